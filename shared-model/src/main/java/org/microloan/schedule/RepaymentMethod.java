@@ -1,0 +1,25 @@
+package org.microloan.schedule;
+
+/** How principal and interest are spread over the installments (PRODUCT.md §3). */
+public enum RepaymentMethod {
+    /** 等额本息: the same installment every period, interest on the declining balance. */
+    EQUAL_INSTALLMENT,
+    /** 等额本金: the same principal every period, interest on the declining balance. */
+    EQUAL_PRINCIPAL,
+    /** 按月/按季付息到期还本: interest each period, all principal in the last. */
+    INTEREST_ONLY,
+    /** 随借随还: interest = principal × daily rate × actual days, principal at maturity, repay any day. */
+    DAILY_ACCRUAL,
+    /** 等本等息: the same principal every period, interest on the original principal. */
+    FLAT;
+
+    /** Whether the installment, rather than the principal part, is what stays constant. */
+    public boolean hasEmi() {
+        return this == EQUAL_INSTALLMENT;
+    }
+
+    /** Whether the principal is repaid in one sum at maturity. */
+    public boolean repaysPrincipalAtMaturity() {
+        return this == INTEREST_ONLY || this == DAILY_ACCRUAL;
+    }
+}

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 import org.microloan.money.Money;
 import org.microloan.money.Rate;
@@ -47,14 +48,21 @@ public final class Prepayment {
                 ratesFrom(position, running, on), terms.rounding(), running.number(),
                 new AccruedInterest(accruedExact, accruedPaid));
         boolean shorten = choice == PrepaymentChoice.SHORTEN_TERM;
+        Money interestWithout = sum(position.unpaid(), Installment::interest).minus(accruedPaid);
         Optional<Money> emi = Optional.empty();
         List<Installment> remaining = switch (terms.method()) {
             case EQUAL_INSTALLMENT -> {
-                emi = Optional.of(shorten ? position.schedule().emi().orElseThrow() : rest.emi());
+                Money kept = position.schedule().emi().orElseThrow();
+                emi = Optional.of(shorten ? kept : lowered(rest.emi(), kept, rest::equalInstallments, interestWithout));
                 yield rest.equalInstallments(emi.get());
             }
-            case EQUAL_PRINCIPAL -> rest.equalPrincipal(principalPart(terms, rest, shorten));
-            case FLAT -> rest.flat(principalPart(terms, rest, shorten), balance.minus(principal));
+            case EQUAL_PRINCIPAL -> {
+                Money kept = Amortization.of(terms).equalPrincipalPart();
+                yield rest.equalPrincipal(shorten ? kept
+                        : lowered(rest.equalPrincipalPart(), kept, rest::equalPrincipal, interestWithout));
+            }
+            case FLAT -> rest.flat(shorten ? Amortization.of(terms).equalPrincipalPart() : rest.equalPrincipalPart(),
+                    balance.minus(principal));
             case INTEREST_ONLY, DAILY_ACCRUAL -> rest.interestOnly();
         };
 
@@ -64,9 +72,22 @@ public final class Prepayment {
         return new PrepaymentResult(on, principal, accruedPaid, penalty, emi, remaining);
     }
 
-    /** Shortening keeps the principal part of the original schedule; lowering spreads the new balance. */
-    private static Money principalPart(LoanTerms terms, Amortization rest, boolean shorten) {
-        return shorten ? Amortization.of(terms).equalPrincipalPart() : rest.equalPrincipalPart();
+    /**
+     * The lowered installment (or principal part) is rounded like any other; where that rounding alone
+     * would slow the repayment enough to cost more interest than not prepaying, it is raised a fen at a
+     * time. Keeping the old amount never costs more, so the search ends there at the latest.
+     */
+    private static Money lowered(Money rounded, Money kept, Function<Money, List<Installment>> schedule,
+                                 Money interestWithout) {
+        Money amount = rounded;
+        while (amount.isLessThan(kept) && sum(schedule.apply(amount), Installment::interest).isGreaterThan(interestWithout)) {
+            amount = amount.plus(Money.ofFen(1));
+        }
+        return amount;
+    }
+
+    private static Money sum(List<Installment> installments, Function<Installment, Money> part) {
+        return installments.stream().map(part).reduce(Money.ZERO, Money::plus);
     }
 
     private static List<InterestPeriod> periodsFrom(LoanPosition position) {

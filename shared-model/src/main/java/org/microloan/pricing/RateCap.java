@@ -39,8 +39,7 @@ public record RateCap(CapBasis basis, BigDecimal lprMultiple, BigDecimal fixedCa
 
     /** Whether an annual rate (a fraction) may be charged under a contract signed on {@code contractDate}. */
     public CapCheck check(BigDecimal annualRate, LocalDate contractDate) {
-        Limit limit = on(contractDate);
-        return new CapCheck(annualRate.compareTo(limit.rate()) <= 0, annualRate, limit.rate(), limit.rule());
+        return CapCheck.of(annualRate, on(contractDate));
     }
 
     /** @param rate the cap as a fraction; @param rule the rule that sets it, in words */
@@ -49,6 +48,10 @@ public record RateCap(CapBasis basis, BigDecimal lprMultiple, BigDecimal fixedCa
 
     /** The verdict on one rate: allowed or not, the cap, the rule, and by how much it was exceeded. */
     public record CapCheck(boolean allowed, BigDecimal rate, BigDecimal cap, String rule) {
+
+        public static CapCheck of(BigDecimal annualRate, Limit limit) {
+            return new CapCheck(annualRate.compareTo(limit.rate()) <= 0, annualRate, limit.rate(), limit.rule());
+        }
 
         /** How far over the cap the rate is, as a fraction; zero when allowed. */
         public BigDecimal excess() {

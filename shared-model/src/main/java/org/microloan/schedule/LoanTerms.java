@@ -13,7 +13,7 @@ import org.microloan.money.Rate;
  * What the borrower and the lender agreed: the inputs of a schedule.
  *
  * @param annualRate the contract rate as a fraction a year ({@code 0.24}); for DAILY_ACCRUAL the daily
- *                   rate is this over the day count's days in a year
+ *                   rate is this over the day count's days in a year (360 or 365)
  * @param fee        charged up front, out of the amount paid out: the borrower receives principal − fee
  */
 public record LoanTerms(
@@ -57,9 +57,6 @@ public record LoanTerms(
         if (rounding != RoundingMode.HALF_UP && rounding != RoundingMode.HALF_EVEN) {
             throw new IllegalArgumentException("rounding must be HALF_UP or HALF_EVEN, not " + rounding);
         }
-        if (method == RepaymentMethod.DAILY_ACCRUAL && dayCount == DayCount.THIRTY_360) {
-            throw new IllegalArgumentException("DAILY_ACCRUAL counts actual days: use ACT/360 or ACT/365, not 30/360");
-        }
         if (fee.isNegative() || !fee.isLessThan(principal)) {
             throw new IllegalArgumentException("the fee must be at least 0 and less than the principal, not " + fee);
         }
@@ -86,8 +83,14 @@ public record LoanTerms(
         return DueDates.periods(start, firstDue, frequency, periods);
     }
 
-    /** r_j = annual rate × the period's year fraction under the day count. */
+    /**
+     * r_j = annual rate × the period's year fraction under the day count. 随借随还 always counts actual
+     * days: r_j = daily rate × actual days, the day count only saying what a year is (360 or 365 days).
+     */
     public BigDecimal periodRate(InterestPeriod period) {
+        if (method == RepaymentMethod.DAILY_ACCRUAL) {
+            return dailyRate().multiply(BigDecimal.valueOf(period.actualDays()), Rate.CONTEXT);
+        }
         return annualRate.multiply(dayCount.yearFraction(period), Rate.CONTEXT);
     }
 

@@ -37,10 +37,8 @@ final class RandomLoans {
             boolean longTerm = periods > 60;
             long principalFen = longTerm ? Math.max(fen, 5_000_000) : fen;
             int rateBasisPoints = longTerm ? basisPoints % 1001 : basisPoints;
-            DayCount convention = method == RepaymentMethod.DAILY_ACCRUAL && dayCount == DayCount.THIRTY_360
-                    ? DayCount.ACT_360 : dayCount;
             return new LoanTerms(Money.ofFen(principalFen), BigDecimal.valueOf(rateBasisPoints, 4), periods, method,
-                    convention, frequency, start, null, rounding, Money.ZERO);
+                    dayCount, frequency, start, null, rounding, Money.ZERO);
         });
     }
 }

@@ -1,7 +1,6 @@
 package org.microloan.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.microloan.schedule.RepaymentMethod.DAILY_ACCRUAL;
 import static org.microloan.schedule.RepaymentMethod.EQUAL_INSTALLMENT;
 import static org.microloan.schedule.RepaymentMethod.EQUAL_PRINCIPAL;
@@ -111,9 +110,10 @@ class RepaymentScheduleTest {
     }
 
     @Test
-    void dailyAccrual_refusesThirty360() {
-        assertThatThrownBy(() -> terms("5000", "18", 1, DAILY_ACCRUAL, DayCount.THIRTY_360, "2026-01-15"))
-                .hasMessageContaining("DAILY_ACCRUAL counts actual days");
+    void dailyAccrual_underThirty360_stillCountsActualDays() {
+        // 18% / 360 = 0.05% a day, for the 31 actual days of January
+        assertThat(lines(RepaymentSchedule.of(terms("5000", "18", 1, DAILY_ACCRUAL, DayCount.THIRTY_360, "2026-01-01"))))
+                .containsExactly("2026-02-01 5000.00 77.50 5077.50 0.00");
     }
 
     @Test

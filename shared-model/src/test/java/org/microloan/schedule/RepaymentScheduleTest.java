@@ -148,4 +148,17 @@ class RepaymentScheduleTest {
                 "2026-02-25 0.00 150.00 150.00 10000.00",
                 "2026-03-25 10000.00 100.00 10100.00 0.00");
     }
+
+    @Test
+    void periodWhoseInterestExceedsTheInstallment_paysTheInterestAndNeverAddsToTheBalance() {
+        // 70 years of quarters on ACT/360: a 92-day quarter charges 890.28, more than the 890.25 installment
+        LoanTerms terms = new LoanTerms(Money.of("50000"), new BigDecimal("0.0697"), 282, EQUAL_INSTALLMENT,
+                DayCount.ACT_360, Frequency.QUARTERLY, LocalDate.parse("2020-01-01"), null, RoundingMode.HALF_UP, Money.ZERO);
+
+        Installment third = RepaymentSchedule.of(terms).installments().get(2);
+
+        assertThat(third.interest()).isEqualTo(Money.of("890.28"));
+        assertThat(third.principal()).isEqualTo(Money.ZERO);
+        assertThat(third.balance()).isEqualTo(third.openingBalance());
+    }
 }

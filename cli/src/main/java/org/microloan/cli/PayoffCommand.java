@@ -1,10 +1,7 @@
 package org.microloan.cli;
 
-import java.time.LocalDate;
 
 import org.microloan.schedule.LoanTerms;
-import org.microloan.schedule.RepaymentSchedule;
-import org.microloan.servicing.LoanPosition;
 import org.microloan.servicing.Payoff;
 import org.microloan.servicing.PayoffQuote;
 import picocli.CommandLine.Command;
@@ -26,13 +23,8 @@ final class PayoffCommand implements Runnable {
     @Mixin
     ServicingOptions servicing;
 
-    @Option(names = "--on", required = true, converter = FlagTypes.Date.class, paramLabel = "DATE",
-            description = "The day of the pay-off, YYYY-MM-DD.")
-    LocalDate on;
-
-    @Option(names = "--paid-installments", defaultValue = "0", paramLabel = "N",
-            description = "The first N installments were paid on their due dates; default 0.")
-    int paidInstallments;
+    @Mixin
+    PositionOptions position;
 
     public record Output(String principal, String interest, String penalty, String total) {
     }
@@ -40,7 +32,7 @@ final class PayoffCommand implements Runnable {
     @Override
     public void run() {
         LoanTerms terms = loan.terms();
-        PayoffQuote quote = Payoff.quote(new LoanPosition(RepaymentSchedule.of(terms), paidInstallments), on,
+        PayoffQuote quote = Payoff.quote(position.position(terms), position.on,
                 servicing.terms(terms));
         LoanCtl.print(spec, new Output(quote.principal().toString(), quote.interest().toString(),
                 quote.prepaymentPenalty().toString(), quote.total().toString()));

@@ -1,12 +1,9 @@
 package org.microloan.cli;
 
-import java.time.LocalDate;
 import java.util.List;
 
 import org.microloan.money.Money;
 import org.microloan.schedule.LoanTerms;
-import org.microloan.schedule.RepaymentSchedule;
-import org.microloan.servicing.LoanPosition;
 import org.microloan.servicing.Prepayment;
 import org.microloan.servicing.PrepaymentChoice;
 import org.microloan.servicing.PrepaymentResult;
@@ -29,13 +26,8 @@ final class PrepayCommand implements Runnable {
     @Mixin
     ServicingOptions servicing;
 
-    @Option(names = "--on", required = true, converter = FlagTypes.Date.class, paramLabel = "DATE",
-            description = "The day of the prepayment, YYYY-MM-DD.")
-    LocalDate on;
-
-    @Option(names = "--paid-installments", defaultValue = "0", paramLabel = "N",
-            description = "The first N installments were paid on their due dates; default 0.")
-    int paidInstallments;
+    @Mixin
+    PositionOptions position;
 
     @Option(names = "--amount", required = true, converter = FlagTypes.Amount.class, paramLabel = "YUAN",
             description = "Principal to repay early.")
@@ -53,8 +45,7 @@ final class PrepayCommand implements Runnable {
     @Override
     public void run() {
         LoanTerms terms = loan.terms();
-        PrepaymentResult result = Prepayment.apply(new LoanPosition(RepaymentSchedule.of(terms), paidInstallments),
-                on, amount, choice, servicing.terms(terms));
+        PrepaymentResult result = Prepayment.apply(position.position(terms), position.on, amount, choice, servicing.terms(terms));
         LoanCtl.print(spec, new Output(result.principalPrepaid().toString(), result.accruedInterest().toString(),
                 result.penalty().toString(), result.payment().toString(),
                 result.emi().map(Money::toString).orElse(null), result.remainingInterest().toString(),

@@ -78,10 +78,6 @@ public final class Money implements Comparable<Money> {
         return of(amount.multiply(factor), rounding);
     }
 
-    public Money multipliedBy(long factor) {
-        return new Money(amount.multiply(BigDecimal.valueOf(factor)));
-    }
-
     public Money dividedBy(long divisor, RoundingMode rounding) {
         return new Money(amount.divide(BigDecimal.valueOf(divisor), SCALE, rounding));
     }

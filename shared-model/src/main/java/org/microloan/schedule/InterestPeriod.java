@@ -32,9 +32,4 @@ public record InterestPeriod(LocalDate start, LocalDate end, int months) {
         }
         return ChronoUnit.DAYS.between(start, date);
     }
-
-    /** Whether {@code date} falls in this period: after its start, up to and including its due date. */
-    public boolean contains(LocalDate date) {
-        return date.isAfter(start) && !date.isAfter(end);
-    }
 }

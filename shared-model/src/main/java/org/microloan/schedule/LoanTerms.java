@@ -94,10 +94,6 @@ public record LoanTerms(
         return annualRate.multiply(dayCount.yearFraction(period), Rate.CONTEXT);
     }
 
-    public LoanTerms withPrincipal(Money newPrincipal) {
-        return new LoanTerms(newPrincipal, annualRate, periods, method, dayCount, frequency, start, firstDue, rounding, fee);
-    }
-
     public LoanTerms withAnnualRate(BigDecimal newRate) {
         return new LoanTerms(principal, newRate, periods, method, dayCount, frequency, start, firstDue, rounding, fee);
     }

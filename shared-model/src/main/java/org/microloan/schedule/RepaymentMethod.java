@@ -11,15 +11,5 @@ public enum RepaymentMethod {
     /** 随借随还: interest = principal × daily rate × actual days, principal at maturity, repay any day. */
     DAILY_ACCRUAL,
     /** 等本等息: the same principal every period, interest on the original principal. */
-    FLAT;
-
-    /** Whether the installment, rather than the principal part, is what stays constant. */
-    public boolean hasEmi() {
-        return this == EQUAL_INSTALLMENT;
-    }
-
-    /** Whether the principal is repaid in one sum at maturity. */
-    public boolean repaysPrincipalAtMaturity() {
-        return this == INTEREST_ONLY || this == DAILY_ACCRUAL;
-    }
+    FLAT
 }

@@ -1,6 +1,5 @@
 package org.microloan.schedule;
 
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
@@ -36,11 +35,4 @@ public record RepaymentSchedule(LoanTerms terms, Optional<Money> emi, List<Insta
         return installments.stream().map(Installment::interest).reduce(Money.ZERO, Money::plus);
     }
 
-    public Money totalPayable() {
-        return totalPrincipal().plus(totalInterest());
-    }
-
-    public LocalDate maturity() {
-        return installments.get(installments.size() - 1).dueDate();
-    }
 }

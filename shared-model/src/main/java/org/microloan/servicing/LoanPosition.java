@@ -2,12 +2,11 @@ package org.microloan.servicing;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import org.microloan.money.Money;
 import org.microloan.money.Rate;
+import org.microloan.pricing.AnnualPercentageRate;
 import org.microloan.pricing.CashFlow;
 import org.microloan.schedule.Installment;
 import org.microloan.schedule.RepaymentSchedule;
@@ -58,10 +57,7 @@ public record LoanPosition(RepaymentSchedule schedule, int paidInstallments) {
 
     /** Everything that changed hands so far: the payout and the installments paid. */
     public List<CashFlow> cashFlowsSoFar() {
-        List<CashFlow> flows = new ArrayList<>();
-        flows.add(CashFlow.received(schedule.terms().start(), schedule.terms().netDisbursed()));
-        paid().forEach(i -> flows.add(CashFlow.paid(i.dueDate(), i.total())));
-        return flows;
+        return AnnualPercentageRate.cashFlows(schedule).subList(0, paidInstallments + 1);
     }
 
     void requireNotBeforeLastPayment(LocalDate date) {
@@ -69,9 +65,5 @@ public record LoanPosition(RepaymentSchedule schedule, int paidInstallments) {
             throw new IllegalArgumentException("the date " + date + " is before the last payment on "
                     + lastPaymentDate() + ": quote on or after it");
         }
-    }
-
-    Money outstandingPrincipal() {
-        return unpaid().isEmpty() ? Money.ZERO : unpaid().get(0).openingBalance();
     }
 }

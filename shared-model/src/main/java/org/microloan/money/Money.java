@@ -3,6 +3,7 @@ package org.microloan.money;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Objects;
+import java.util.stream.Stream;
 
 /**
  * An amount of CNY, exact to the fen. Every operation that could produce fractions of a fen asks for
@@ -52,6 +53,11 @@ public final class Money implements Comparable<Money> {
 
     public static Money ofFen(long fen) {
         return new Money(BigDecimal.valueOf(fen, SCALE));
+    }
+
+    /** The sum of the amounts; zero for none. */
+    public static Money total(Stream<Money> amounts) {
+        return amounts.reduce(ZERO, Money::plus);
     }
 
     public BigDecimal amount() {

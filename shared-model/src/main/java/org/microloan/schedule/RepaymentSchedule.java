@@ -28,11 +28,11 @@ public record RepaymentSchedule(LoanTerms terms, Optional<Money> emi, List<Insta
     }
 
     public Money totalPrincipal() {
-        return installments.stream().map(Installment::principal).reduce(Money.ZERO, Money::plus);
+        return Money.total(installments.stream().map(Installment::principal));
     }
 
     public Money totalInterest() {
-        return installments.stream().map(Installment::interest).reduce(Money.ZERO, Money::plus);
+        return Money.total(installments.stream().map(Installment::interest));
     }
 
 }

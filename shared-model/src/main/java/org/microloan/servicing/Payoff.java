@@ -7,7 +7,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
 
 import org.microloan.money.Money;
 import org.microloan.pricing.AnnualPercentageRate;
@@ -29,12 +28,10 @@ public final class Payoff {
         BigDecimal penaltyRate = servicing.penaltyInterestRate(terms.annualRate());
 
         List<Installment> due = position.dueOn(on);
-        Money duePrincipal = sum(due, Installment::principal);
-        Money dueInterest = sum(due, Installment::interest);
-        Money penaltyInterest = due.stream()
-                .map(i -> PenaltyInterest.accrue(i.principal(), penaltyRate,
-                        ChronoUnit.DAYS.between(i.dueDate(), on), terms.dayCount(), rounding))
-                .reduce(Money.ZERO, Money::plus);
+        Money duePrincipal = Money.total(due.stream().map(Installment::principal));
+        Money dueInterest = Money.total(due.stream().map(Installment::interest));
+        Money penaltyInterest = Money.total(due.stream().map(i -> PenaltyInterest.accrue(i.principal(), penaltyRate,
+                ChronoUnit.DAYS.between(i.dueDate(), on), terms.dayCount(), rounding)));
 
         Optional<Installment> running = position.runningOn(on);
         Money principalNotDue = running.map(Installment::openingBalance).orElse(Money.ZERO);
@@ -48,9 +45,8 @@ public final class Payoff {
 
     /**
      * The penalty on principal prepaid: its configured share, but never so much that the realised APR
-     * (every flow so far, this payment, and the
-     * installments still to come, on actual days) rises above the cap. 随借随还 loans repay
-     * any day without one.
+     * (every flow so far, this payment, and the installments still to come, on actual days) rises above
+     * the cap. 随借随还 loans repay any day without one.
      */
     static Money prepaymentPenalty(LoanPosition position, ServicingTerms servicing, Money principalPrepaid,
                                    LocalDate on, Money paymentWithoutPenalty, List<CashFlow> laterFlows) {
@@ -66,9 +62,5 @@ public final class Payoff {
         flows.add(CashFlow.paid(on, paymentWithoutPenalty));
         flows.addAll(laterFlows);
         return penalty.min(AnnualPercentageRate.roomUnderCap(flows, on, servicing.cap().get()));
-    }
-
-    private static Money sum(List<Installment> installments, Function<Installment, Money> part) {
-        return installments.stream().map(part).reduce(Money.ZERO, Money::plus);
     }
 }

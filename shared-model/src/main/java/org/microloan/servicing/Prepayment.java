@@ -48,7 +48,7 @@ public final class Prepayment {
                 ratesFrom(position, running, on), terms.rounding(), running.number(),
                 new AccruedInterest(accruedExact, accruedPaid));
         boolean shorten = choice == PrepaymentChoice.SHORTEN_TERM;
-        Money interestWithout = sum(position.unpaid(), Installment::interest).minus(accruedPaid);
+        Money interestWithout = Money.total(position.unpaid().stream().map(Installment::interest)).minus(accruedPaid);
         Optional<Money> emi = Optional.empty();
         List<Installment> remaining = switch (terms.method()) {
             case EQUAL_INSTALLMENT -> {
@@ -66,8 +66,7 @@ public final class Prepayment {
             case INTEREST_ONLY, DAILY_ACCRUAL -> rest.interestOnly();
         };
 
-        List<CashFlow> later = new ArrayList<>();
-        remaining.forEach(i -> later.add(CashFlow.paid(i.dueDate(), i.total())));
+        List<CashFlow> later = remaining.stream().map(i -> CashFlow.paid(i.dueDate(), i.total())).toList();
         Money penalty = Payoff.prepaymentPenalty(position, servicing, principal, on, principal.plus(accruedPaid), later);
         return new PrepaymentResult(on, principal, accruedPaid, penalty, emi, remaining);
     }
@@ -80,14 +79,11 @@ public final class Prepayment {
     private static Money lowered(Money rounded, Money kept, Function<Money, List<Installment>> schedule,
                                  Money interestWithout) {
         Money amount = rounded;
-        while (amount.isLessThan(kept) && sum(schedule.apply(amount), Installment::interest).isGreaterThan(interestWithout)) {
+        while (amount.isLessThan(kept)
+                && Money.total(schedule.apply(amount).stream().map(Installment::interest)).isGreaterThan(interestWithout)) {
             amount = amount.plus(Money.ofFen(1));
         }
         return amount;
-    }
-
-    private static Money sum(List<Installment> installments, Function<Installment, Money> part) {
-        return installments.stream().map(part).reduce(Money.ZERO, Money::plus);
     }
 
     private static List<InterestPeriod> periodsFrom(LoanPosition position) {

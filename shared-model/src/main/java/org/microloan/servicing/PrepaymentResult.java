@@ -32,6 +32,6 @@ public record PrepaymentResult(
     }
 
     public Money remainingInterest() {
-        return remaining.stream().map(Installment::interest).reduce(Money.ZERO, Money::plus);
+        return Money.total(remaining.stream().map(Installment::interest));
     }
 }

@@ -55,7 +55,7 @@ class ServicingPropertiesTest {
         assertThat(quote.penaltyInterest()).isEqualTo(Money.ZERO);
         assertThat(quote.interest()).isEqualTo(quote.accruedInterest());
         assertThat(quote.accruedInterest()).isLessThanOrEqualTo(moment.running().interest());
-        Money restOfSchedule = moment.position().unpaid().stream().map(Installment::total).reduce(Money.ZERO, Money::plus);
+        Money restOfSchedule = Money.total(moment.position().unpaid().stream().map(Installment::total));
         assertThat(quote.total()).isLessThanOrEqualTo(restOfSchedule);
     }
 
@@ -77,9 +77,9 @@ class ServicingPropertiesTest {
         PrepaymentResult result = Prepayment.apply(moment.position(), moment.on(), moment.prepaid(), moment.choice(),
                 ServicingTerms.defaults());
 
-        Money interestWithout = moment.position().unpaid().stream().map(Installment::interest).reduce(Money.ZERO, Money::plus);
+        Money interestWithout = Money.total(moment.position().unpaid().stream().map(Installment::interest));
         assertThat(result.accruedInterest().plus(result.remainingInterest())).isLessThanOrEqualTo(interestWithout);
-        assertThat(result.remaining().stream().map(Installment::principal).reduce(Money.ZERO, Money::plus))
+        assertThat(Money.total(result.remaining().stream().map(Installment::principal)))
                 .isEqualTo(moment.running().openingBalance().minus(moment.prepaid()));
     }
 }

@@ -58,7 +58,7 @@ class PrepaymentTest {
 
     @Test
     void eitherChoice_costsLessInterestThanNotPrepaying() {
-        Money interestWithout = AFTER_ONE.unpaid().stream().map(Installment::interest).reduce(Money.ZERO, Money::plus);
+        Money interestWithout = Money.total(AFTER_ONE.unpaid().stream().map(Installment::interest));
 
         for (PrepaymentChoice choice : PrepaymentChoice.values()) {
             PrepaymentResult result = Prepayment.apply(AFTER_ONE, MID_NOVEMBER, Money.of("3000"), choice,

@@ -13,9 +13,9 @@ import picocli.CommandLine.Command;
  * 1 refused by a rule (the rate cap), 2 bad input (the message names the flag and what to send).
  */
 @Command(name = "loanctl", mixinStandardHelpOptions = true, version = "loanctl 0.1.0",
-        description = "The micro-loan platform's calculator: schedules, pay-off quotes, APR and the rate cap.",
+        description = "The micro-loan platform's calculator: schedules, pay-off quotes, APR, the rate cap, identity checks.",
         subcommands = {ScheduleCommand.class, PayoffCommand.class, PrepayCommand.class, AprCommand.class,
-                CapCommand.class})
+                CapCommand.class, CheckIdCommand.class, CheckUsccCommand.class})
 public final class LoanCtl implements Runnable {
 
     public static final int REFUSED = 1;
@@ -55,7 +55,7 @@ public final class LoanCtl implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "name a command: schedule, payoff, prepay, apr or cap");
+                "name a command: schedule, payoff, prepay, apr, cap, check-id or check-uscc");
     }
 
     /** Print {@code value} as one line of JSON on the command's stdout. */

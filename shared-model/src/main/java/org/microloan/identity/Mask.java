@@ -1,0 +1,48 @@
+package org.microloan.identity;
+
+/**
+ * The masked forms of personal data, the only forms that may appear in a response, a log or a workflow
+ * payload (PRODUCT.md §5).
+ */
+public final class Mask {
+
+    private Mask() {
+    }
+
+    /** {@code 11010519491231002X} → {@code 110105********002X}: region and last four only. */
+    public static String idNumber(String number) {
+        return keep(number, 6, 4);
+    }
+
+    /** {@code 13812345678} → {@code 138****5678}. */
+    public static String mobile(String number) {
+        return keep(number, 3, 4);
+    }
+
+    /** {@code 张三丰} → {@code 张**}: the family name only. */
+    public static String name(String name) {
+        return keep(name, 1, 0);
+    }
+
+    /** {@code 6222021234567890123} → {@code ***************0123}: the last four only. */
+    public static String bankAccount(String account) {
+        return keep(account, 0, 4);
+    }
+
+    /** Keeps {@code head} leading and {@code tail} trailing characters, starring the rest; too short: all stars. */
+    private static String keep(String value, int head, int tail) {
+        if (value == null || value.isEmpty()) {
+            return "";
+        }
+        int[] codePoints = value.trim().codePoints().toArray();
+        if (codePoints.length <= head + tail) {
+            return "*".repeat(codePoints.length);
+        }
+        StringBuilder masked = new StringBuilder();
+        for (int i = 0; i < codePoints.length; i++) {
+            boolean shown = i < head || i >= codePoints.length - tail;
+            masked.appendCodePoint(shown ? codePoints[i] : '*');
+        }
+        return masked.toString();
+    }
+}

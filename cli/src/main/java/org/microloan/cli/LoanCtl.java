@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
 @Command(name = "loanctl", mixinStandardHelpOptions = true, version = "loanctl 0.1.0",
         description = "The micro-loan platform's calculator: schedules, pay-off quotes, APR, the rate cap, identity checks.",
         subcommands = {ScheduleCommand.class, PayoffCommand.class, PrepayCommand.class, AprCommand.class,
-                CapCommand.class, CheckIdCommand.class, CheckUsccCommand.class})
+                CapCommand.class, CheckIdCommand.class, CheckUsccCommand.class, TrainCommand.class})
 public final class LoanCtl implements Runnable {
 
     public static final int REFUSED = 1;

@@ -65,7 +65,7 @@ public record ResidentId(String number, LocalDate birthDate, Sex sex) {
     }
 
     /** ISO 7064 MOD 11-2: "10X98765432"[Σ digit_i × weight_i mod 11]. */
-    static char checkCharacter(String seventeenDigits) {
+    public static char checkCharacter(String seventeenDigits) {
         int sum = 0;
         for (int i = 0; i < 17; i++) {
             sum += (seventeenDigits.charAt(i) - '0') * WEIGHTS[i];

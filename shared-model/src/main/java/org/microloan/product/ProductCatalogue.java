@@ -1,0 +1,156 @@
+package org.microloan.product;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import org.microloan.money.Money;
+import org.microloan.money.Rate;
+import org.microloan.schedule.DayCount;
+import org.microloan.schedule.RepaymentMethod;
+import org.microloan.scoring.Grade;
+
+/** The products on offer, read from the catalogue (a properties text; the default ships as a resource). */
+public record ProductCatalogue(Map<String, Product> products, DecisionPolicy decisionPolicy) {
+
+    private static final String BUNDLED = "products.properties";
+
+    public ProductCatalogue {
+        products = Map.copyOf(products);
+    }
+
+    public static ProductCatalogue bundled() {
+        try (InputStream in = ProductCatalogue.class.getResourceAsStream(BUNDLED)) {
+            if (in == null) {
+                throw new IllegalStateException(BUNDLED + " is missing from shared-model");
+            }
+            return parse(new InputStreamReader(in, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static ProductCatalogue parse(String text) {
+        try {
+            return parse(new StringReader(text));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static ProductCatalogue parse(Reader text) throws IOException {
+        Properties p = new Properties();
+        p.load(text);
+        Set<String> codes = new TreeSet<>();
+        for (String key : p.stringPropertyNames()) {
+            if (key.endsWith(".customer")) {
+                codes.add(key.substring(0, key.length() - ".customer".length()));
+            }
+        }
+        Map<String, Product> products = new LinkedHashMap<>();
+        for (String code : codes) {
+            products.put(code, product(code, new Entries(p, code)));
+        }
+        Entries root = new Entries(p, "decision");
+        return new ProductCatalogue(products, new DecisionPolicy(Money.of(root.get("automatic-up-to")),
+                Money.of(root.get("review-above")), Integer.parseInt(root.get("max-reasons"))));
+    }
+
+    public Optional<Product> find(String code) {
+        return Optional.ofNullable(products.get(code));
+    }
+
+    public Product get(String code) {
+        return find(code).orElseThrow(() -> new IllegalArgumentException(
+                "unknown product '" + code + "': use one of " + new TreeSet<>(products.keySet())));
+    }
+
+    private static Product product(String code, Entries e) {
+        CustomerType customer = CustomerType.valueOf(e.get("customer"));
+        DayCount dayCount = DayCount.fromLabel(e.get("day-count"));
+        boolean daily = e.has("daily-rate-percent");
+        String unit = daily ? "daily-" : "annual-";
+        BigDecimal[] band = e.range(unit + "rate-percent");
+        BigDecimal year = daily ? BigDecimal.valueOf(dayCount.daysInYear()) : BigDecimal.ONE;
+        Map<Grade, BigDecimal> spread = new EnumMap<>(Grade.class);
+        e.grades(daily ? "grade-spread-daily-percent" : "grade-spread-percent")
+                .forEach((grade, percent) -> spread.put(grade, Rate.fromPercent(percent).multiply(year)));
+        BigDecimal[] amount = e.range("amount");
+        BigDecimal[] term = e.range("term-months");
+        BigDecimal[] age = e.range("age");
+        return new Product(code, e.get("name"), customer, Money.of(amount[0]), Money.of(amount[1]),
+                term[0].intValueExact(), term[1].intValueExact(),
+                Rate.fromPercent(band[0]).multiply(year), Rate.fromPercent(band[1]).multiply(year),
+                Rate.fromPercent(new BigDecimal(e.get("base-" + unit + "rate-percent"))).multiply(year), spread, daily,
+                Arrays.stream(e.get("methods").split("\\s*,\\s*")).map(RepaymentMethod::valueOf).collect(Collectors.toSet()),
+                dayCount, age[0].intValueExact(), age[1].intValueExact(),
+                switch (e.get("past-default-records")) {
+                    case "allowed" -> true;
+                    case "refused" -> false;
+                    default -> throw new IllegalArgumentException(code + ".past-default-records is allowed or refused");
+                },
+                Integer.parseInt(e.get("applications-per-24h")), e.grades("line-multiple"),
+                Money.of(e.root("limit." + customer)));
+    }
+
+    /** One product's entries, with messages that name the key. */
+    private record Entries(Properties properties, String code) {
+
+        boolean has(String key) {
+            return properties.containsKey(code + "." + key);
+        }
+
+        String get(String key) {
+            String value = properties.getProperty(code + "." + key);
+            if (value == null) {
+                throw new IllegalArgumentException("the catalogue lacks " + code + "." + key);
+            }
+            return value.trim();
+        }
+
+        String root(String key) {
+            String value = properties.getProperty(key);
+            if (value == null) {
+                throw new IllegalArgumentException("the catalogue lacks " + key);
+            }
+            return value.trim();
+        }
+
+        BigDecimal[] range(String key) {
+            String[] bounds = get(key).split("\\s*-\\s*");
+            try {
+                return new BigDecimal[] {new BigDecimal(bounds[0]), new BigDecimal(bounds[1])};
+            } catch (RuntimeException ex) {
+                throw new IllegalArgumentException(code + "." + key + " is 'LOW-HIGH', e.g. 1000-5000, not '" + get(key) + "'");
+            }
+        }
+
+        Map<Grade, BigDecimal> grades(String key) {
+            Map<Grade, BigDecimal> byGrade = new EnumMap<>(Grade.class);
+            for (String pair : get(key).split("\\s*,\\s*")) {
+                String[] f = pair.trim().split("\\s+");
+                byGrade.put(Grade.valueOf(f[0]), new BigDecimal(f[1]));
+            }
+            for (Grade grade : new Grade[] {Grade.A, Grade.B, Grade.C, Grade.D}) {
+                if (!byGrade.containsKey(grade)) {
+                    throw new IllegalArgumentException(code + "." + key + " needs a value for grade " + grade);
+                }
+            }
+            return byGrade;
+        }
+    }
+}

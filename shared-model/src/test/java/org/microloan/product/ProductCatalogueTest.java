@@ -1,0 +1,57 @@
+package org.microloan.product;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import org.microloan.money.Money;
+import org.microloan.schedule.RepaymentMethod;
+
+class ProductCatalogueTest {
+
+    private static final ProductCatalogue CATALOGUE = ProductCatalogue.bundled();
+
+    @Test
+    void bundled_holdsTheFourProductsOfProductMd() {
+        assertThat(CATALOGUE.products()).containsOnlyKeys("EMERGENCY", "RENOVATION", "EDUCATION", "BUSINESS");
+    }
+
+    @Test
+    void emergency_dailyBandIsConvertedOnA360DayYear() {
+        Product emergency = CATALOGUE.get("EMERGENCY");
+
+        assertThat(emergency.quotedDaily()).isTrue();
+        assertThat(emergency.minRate()).isEqualByComparingTo("0.108");
+        assertThat(emergency.maxRate()).isEqualByComparingTo("0.18");
+        assertThat(emergency.methods()).containsExactly(RepaymentMethod.DAILY_ACCRUAL);
+        assertThat(emergency.outstandingLimit()).isEqualTo(Money.of("200000"));
+    }
+
+    @Test
+    void business_hasTheBusinessLimit_andAllowsPastDefaults() {
+        Product business = CATALOGUE.get("BUSINESS");
+
+        assertThat(business.outstandingLimit()).isEqualTo(Money.of("10000000"));
+        assertThat(business.pastDefaultRecordsAllowed()).isTrue();
+        assertThat(business.minAmount()).isEqualTo(Money.of("100000"));
+    }
+
+    @Test
+    void decisionPolicy_isConfiguredToo() {
+        assertThat(CATALOGUE.decisionPolicy().automaticUpTo()).isEqualTo(Money.of("5000"));
+        assertThat(CATALOGUE.decisionPolicy().reviewAbove()).isEqualTo(Money.of("100000"));
+        assertThat(CATALOGUE.decisionPolicy().maxReasons()).isEqualTo(4);
+    }
+
+    @Test
+    void unknownProduct_namesTheKnownOnes() {
+        assertThatThrownBy(() -> CATALOGUE.get("MORTGAGE"))
+                .hasMessage("unknown product 'MORTGAGE': use one of [BUSINESS, EDUCATION, EMERGENCY, RENOVATION]");
+    }
+
+    @Test
+    void badRange_namesTheKey() {
+        assertThatThrownBy(() -> ProductCatalogue.parse("X.customer = CONSUMER\nX.amount = lots\n"))
+                .hasMessageContaining("X.");
+    }
+}

@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
 @Command(name = "loanctl", mixinStandardHelpOptions = true, version = "loanctl 0.1.0",
         description = "The micro-loan platform's calculator: schedules, pay-off quotes, APR, the rate cap, identity checks.",
         subcommands = {ScheduleCommand.class, PayoffCommand.class, PrepayCommand.class, AprCommand.class,
-                CapCommand.class, CheckIdCommand.class, CheckUsccCommand.class, TrainCommand.class})
+                CapCommand.class, CheckIdCommand.class, CheckUsccCommand.class, TrainCommand.class, ScoreCommand.class})
 public final class LoanCtl implements Runnable {
 
     public static final int REFUSED = 1;
@@ -55,7 +55,7 @@ public final class LoanCtl implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "name a command: schedule, payoff, prepay, apr, cap, check-id or check-uscc");
+                "name a command: schedule, payoff, prepay, apr, cap, check-id, check-uscc, score or train");
     }
 
     /** Print {@code value} as one line of JSON on the command's stdout. */

@@ -1,8 +1,5 @@
 package org.microloan.cli;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Optional;
@@ -71,10 +68,6 @@ final class CapOptions {
         if (lprTable == null) {
             return LprTable.published();
         }
-        try {
-            return LprTable.parse(Files.readString(lprTable, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read the LPR table " + lprTable + ": " + e.getMessage());
-        }
+        return LprTable.parse(LoanCtl.read("--lpr-table", lprTable));
     }
 }

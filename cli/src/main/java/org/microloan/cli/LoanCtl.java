@@ -1,6 +1,11 @@
 package org.microloan.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -56,6 +61,16 @@ public final class LoanCtl implements Runnable {
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
                 "name a command: schedule, payoff, prepay, apr, cap, check-id, check-uscc, score or train");
+    }
+
+    /** The text of the file a flag names; a file that cannot be read is bad input that names the flag. */
+    static String read(String flag, Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            String why = e instanceof NoSuchFileException ? "no such file" : String.valueOf(e.getMessage());
+            throw new IllegalArgumentException("cannot read " + flag + " " + file + ": " + why);
+        }
     }
 
     /** Print {@code value} as one line of JSON on the command's stdout. */

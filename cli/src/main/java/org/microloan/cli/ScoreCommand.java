@@ -51,13 +51,7 @@ final class ScoreCommand implements Runnable {
     public void run() {
         Scorecard scorecard = scorecard();
         DecisionPolicy policy = ProductCatalogue.bundled().decisionPolicy();
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(input, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read --input " + input + ": " + e.getMessage());
-        }
-        ApplicantCsv.Parsed parsed = ApplicantCsv.parse(lines);
+        ApplicantCsv.Parsed parsed = ApplicantCsv.parse(LoanCtl.read("--input", input).lines().toList());
         List<Line> out = new ArrayList<>();
         for (ApplicantCsv.Row row : parsed.rows()) {
             CreditScore score = scorecard.score(row.profile());
@@ -92,13 +86,6 @@ final class ScoreCommand implements Runnable {
     }
 
     private Scorecard scorecard() {
-        if (scorecardFile == null) {
-            return Scorecard.bundled();
-        }
-        try {
-            return Scorecard.parse(Files.readString(scorecardFile, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read --scorecard " + scorecardFile + ": " + e.getMessage());
-        }
+        return scorecardFile == null ? Scorecard.bundled() : Scorecard.parse(LoanCtl.read("--scorecard", scorecardFile));
     }
 }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 
 import org.microloan.training.ApplicantCsv;
 import org.microloan.training.Trainer;
@@ -48,14 +47,8 @@ final class TrainCommand implements Runnable {
 
     @Override
     public void run() {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(data, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read --data " + data + ": " + e.getMessage());
-        }
         Trainer.Options defaults = Trainer.Options.DEFAULT;
-        Trainer.Result result = Trainer.train(ApplicantCsv.parse(lines),
+        Trainer.Result result = Trainer.train(ApplicantCsv.parse(LoanCtl.read("--data", data).lines().toList()),
                 new Trainer.Options(seed, defaults.validationShare(), method, defaults.folds()));
         write(scorecard, result.scorecardText());
         write(report, TrainingReport.markdown(result));

@@ -1,10 +1,6 @@
 package org.microloan.pricing;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -12,6 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
+import org.microloan.configuration.Bundled;
 import org.microloan.money.Rate;
 
 /**
@@ -35,14 +32,7 @@ public record LprTable(List<Fixing> fixings) {
 
     /** The one-year LPR history that ships with the platform. */
     public static LprTable published() {
-        try (InputStream in = LprTable.class.getResourceAsStream(BUNDLED)) {
-            if (in == null) {
-                throw new IllegalStateException(BUNDLED + " is missing from shared-model");
-            }
-            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return parse(Bundled.text(LprTable.class, BUNDLED));
     }
 
     /** Lines of {@code 2025-05-20 3.00} (date, percent); blank lines and {@code #} comments ignored. */

@@ -1,13 +1,9 @@
 package org.microloan.product;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -18,6 +14,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
+import org.microloan.configuration.Bundled;
 import org.microloan.money.Money;
 import org.microloan.money.Rate;
 import org.microloan.schedule.DayCount;
@@ -34,27 +31,16 @@ public record ProductCatalogue(Map<String, Product> products, DecisionPolicy dec
     }
 
     public static ProductCatalogue bundled() {
-        try (InputStream in = ProductCatalogue.class.getResourceAsStream(BUNDLED)) {
-            if (in == null) {
-                throw new IllegalStateException(BUNDLED + " is missing from shared-model");
-            }
-            return parse(new InputStreamReader(in, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return parse(Bundled.text(ProductCatalogue.class, BUNDLED));
     }
 
     public static ProductCatalogue parse(String text) {
+        Properties p = new Properties();
         try {
-            return parse(new StringReader(text));
+            p.load(new StringReader(text));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static ProductCatalogue parse(Reader text) throws IOException {
-        Properties p = new Properties();
-        p.load(text);
         Set<String> codes = new TreeSet<>();
         for (String key : p.stringPropertyNames()) {
             if (key.endsWith(".customer")) {

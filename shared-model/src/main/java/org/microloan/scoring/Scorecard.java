@@ -1,16 +1,14 @@
 package org.microloan.scoring;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+
+import org.microloan.configuration.Bundled;
 
 /**
  * A points scorecard: a base, and for each characteristic the points of the bin the applicant falls
@@ -47,14 +45,7 @@ public record Scorecard(
 
     /** The scorecard the platform ships, trained on credit_data. */
     public static Scorecard bundled() {
-        try (InputStream in = Scorecard.class.getResourceAsStream(BUNDLED)) {
-            if (in == null) {
-                throw new IllegalStateException(BUNDLED + " is missing from shared-model");
-            }
-            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return parse(Bundled.text(Scorecard.class, BUNDLED));
     }
 
     public CreditScore score(ApplicantProfile profile) {

@@ -1,0 +1,28 @@
+package org.microloan.workflow;
+
+import java.util.List;
+
+import org.microloan.configuration.Bundled;
+
+/**
+ * The origination state machine, defined once in Amazon States Language
+ * ({@code origination.asl.json} beside this class): CDK deploys it with definition substitutions, the
+ * local stack executes the very same file.
+ */
+public final class OriginationWorkflow {
+
+    /** The {@code ${...}} names the definition may use: the five functions' ARNs and the table. */
+    public static final List<String> SUBSTITUTIONS = List.of("ApplyFunctionArn", "VerifyIdentityFunctionArn",
+            "ScoreFunctionArn", "QuoteRateFunctionArn", "DisburseFunctionArn", "ApplicationsTable");
+
+    /** The terminal states, by the outcome they stand for. */
+    public static final List<String> TERMINAL_STATES = List.of("Declined", "Expired", "Failed", "Disbursed");
+
+    private OriginationWorkflow() {
+    }
+
+    /** The ASL text, with its substitutions still in place. */
+    public static String definition() {
+        return Bundled.text(OriginationWorkflow.class, "origination.asl.json");
+    }
+}

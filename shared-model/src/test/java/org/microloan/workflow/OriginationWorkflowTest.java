@@ -1,0 +1,132 @@
+package org.microloan.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The ASL file: well-formed, every state reachable, every Task guarded, nothing personal in a payload. */
+class OriginationWorkflowTest {
+
+    private static final Set<String> PERSONAL = Set.of("name", "fullname", "idnumber", "idcard", "phone", "mobile",
+            "bankaccount", "accountnumber", "address");
+
+    private static JsonNode definition;
+    private static JsonNode states;
+
+    @BeforeAll
+    static void parse() throws Exception {
+        definition = new ObjectMapper().readTree(OriginationWorkflow.definition());
+        states = definition.get("States");
+    }
+
+    private static List<String> nextStates(JsonNode state) {
+        List<String> next = new ArrayList<>();
+        state.findValues("Next").forEach(n -> next.add(n.asText()));
+        if (state.has("Default")) {
+            next.add(state.get("Default").asText());
+        }
+        return next;
+    }
+
+    @Test
+    void everyTransitionNamesAState_andEveryStateIsReachable() {
+        Set<String> seen = new HashSet<>();
+        Deque<String> todo = new ArrayDeque<>(List.of(definition.get("StartAt").asText()));
+        while (!todo.isEmpty()) {
+            String name = todo.pop();
+            assertThat(states.has(name)).as("state %s exists", name).isTrue();
+            if (seen.add(name)) {
+                todo.addAll(nextStates(states.get(name)));
+            }
+        }
+        List<String> all = new ArrayList<>();
+        states.fieldNames().forEachRemaining(all::add);
+        assertThat(seen).containsExactlyInAnyOrderElementsOf(all);
+    }
+
+    @Test
+    void everyTaskRetriesWithBackoffAndJitter_andCatchesEverything() {
+        for (Iterator<Map.Entry<String, JsonNode>> it = states.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> state = it.next();
+            if (!state.getValue().path("Type").asText().equals("Task")) {
+                continue;
+            }
+            JsonNode retry = state.getValue().path("Retry");
+            assertThat(retry.isArray() && retry.size() > 0).as("%s has Retry", state.getKey()).isTrue();
+            retry.forEach(r -> {
+                assertThat(r.path("BackoffRate").asDouble()).as("%s backs off", state.getKey()).isGreaterThan(1);
+                assertThat(r.path("JitterStrategy").asText()).isEqualTo("FULL");
+            });
+            List<String> caught = new ArrayList<>();
+            state.getValue().path("Catch").forEach(c -> c.path("ErrorEquals").forEach(e -> caught.add(e.asText())));
+            assertThat(caught).as("%s catches", state.getKey()).contains("States.ALL");
+        }
+    }
+
+    @Test
+    void everySubstitutionIsAKnownFunctionOrTheTable() {
+        Matcher m = Pattern.compile("\\$\\{([^}]+)}").matcher(OriginationWorkflow.definition());
+        Set<String> used = new HashSet<>();
+        while (m.find()) {
+            used.add(m.group(1));
+        }
+        assertThat(used).isNotEmpty();
+        assertThat(OriginationWorkflow.SUBSTITUTIONS).containsAll(used);
+        assertThat(used).containsAll(OriginationWorkflow.SUBSTITUTIONS);
+    }
+
+    @Test
+    void noPersonalFieldInAnyParameters() {
+        List<String> keys = new ArrayList<>();
+        states.forEach(state -> collectKeys(state.path("Parameters"), keys));
+        assertThat(keys).isNotEmpty();
+        assertThat(keys).noneMatch(k -> PERSONAL.contains(k.replace(".$", "").toLowerCase()));
+    }
+
+    @Test
+    void namedTerminalStates_andTheWaitsTimeOutToExpired() {
+        for (String terminal : OriginationWorkflow.TERMINAL_STATES) {
+            assertThat(states.get(terminal).path("Type").asText()).isIn("Succeed", "Fail");
+        }
+        for (String wait : List.of("ManualReview", "AwaitAcceptance")) {
+            JsonNode state = states.get(wait);
+            assertThat(state.path("Resource").asText()).endsWith(".waitForTaskToken");
+            assertThat(state.path("TimeoutSeconds").asInt()).isPositive();
+            assertThat(state.path("Parameters").path("Payload").path("taskToken.$").asText()).isEqualTo("$$.Task.Token");
+            assertThat(state.path("Catch").get(0).path("ErrorEquals").get(0).asText()).isEqualTo("States.Timeout");
+        }
+    }
+
+    @Test
+    void theDecisionRoutesEachOutcome() {
+        List<String> routes = new ArrayList<>();
+        states.get("Decision").path("Choices").forEach(c -> routes.add(c.path("StringEquals").asText() + "->" + c.path("Next").asText()));
+
+        assertThat(routes).containsExactly("APPROVE->QuoteRate", "REVIEW->ManualReview", "DECLINE->Declined");
+    }
+
+    private static void collectKeys(JsonNode node, List<String> keys) {
+        if (node.isObject()) {
+            node.fields().forEachRemaining(f -> {
+                keys.add(f.getKey());
+                collectKeys(f.getValue(), keys);
+            });
+        } else if (node.isArray()) {
+            node.forEach(n -> collectKeys(n, keys));
+        }
+    }
+}

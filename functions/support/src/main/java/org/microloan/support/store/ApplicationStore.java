@@ -1,0 +1,27 @@
+package org.microloan.support.store;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.microloan.workflow.ApplicationStatus;
+
+/** Applications, kept so that a status only moves forward and two writers cannot both win. */
+public interface ApplicationStore {
+
+    /** Stores a new application; refused if the id is taken. */
+    void create(StoredApplication application);
+
+    Optional<StoredApplication> find(String applicationId);
+
+    /**
+     * Moves the application to {@code to}, recording a step's result, if it is still at {@code
+     * expectedVersion} and {@code to} follows its status; the stored record after the write.
+     *
+     * @throws org.microloan.support.ConcurrentUpdateException another write came first
+     * @throws IllegalTransitionException the status cannot move to {@code to}
+     */
+    StoredApplication advance(StoredApplication current, ApplicationStatus to, String step, String resultJson);
+
+    /** The borrower's applications, newest first. */
+    List<StoredApplication> ofBorrower(String borrowerId);
+}

@@ -1,0 +1,59 @@
+package org.microloan.support.books;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import jakarta.persistence.UniqueConstraint;
+
+/** A loan in the books. One per application, whatever is replayed: the unique constraint is the last guard. */
+@Entity
+@Table(name = "loan", uniqueConstraints = @UniqueConstraint(name = "loan_once_per_application", columnNames = "application_id"))
+public class Loan {
+
+    @Id
+    public String id;
+
+    @Column(name = "application_id", nullable = false)
+    public String applicationId;
+
+    @Column(name = "borrower_id", nullable = false)
+    public String borrowerId;
+
+    @Column(name = "product_code", nullable = false)
+    public String productCode;
+
+    @Column(name = "principal_fen", nullable = false)
+    public long principalFen;
+
+    @Column(name = "annual_rate", nullable = false, precision = 20, scale = 12)
+    public BigDecimal annualRate;
+
+    @Column(nullable = false)
+    public String method;
+
+    @Column(name = "day_count", nullable = false)
+    public String dayCount;
+
+    @Column(name = "start_date", nullable = false)
+    public LocalDate startDate;
+
+    @Column(name = "payout_reference", nullable = false)
+    public String payoutReference;
+
+    @Column(name = "booked_at", nullable = false)
+    public Instant bookedAt;
+
+    @OneToMany(mappedBy = "loan", cascade = CascadeType.ALL)
+    @OrderBy("number")
+    public List<ScheduledInstallment> installments = new ArrayList<>();
+}

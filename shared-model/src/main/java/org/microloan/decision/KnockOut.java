@@ -9,6 +9,8 @@ public enum KnockOut {
     USCC_FORMAT("统一社会信用代码格式不正确", "The unified social credit code is not in a valid format"),
     USCC_CHECKSUM("统一社会信用代码校验位不正确", "The check character of the unified social credit code is wrong"),
     MOBILE_FORMAT("手机号码格式不正确", "The mobile number is not valid"),
+    KYC_NO_MATCH("姓名、身份证号与手机号核验或活体检测未通过",
+            "The name, ID number and phone did not match, or the liveness check failed"),
     AGE_OUT_OF_RANGE("年龄不在本产品的范围内", "Age is outside this product's range"),
     AMOUNT_OUT_OF_RANGE("申请金额不在本产品的范围内", "The amount is outside this product's range"),
     TERM_OUT_OF_RANGE("贷款期限不在本产品的范围内", "The term is outside this product's range"),

@@ -22,6 +22,12 @@ public interface ApplicationStore {
      */
     StoredApplication advance(StoredApplication current, ApplicationStatus to, String step, String resultJson);
 
+    /**
+     * Records a step's result without moving the status (a task token to wait on), under the same
+     * optimistic lock as {@link #advance}.
+     */
+    StoredApplication record(StoredApplication current, String step, String resultJson);
+
     /** The borrower's applications, newest first. */
     List<StoredApplication> ofBorrower(String borrowerId);
 }

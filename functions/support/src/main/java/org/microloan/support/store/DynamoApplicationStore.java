@@ -101,6 +101,20 @@ public final class DynamoApplicationStore implements ApplicationStore {
     }
 
     @Override
+    public StoredApplication record(StoredApplication current, String step, String resultJson) {
+        try {
+            return read(dynamo.updateItem(b -> b.tableName(table).key(key(current.applicationId()))
+                    .updateExpression("SET #version = #version + :one, #results.#step = :result")
+                    .conditionExpression("#version = :expected")
+                    .expressionAttributeNames(Map.of("#version", "version", "#results", "results", "#step", step))
+                    .expressionAttributeValues(Map.of(":one", n(1), ":expected", n(current.version()), ":result", s(resultJson)))
+                    .returnValues(ReturnValue.ALL_NEW)).attributes());
+        } catch (ConditionalCheckFailedException e) {
+            throw new ConcurrentUpdateException("application " + current.applicationId() + " changed while " + step + " ran");
+        }
+    }
+
+    @Override
     public List<StoredApplication> ofBorrower(String borrowerId) {
         return dynamo.queryPaginator(b -> b.tableName(table).indexName(GSI1)
                         .keyConditionExpression("#pk = :pk AND begins_with(#sk, :app)")

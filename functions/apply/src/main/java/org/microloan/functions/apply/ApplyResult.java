@@ -1,0 +1,12 @@
+package org.microloan.functions.apply;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What apply records and hands on: APPLIED or DECLINED with the reasons, and the consent it recorded.
+ * Identifiers and codes only.
+ */
+public record ApplyResult(String applicationId, String status, List<String> reasons, String consentVersion,
+                          Instant consentAt) {
+}

@@ -1,0 +1,81 @@
+package org.microloan.functions.apply;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import org.microloan.decision.CreditApplication;
+import org.microloan.decision.KnockOut;
+import org.microloan.product.Product;
+import org.microloan.product.ProductCatalogue;
+import org.microloan.support.intake.ApplicationForm;
+import org.microloan.support.intake.ApplicationIntake;
+import org.microloan.support.steps.StepContext;
+import org.microloan.support.steps.StepInput;
+import org.microloan.support.store.ApplicationStore;
+import org.microloan.support.store.ExposureReservations;
+import org.microloan.support.store.StoredApplication;
+import org.microloan.workflow.ApplicationStatus;
+
+/**
+ * The product's bands, the velocity rule, and the outstanding limit, which is reserved here with a
+ * conditional write so that two applications cannot pass it together. The consent is recorded.
+ */
+@ApplicationScoped
+public class Eligibility {
+
+    private final StepContext steps;
+    private final ApplicationIntake intake;
+    private final ApplicationStore store;
+    private final ExposureReservations exposure;
+    private final ProductCatalogue products;
+
+    public Eligibility(StepContext steps, ApplicationIntake intake, ApplicationStore store, ExposureReservations exposure,
+                       ProductCatalogue products) {
+        this.steps = steps;
+        this.intake = intake;
+        this.store = store;
+        this.exposure = exposure;
+        this.products = products;
+    }
+
+    ApplyResult check(StepInput input) {
+        StoredApplication stored = steps.load(input);
+        CreditApplication application = intake.creditApplication(stored);
+        ApplicationForm.Consent consent = intake.open(stored).consent();
+        Product product = products.get(application.productCode());
+        List<KnockOut> reasons = new ArrayList<>();
+        if (!product.offersAmount(application.amount())) {
+            reasons.add(KnockOut.AMOUNT_OUT_OF_RANGE);
+        }
+        if (!product.offersTerm(application.termMonths())) {
+            reasons.add(KnockOut.TERM_OUT_OF_RANGE);
+        }
+        if (!product.methods().contains(application.method())) {
+            reasons.add(KnockOut.METHOD_NOT_OFFERED);
+        }
+        if (applicationsInTheLastDay(stored) >= product.applicationsPer24h()) {
+            reasons.add(KnockOut.TOO_MANY_APPLICATIONS);
+        }
+        if (reasons.isEmpty() && !exposure.reserve(stored.borrowerId(), stored.applicationId(), application.amount(),
+                product.outstandingLimit())) {
+            reasons.add(KnockOut.EXPOSURE_LIMIT);
+        }
+        ApplicationStatus status = reasons.isEmpty() ? ApplicationStatus.APPLIED : ApplicationStatus.DECLINED;
+        ApplyResult result = new ApplyResult(stored.applicationId(), status.name(),
+                reasons.stream().map(KnockOut::name).toList(), consent.version(), consent.acceptedAt());
+        steps.advance(stored, status, "apply", result);
+        return result;
+    }
+
+    /** The borrower's other applications received in the 24 hours before this one. */
+    private long applicationsInTheLastDay(StoredApplication stored) {
+        Instant since = stored.createdAt().minus(Duration.ofHours(24));
+        return store.ofBorrower(stored.borrowerId()).stream()
+                .filter(a -> !a.applicationId().equals(stored.applicationId()))
+                .filter(a -> !a.createdAt().isBefore(since) && !a.createdAt().isAfter(stored.createdAt()))
+                .count();
+    }
+}

@@ -1,0 +1,102 @@
+package org.microloan.functions.apply;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+import org.microloan.money.Money;
+import org.microloan.support.intake.ApplicationForm;
+import org.microloan.support.intake.ApplicationIntake;
+import org.microloan.support.store.ApplicationStore;
+import org.microloan.support.store.ExposureReservations;
+import org.microloan.support.testing.DynamoDbLocal;
+import org.microloan.support.testing.Forms;
+import org.microloan.workflow.ApplicationStatus;
+
+@QuarkusTest
+@QuarkusTestResource(DynamoDbLocal.class)
+class ApplyFunctionTest {
+
+    @Inject
+    ApplicationIntake intake;
+
+    @Inject
+    ApplicationStore store;
+
+    @Inject
+    ExposureReservations exposure;
+
+    private String submitted(String borrower, ApplicationForm form) {
+        String id = UUID.randomUUID().toString();
+        intake.submit(id, borrower, form, Instant.now());
+        return id;
+    }
+
+    /** The event the workflow sends, through the Lambda mock event server. */
+    private static ValidatableResponse invoke(Object event) {
+        return given().contentType("application/json").accept("application/json").body(event).when().post().then();
+    }
+
+    @Test
+    void eligibleApplication_isApplied_reservesTheAmount_andRecordsConsent() {
+        String borrower = "b-" + UUID.randomUUID();
+        String id = submitted(borrower, Forms.emergency());
+
+        invoke(Map.of("applicationId", id)).statusCode(200)
+                .body("status", equalTo("APPLIED")).body("consentVersion", equalTo("2026-01"));
+
+        assertThat(store.find(id).orElseThrow().status()).isEqualTo(ApplicationStatus.APPLIED);
+        assertThat(exposure.total(borrower)).isEqualTo(Money.of("3000"));
+    }
+
+    @Test
+    void theSameEventTwice_returnsTheSameAnswer_andDoesNothingTwice() {
+        String borrower = "b-" + UUID.randomUUID();
+        String id = submitted(borrower, Forms.emergency());
+
+        String first = invoke(Map.of("applicationId", id)).statusCode(200).extract().asString();
+        String second = invoke(Map.of("applicationId", id)).statusCode(200).extract().asString();
+
+        assertThat(second).isEqualTo(first);
+        assertThat(store.find(id).orElseThrow().version()).isEqualTo(2);
+        assertThat(exposure.total(borrower)).isEqualTo(Money.of("3000"));
+    }
+
+    @Test
+    void amountOutsideTheProduct_isDeclinedWithTheReason() {
+        String id = submitted("b-" + UUID.randomUUID(), Forms.withAmount(Forms.emergency(), "8000.00", 3, "DAILY_ACCRUAL"));
+
+        invoke(Map.of("applicationId", id)).statusCode(200)
+                .body("status", equalTo("DECLINED")).body("reasons", contains("AMOUNT_OUT_OF_RANGE"));
+    }
+
+    @Test
+    void overTheOutstandingLimit_isDeclined_andReservesNothing() {
+        String borrower = "b-" + UUID.randomUUID();
+        exposure.reserve(borrower, "earlier-loan", Money.of("198500"), Money.of("200000"));
+        String id = submitted(borrower, Forms.emergency());
+
+        invoke(Map.of("applicationId", id)).statusCode(200).body("reasons", contains("EXPOSURE_LIMIT"));
+
+        assertThat(exposure.total(borrower)).isEqualTo(Money.of("198500"));
+    }
+
+    @Test
+    void anUnknownApplication_failsTheStep_withANamedError() {
+        // Funqy names every failure ApplicationException; the cause travels in the message, for the history
+        invoke(Map.of("applicationId", "no-such-application")).statusCode(500)
+                .body("errorType", equalTo("io.quarkus.funqy.runtime.ApplicationException"))
+                .body("errorMessage", equalTo("org.microloan.support.steps.StepContext$UnknownApplicationException:"
+                        + " no application no-such-application"));
+    }
+}

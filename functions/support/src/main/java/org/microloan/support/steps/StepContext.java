@@ -1,0 +1,63 @@
+package org.microloan.support.steps;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.microloan.support.store.ApplicationStore;
+import org.microloan.support.store.StoredApplication;
+import org.microloan.workflow.ApplicationStatus;
+
+/** What every step does around its own work: load the application, record the outcome, as JSON. */
+@ApplicationScoped
+public class StepContext {
+
+    private final ApplicationStore store;
+    private final ObjectMapper json;
+
+    public StepContext(ApplicationStore store, ObjectMapper json) {
+        this.store = store;
+        this.json = json;
+    }
+
+    /** An application id nobody stored: not transient, the workflow records the failure. */
+    public static class UnknownApplicationException extends RuntimeException {
+        public UnknownApplicationException(String applicationId) {
+            super("no application " + applicationId);
+        }
+    }
+
+    public StoredApplication load(StepInput input) {
+        if (input == null || input.applicationId() == null || input.applicationId().isBlank()) {
+            throw new IllegalArgumentException("the step needs {\"applicationId\": \"...\"}");
+        }
+        return store.find(input.applicationId()).orElseThrow(() -> new UnknownApplicationException(input.applicationId()));
+    }
+
+    public StoredApplication advance(StoredApplication current, ApplicationStatus to, String step, Object result) {
+        return store.advance(current, to, step, write(result));
+    }
+
+    public StoredApplication record(StoredApplication current, String step, Object result) {
+        return store.record(current, step, write(result));
+    }
+
+    public <T> T result(StoredApplication application, String step, Class<T> type) {
+        String recorded = application.results().get(step);
+        if (recorded == null) {
+            throw new IllegalStateException("application " + application.applicationId() + " has no " + step + " result yet");
+        }
+        try {
+            return json.readValue(recorded, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the " + step + " result of " + application.applicationId() + " does not read", e);
+        }
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import org.microloan.decision.CreditApplication;
@@ -43,6 +44,10 @@ public class Eligibility {
 
     ApplyResult check(StepInput input) {
         StoredApplication stored = steps.load(input);
+        Optional<ApplyResult> done = steps.recorded(stored, "apply", ApplyResult.class);
+        if (done.isPresent()) {
+            return done.get();
+        }
         CreditApplication application = intake.creditApplication(stored);
         ApplicationForm.Consent consent = intake.open(stored).consent();
         Product product = products.get(application.productCode());

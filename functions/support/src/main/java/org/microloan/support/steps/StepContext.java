@@ -1,5 +1,7 @@
 package org.microloan.support.steps;
 
+import java.util.Optional;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,6 +41,12 @@ public class StepContext {
 
     public StoredApplication record(StoredApplication current, String step, Object result) {
         return store.record(current, step, write(result));
+    }
+
+    /** The result a step already recorded on the application, if it ran before. */
+    public <T> Optional<T> recorded(StoredApplication application, String step, Class<T> type) {
+        return application.results().containsKey(step) ? Optional.of(result(application, step, type))
+                : Optional.empty();
     }
 
     public <T> T result(StoredApplication application, String step, Class<T> type) {

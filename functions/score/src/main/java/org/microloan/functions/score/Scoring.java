@@ -1,0 +1,95 @@
+package org.microloan.functions.score;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import org.microloan.decision.BorrowerHistory;
+import org.microloan.decision.CreditApplication;
+import org.microloan.decision.CreditDecision;
+import org.microloan.decision.Decision;
+import org.microloan.decision.Reason;
+import org.microloan.money.Money;
+import org.microloan.product.ProductCatalogue;
+import org.microloan.scoring.CreditScore;
+import org.microloan.scoring.ModelUnits;
+import org.microloan.scoring.Scorecard;
+import org.microloan.support.intake.ApplicationForm;
+import org.microloan.support.intake.ApplicationIntake;
+import org.microloan.support.providers.CreditBureau;
+import org.microloan.support.steps.StepContext;
+import org.microloan.support.steps.StepInput;
+import org.microloan.support.store.ExposureReservations;
+import org.microloan.support.store.StoredApplication;
+import org.microloan.workflow.ApplicationStatus;
+
+/** Bureau data and the application go to shared-model's decision; the result is recorded with the model version. */
+@ApplicationScoped
+public class Scoring {
+
+    private final StepContext steps;
+    private final ApplicationIntake intake;
+    private final CreditBureau bureau;
+    private final ExposureReservations exposure;
+    private final ProductCatalogue products;
+    private final Scorecard scorecard;
+
+    public Scoring(StepContext steps, ApplicationIntake intake, CreditBureau bureau, ExposureReservations exposure,
+                   ProductCatalogue products, Scorecard scorecard) {
+        this.steps = steps;
+        this.intake = intake;
+        this.bureau = bureau;
+        this.exposure = exposure;
+        this.products = products;
+        this.scorecard = scorecard;
+    }
+
+    ScoreResult decide(StepInput input) {
+        StoredApplication stored = steps.load(input);
+        Optional<ScoreResult> done = steps.recorded(stored, "score", ScoreResult.class);
+        if (done.isPresent()) {
+            return done.get();
+        }
+        ApplicationForm form = intake.open(stored);
+        CreditBureau.Report report = bureau.report(new CreditBureau.Request(stored.applicationId(),
+                form.personal().idNumber(), form.personal().name(), form.consent().version(),
+                form.consent().acceptedAt().toString()));
+        CreditApplication application = withBureauRecords(intake.creditApplication(stored), report.pastDefaultRecords());
+        // the amount is already reserved by apply: the rest of the borrower's exposure is what came before
+        Money before = exposure.total(stored.borrowerId()).minus(application.amount()).max(Money.ZERO);
+        Decision decision = CreditDecision.decide(application, products.get(application.productCode()),
+                new BorrowerHistory(before, 0), scorecard, ModelUnits.STANDARD, products.decisionPolicy());
+        ApplicationStatus status = switch (decision.outcome()) {
+            case APPROVE -> ApplicationStatus.SCORED;
+            case REVIEW -> ApplicationStatus.IN_REVIEW;
+            case DECLINE -> ApplicationStatus.DECLINED;
+        };
+        if (status == ApplicationStatus.DECLINED) {
+            exposure.release(stored.borrowerId(), stored.applicationId(), application.amount());
+        }
+        Optional<CreditScore> score = decision.score();
+        List<String> reasons = decision instanceof Decision.Declined declined
+                ? declined.reasons().stream().map(Reason::code).toList()
+                : decision instanceof Decision.Referred referred ? List.of(referred.why().code()) : List.of();
+        ScoreResult result = new ScoreResult(stored.applicationId(), decision.outcome().name(), status.name(),
+                score.map(CreditScore::score).orElse(null), score.map(CreditScore::pd).orElse(null),
+                score.map(s -> s.grade().name()).orElse(null), reasons, decision.modelVersion(), report.reportId());
+        steps.advance(stored, status, "score", result);
+        return result;
+    }
+
+    /** The workflow waits for a person: keep the token ops will answer with. */
+    ScoreResult awaitReview(StepInput input) {
+        StoredApplication stored = steps.load(input);
+        steps.record(stored, "reviewToken", Map.of("taskToken", input.taskToken()));
+        return steps.result(stored, "score", ScoreResult.class);
+    }
+
+    private static CreditApplication withBureauRecords(CreditApplication a, boolean pastDefaults) {
+        return new CreditApplication(a.productCode(), a.amount(), a.termMonths(), a.method(), a.frequency(),
+                a.applicationDate(), a.idNumber(), a.mobile(), a.creditCode(), a.monthlyIncome(), a.monthlyExpenses(),
+                a.assets(), a.debt(), a.priceOfGoods(), a.seniorityYears(), a.home(), a.marital(), a.job(),
+                pastDefaults, a.monthlyBusinessFlows());
+    }
+}

@@ -1,0 +1,84 @@
+package org.microloan.functions.verifyidentity;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import org.microloan.decision.CreditApplication;
+import org.microloan.decision.KnockOut;
+import org.microloan.identity.IdentityFailure;
+import org.microloan.identity.MobileNumber;
+import org.microloan.identity.ResidentId;
+import org.microloan.identity.UnifiedSocialCreditCode;
+import org.microloan.product.CustomerType;
+import org.microloan.product.Product;
+import org.microloan.product.ProductCatalogue;
+import org.microloan.support.intake.ApplicationForm;
+import org.microloan.support.intake.ApplicationIntake;
+import org.microloan.support.providers.IdentityVerifier;
+import org.microloan.support.steps.StepContext;
+import org.microloan.support.steps.StepInput;
+import org.microloan.support.store.ExposureReservations;
+import org.microloan.support.store.StoredApplication;
+import org.microloan.workflow.ApplicationStatus;
+
+/**
+ * The checks shared-model can make on its own (ID number, mobile, credit code, the product's age band),
+ * then the KYC provider's three factors and liveness. A "no match" is a decline; a provider that is down
+ * is a failure the workflow retries.
+ */
+@ApplicationScoped
+public class IdentityCheck {
+
+    private final StepContext steps;
+    private final ApplicationIntake intake;
+    private final IdentityVerifier verifier;
+    private final ExposureReservations exposure;
+    private final ProductCatalogue products;
+
+    public IdentityCheck(StepContext steps, ApplicationIntake intake, IdentityVerifier verifier,
+                         ExposureReservations exposure, ProductCatalogue products) {
+        this.steps = steps;
+        this.intake = intake;
+        this.verifier = verifier;
+        this.exposure = exposure;
+        this.products = products;
+    }
+
+    IdentityResult check(StepInput input) {
+        StoredApplication stored = steps.load(input);
+        Optional<IdentityResult> done = steps.recorded(stored, "verify-identity", IdentityResult.class);
+        if (done.isPresent()) {
+            return done.get();
+        }
+        ApplicationForm.Personal personal = intake.open(stored).personal();
+        CreditApplication application = intake.creditApplication(stored);
+        Product product = products.get(application.productCode());
+        List<String> reasons = new ArrayList<>();
+        ResidentId.Check id = ResidentId.check(personal.idNumber(), application.applicationDate());
+        id.failures().forEach(f -> reasons.add(f.name()));
+        MobileNumber.check(personal.mobile()).forEach(f -> reasons.add(f.name()));
+        if (product.customer() == CustomerType.BUSINESS) {
+            UnifiedSocialCreditCode.check(personal.creditCode()).stream().map(IdentityFailure::name).forEach(reasons::add);
+        }
+        id.id().filter(resident -> !product.acceptsAge(resident.ageOn(application.applicationDate())))
+                .ifPresent(resident -> reasons.add(KnockOut.AGE_OUT_OF_RANGE.name()));
+        String verificationId = null;
+        if (reasons.isEmpty()) {
+            IdentityVerifier.Result kyc = verifier.verify(new IdentityVerifier.Request(stored.applicationId(),
+                    personal.name(), id.id().orElseThrow().number(), personal.mobile(), "liveness-" + stored.applicationId()));
+            verificationId = kyc.verificationId();
+            if (!kyc.passed()) {
+                reasons.add(KnockOut.KYC_NO_MATCH.name());
+            }
+        }
+        ApplicationStatus status = reasons.isEmpty() ? ApplicationStatus.IDENTITY_VERIFIED : ApplicationStatus.DECLINED;
+        if (status == ApplicationStatus.DECLINED) {
+            exposure.release(stored.borrowerId(), stored.applicationId(), application.amount());
+        }
+        IdentityResult result = new IdentityResult(stored.applicationId(), status.name(), List.copyOf(reasons), verificationId);
+        steps.advance(stored, status, "verify-identity", result);
+        return result;
+    }
+}

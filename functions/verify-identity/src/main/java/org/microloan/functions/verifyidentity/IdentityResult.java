@@ -1,0 +1,7 @@
+package org.microloan.functions.verifyidentity;
+
+import java.util.List;
+
+/** IDENTITY_VERIFIED with the provider's reference, or DECLINED with the reasons. No personal data. */
+public record IdentityResult(String applicationId, String status, List<String> reasons, String verificationId) {
+}

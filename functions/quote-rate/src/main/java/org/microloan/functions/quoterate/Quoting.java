@@ -1,0 +1,94 @@
+package org.microloan.functions.quoterate;
+
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.microloan.decision.BorrowerHistory;
+import org.microloan.decision.CreditApplication;
+import org.microloan.money.Money;
+import org.microloan.money.Rate;
+import org.microloan.pricing.RateCap;
+import org.microloan.pricing.RateQuote;
+import org.microloan.pricing.RiskBasedPrice;
+import org.microloan.product.Product;
+import org.microloan.product.ProductCatalogue;
+import org.microloan.scoring.CreditScore;
+import org.microloan.scoring.Grade;
+import org.microloan.support.intake.ApplicationIntake;
+import org.microloan.support.steps.StepContext;
+import org.microloan.support.steps.StepInput;
+import org.microloan.support.store.ExposureReservations;
+import org.microloan.support.store.StoredApplication;
+import org.microloan.workflow.ApplicationStatus;
+
+/** The risk-based price for the grade the score gave, under the cap on today's date, as an offer that expires. */
+@ApplicationScoped
+public class Quoting {
+
+    /** How long an offer stands; the workflow's acceptance wait times out with it. */
+    static final Duration VALID_FOR = Duration.ofDays(3);
+
+    private final StepContext steps;
+    private final ApplicationIntake intake;
+    private final ExposureReservations exposure;
+    private final ProductCatalogue products;
+    private final RateCap cap;
+    private final Clock clock;
+
+    public Quoting(StepContext steps, ApplicationIntake intake, ExposureReservations exposure, ProductCatalogue products,
+                   RateCap cap, Clock clock) {
+        this.steps = steps;
+        this.intake = intake;
+        this.exposure = exposure;
+        this.products = products;
+        this.cap = cap;
+        this.clock = clock;
+    }
+
+    QuoteResult quote(StepInput input) {
+        StoredApplication stored = steps.load(input);
+        Optional<Offer> done = steps.recorded(stored, "quote-rate", Offer.class);
+        if (done.isPresent()) {
+            return lean(stored.applicationId(), done.get());
+        }
+        CreditApplication application = intake.creditApplication(stored);
+        Product product = products.get(application.productCode());
+        JsonNode score = steps.result(stored, "score", JsonNode.class);
+        CreditScore graded = new CreditScore(score.path("modelVersion").asText(), score.path("score").asInt(),
+                score.path("pd").decimalValue(), Grade.valueOf(score.path("grade").asText()), List.of());
+        LocalDate today = LocalDate.now(clock);
+        Money before = exposure.total(stored.borrowerId()).minus(application.amount()).max(Money.ZERO);
+        RateQuote quote = RiskBasedPrice.offer(application, product, graded, new BorrowerHistory(before, 0),
+                cap.on(today), today, RoundingMode.HALF_UP);
+        Offer offer = new Offer(UUID.randomUUID().toString(), quote.apr().percent().toPlainString(),
+                quote.apr().effectivePercent().toPlainString(), Rate.toPercent(quote.annualRate(), 2).toPlainString(),
+                quote.dailyRate().map(d -> Rate.toPercent(d, 4).toPlainString()).orElse(null),
+                quote.cappedBy().orElse(null), quote.grade().name(), quote.amount().toString(),
+                quote.creditLine().toString(), application.termMonths(), application.method().name(),
+                application.frequency().name(), product.dayCount().label(), today, clock.instant().plus(VALID_FOR),
+                quote.modelVersion(), quote.schedule().installments().stream().map(i -> new Offer.Line(i.number(),
+                        i.dueDate(), i.principal().toString(), i.interest().toString(), i.total().toString(),
+                        i.balance().toString())).toList());
+        steps.advance(stored, ApplicationStatus.QUOTED, "quote-rate", offer);
+        return lean(stored.applicationId(), offer);
+    }
+
+    /** The workflow waits for the borrower: keep the token the acceptance will answer. */
+    QuoteResult awaitAcceptance(StepInput input) {
+        StoredApplication stored = steps.load(input);
+        steps.record(stored, "acceptanceToken", Map.of("taskToken", input.taskToken()));
+        return lean(stored.applicationId(), steps.result(stored, "quote-rate", Offer.class));
+    }
+
+    private static QuoteResult lean(String applicationId, Offer offer) {
+        return new QuoteResult(applicationId, offer.offerId(), offer.apr(), offer.amount(), offer.expiresAt());
+    }
+}

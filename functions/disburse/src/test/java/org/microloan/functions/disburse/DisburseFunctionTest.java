@@ -1,0 +1,134 @@
+package org.microloan.functions.disburse;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.startsWith;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.microloan.support.books.Books;
+import org.microloan.support.books.Loan;
+import org.microloan.support.intake.ApplicationIntake;
+import org.microloan.support.providers.PaymentRail;
+import org.microloan.support.store.ApplicationStore;
+import org.microloan.support.store.StoredApplication;
+import org.microloan.support.testing.DynamoDbLocal;
+import org.microloan.support.testing.Forms;
+import org.microloan.support.testing.Postgres;
+import org.microloan.support.testing.ProviderStubs;
+import org.microloan.workflow.ApplicationStatus;
+
+@QuarkusTest
+@QuarkusTestResource(DynamoDbLocal.class)
+@QuarkusTestResource(Postgres.class)
+@QuarkusTestResource(ProviderStubs.class)
+class DisburseFunctionTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @Inject
+    ApplicationIntake intake;
+
+    @Inject
+    ApplicationStore store;
+
+    @Inject
+    Books books;
+
+    @Inject
+    PaymentRail rail;
+
+    @AfterEach
+    void providersHappyAgain() {
+        ProviderStubs.reset();
+    }
+
+    /** An application as quote-rate leaves it: an offer of 3,000 over 3 months at 10.80%. */
+    private String quoted() {
+        String id = UUID.randomUUID().toString();
+        StoredApplication a = intake.submit(id, "b-" + UUID.randomUUID(), Forms.emergency(), Instant.now());
+        a = store.advance(a, ApplicationStatus.APPLIED, "apply", "{}");
+        a = store.advance(a, ApplicationStatus.IDENTITY_VERIFIED, "verify-identity", "{}");
+        a = store.advance(a, ApplicationStatus.SCORED, "score", "{\"outcome\":\"APPROVE\"}");
+        store.advance(a, ApplicationStatus.QUOTED, "quote-rate", "{\"offerId\":\"o-1\",\"amount\":\"3000.00\","
+                + "\"annualRate\":\"10.80\",\"termMonths\":3,\"method\":\"DAILY_ACCRUAL\",\"frequency\":\"MONTHLY\","
+                + "\"dayCount\":\"ACT/360\"}");
+        return id;
+    }
+
+    private static ValidatableResponse invoke(String id) {
+        return given().contentType("application/json").accept("application/json")
+                .body(Map.of("applicationId", id)).when().post().then();
+    }
+
+    private static int payoutsFor(String id) {
+        return ProviderStubs.server().findAll(postRequestedFor(urlEqualTo("/v1/payouts"))
+                .withHeader("Idempotency-Key", equalTo(Payout.railKey(id)))).size();
+    }
+
+    @Test
+    void payout_booksTheLoanAndItsSchedule_withABalancedJournal() {
+        String id = quoted();
+
+        String loanId = invoke(id).statusCode(200).extract().path("loanId");
+
+        Loan loan = books.loanOfApplication(id).await().atMost(WAIT);
+        assertThat(loan.id).isEqualTo(loanId);
+        assertThat(loan.principalFen).isEqualTo(300_000);
+        assertThat(loan.payoutReference).isEqualTo("po-" + Payout.railKey(id));
+        assertThat(loan.installments).hasSize(3);
+        assertThat(books.unbalancedTransactions().await().atMost(WAIT)).isEmpty();
+        assertThat(store.find(id).orElseThrow().status()).isEqualTo(ApplicationStatus.DISBURSED);
+    }
+
+    @Test
+    void replayingTheStep_paysOnceAndBooksOnce() {
+        String id = quoted();
+
+        String first = invoke(id).statusCode(200).extract().asString();
+        String second = invoke(id).statusCode(200).extract().asString();
+
+        assertThat(second).isEqualTo(first);
+        assertThat(payoutsFor(id)).isEqualTo(1);
+        assertThat(books.loanCount(id).await().atMost(WAIT)).isEqualTo(1);
+    }
+
+    @Test
+    void aCrashAfterThePayout_isHealedOnTheNextTry_withTheSamePayoutAndOneLoan() {
+        String id = quoted();
+        // the first try paid, then died before booking: the rail knows the payout, the books do not
+        PaymentRail.Payout first = rail.pay(new PaymentRail.Request(id, "3000.00", "CNY", "BORROWER", "x", "1"),
+                Payout.railKey(id));
+
+        invoke(id).statusCode(200);
+
+        assertThat(books.loanOfApplication(id).await().atMost(WAIT).payoutReference).isEqualTo(first.payoutId());
+        assertThat(books.loanCount(id).await().atMost(WAIT)).isEqualTo(1);
+    }
+
+    @Test
+    void railDown_failsTheStep_andTheRetryPaysOnce() {
+        ProviderStubs.failing("/v1/payouts", 503);
+        String id = quoted();
+
+        invoke(id).statusCode(500).body("errorMessage",
+                startsWith("org.microloan.support.ProviderUnavailableException: rail unavailable: HTTP 503"));
+        assertThat(books.loanCount(id).await().atMost(WAIT)).isZero();
+
+        ProviderStubs.reset();
+        invoke(id).statusCode(200);
+        assertThat(books.loanCount(id).await().atMost(WAIT)).isEqualTo(1);
+    }
+}

@@ -1,0 +1,106 @@
+package org.microloan.functions.origination;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+import org.microloan.functions.apply.ApplyFunction;
+import org.microloan.functions.disburse.DisburseFunction;
+import org.microloan.functions.quoterate.QuoteRateFunction;
+import org.microloan.functions.score.ScoreFunction;
+import org.microloan.functions.verifyidentity.VerifyIdentityFunction;
+import org.microloan.money.Money;
+import org.microloan.support.books.Books;
+import org.microloan.support.intake.ApplicationIntake;
+import org.microloan.support.steps.StepInput;
+import org.microloan.support.store.ApplicationStore;
+import org.microloan.support.store.ExposureReservations;
+import org.microloan.support.testing.DynamoDbLocal;
+import org.microloan.support.testing.Forms;
+import org.microloan.support.testing.Postgres;
+import org.microloan.support.testing.ProviderStubs;
+import org.microloan.workflow.ApplicationStatus;
+
+/**
+ * The five functions in the order the ASL runs them, against one DynamoDB and one PostgreSQL, and then
+ * the whole execution again with the same inputs (as ops replaying it would): one loan, one payout, a
+ * balanced journal.
+ */
+@QuarkusTest
+@QuarkusTestResource(DynamoDbLocal.class)
+@QuarkusTestResource(Postgres.class)
+@QuarkusTestResource(ProviderStubs.class)
+class OriginationInWorkflowOrderTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @Inject
+    ApplyFunction apply;
+
+    @Inject
+    VerifyIdentityFunction verifyIdentity;
+
+    @Inject
+    ScoreFunction score;
+
+    @Inject
+    QuoteRateFunction quoteRate;
+
+    @Inject
+    DisburseFunction disburse;
+
+    @Inject
+    ApplicationIntake intake;
+
+    @Inject
+    ApplicationStore store;
+
+    @Inject
+    ExposureReservations exposure;
+
+    @Inject
+    Books books;
+
+    /** One execution, the way the state machine walks it for an approved application. */
+    private List<Object> execution(String applicationId, String executionName) {
+        StepInput step = StepInput.of(applicationId);
+        List<Object> results = new ArrayList<>();
+        results.add(apply.apply(step));
+        results.add(verifyIdentity.verifyIdentity(step));
+        results.add(score.score(step));
+        results.add(quoteRate.quoteRate(step));
+        // AwaitAcceptance: the function parks the token; the borrower's acceptance resumes the execution
+        quoteRate.quoteRate(new StepInput(applicationId, "token-" + executionName, "ACCEPTANCE"));
+        results.add(disburse.disburse(step));
+        return results;
+    }
+
+    @Test
+    void twoExecutionsOfOneApplication_payOnce_bookOneLoan_andTheJournalBalances() {
+        String borrower = "b-" + UUID.randomUUID();
+        String id = UUID.randomUUID().toString();
+        intake.submit(id, borrower, Forms.emergency(), Instant.now());
+
+        List<Object> first = execution(id, "first");
+        List<Object> second = execution(id, "replay");
+
+        assertThat(second).isEqualTo(first);
+        assertThat(store.find(id).orElseThrow().status()).isEqualTo(ApplicationStatus.DISBURSED);
+        assertThat(books.loanCount(id).await().atMost(WAIT)).isEqualTo(1);
+        assertThat(ProviderStubs.server().findAll(postRequestedFor(urlEqualTo("/v1/payouts"))
+                .withRequestBody(containing(id)))).hasSize(1);
+        assertThat(books.unbalancedTransactions().await().atMost(WAIT)).isEmpty();
+        assertThat(exposure.total(borrower)).isEqualTo(Money.of("3000"));
+    }
+}

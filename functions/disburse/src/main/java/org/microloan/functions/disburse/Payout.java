@@ -25,6 +25,7 @@ import org.microloan.support.intake.ApplicationIntake;
 import org.microloan.support.providers.PaymentRail;
 import org.microloan.support.steps.StepContext;
 import org.microloan.support.steps.StepInput;
+import org.microloan.support.store.ApplicationStore;
 import org.microloan.support.store.StoredApplication;
 import org.microloan.workflow.ApplicationStatus;
 
@@ -42,13 +43,16 @@ public class Payout {
     private final ApplicationIntake intake;
     private final PaymentRail rail;
     private final Books books;
+    private final ApplicationStore store;
     private final Clock clock;
 
-    public Payout(StepContext steps, ApplicationIntake intake, PaymentRail rail, Books books, Clock clock) {
+    public Payout(StepContext steps, ApplicationIntake intake, PaymentRail rail, Books books, ApplicationStore store,
+                  Clock clock) {
         this.steps = steps;
         this.intake = intake;
         this.rail = rail;
         this.books = books;
+        this.store = store;
         this.clock = clock;
     }
 
@@ -82,6 +86,7 @@ public class Payout {
                 frequency, today, null, RoundingMode.HALF_UP, Money.ZERO));
         Loan loan = books.bookDisbursement(new Disbursement(stored.applicationId(), stored.borrowerId(),
                 form.productCode(), paid.payoutId(), schedule)).await().atMost(BOOKING_WAIT);
+        store.recordLoan(stored.borrowerId(), loan.id, stored.applicationId());
         DisburseResult result = new DisburseResult(stored.applicationId(), loan.id, paid.payoutId(), amount.toString());
         steps.advance(stored, ApplicationStatus.DISBURSED, "disburse", result);
         return result;

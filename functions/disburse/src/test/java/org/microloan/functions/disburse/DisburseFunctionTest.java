@@ -90,7 +90,9 @@ class DisburseFunctionTest {
         assertThat(loan.payoutReference).isEqualTo("po-" + Payout.railKey(id));
         assertThat(loan.installments).hasSize(3);
         assertThat(books.unbalancedTransactions().await().atMost(WAIT)).isEmpty();
-        assertThat(store.find(id).orElseThrow().status()).isEqualTo(ApplicationStatus.DISBURSED);
+        StoredApplication disbursed = store.find(id).orElseThrow();
+        assertThat(disbursed.status()).isEqualTo(ApplicationStatus.DISBURSED);
+        assertThat(store.loansOf(disbursed.borrowerId())).containsExactly(loanId);
     }
 
     @Test

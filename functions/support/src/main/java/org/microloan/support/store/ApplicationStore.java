@@ -28,6 +28,12 @@ public interface ApplicationStore {
      */
     StoredApplication record(StoredApplication current, String step, String resultJson);
 
+    /** Notes a booked loan under its borrower (the books hold the loan; this finds it by borrower fast). */
+    void recordLoan(String borrowerId, String loanId, String applicationId);
+
+    /** The ids of the borrower's loans. */
+    List<String> loansOf(String borrowerId);
+
     /** The borrower's applications, newest first. */
     List<StoredApplication> ofBorrower(String borrowerId);
 }

@@ -115,6 +115,21 @@ public final class DynamoApplicationStore implements ApplicationStore {
     }
 
     @Override
+    public void recordLoan(String borrowerId, String loanId, String applicationId) {
+        dynamo.putItem(b -> b.tableName(table).item(Map.of(PK, s("BORROWER#" + borrowerId), SK, s("LOAN#" + loanId),
+                "loanId", s(loanId), "applicationId", s(applicationId))));
+    }
+
+    @Override
+    public List<String> loansOf(String borrowerId) {
+        return dynamo.queryPaginator(b -> b.tableName(table).consistentRead(true)
+                        .keyConditionExpression("#pk = :pk AND begins_with(#sk, :loan)")
+                        .expressionAttributeNames(Map.of("#pk", PK, "#sk", SK))
+                        .expressionAttributeValues(Map.of(":pk", s("BORROWER#" + borrowerId), ":loan", s("LOAN#"))))
+                .items().stream().map(item -> item.get("loanId").s()).toList();
+    }
+
+    @Override
     public List<StoredApplication> ofBorrower(String borrowerId) {
         return dynamo.queryPaginator(b -> b.tableName(table).indexName(GSI1)
                         .keyConditionExpression("#pk = :pk AND begins_with(#sk, :app)")

@@ -100,6 +100,17 @@ class DynamoApplicationStoreTest {
     }
 
     @Test
+    void loansOfABorrower_areFoundByBorrower_andRecordingTwiceKeepsOne() {
+        String borrower = "b-" + UUID.randomUUID();
+        store.recordLoan(borrower, "loan-1", "app-1");
+        store.recordLoan(borrower, "loan-1", "app-1");
+        store.recordLoan(borrower, "loan-2", "app-2");
+
+        assertThat(store.loansOf(borrower)).containsExactlyInAnyOrder("loan-1", "loan-2");
+        assertThat(store.loansOf("nobody")).isEmpty();
+    }
+
+    @Test
     void exposure_reservingTheSameApplicationTwice_countsOnce() {
         String borrower = "b-" + UUID.randomUUID();
 

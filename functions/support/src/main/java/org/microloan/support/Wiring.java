@@ -2,6 +2,7 @@ package org.microloan.support;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.arc.DefaultBean;
@@ -15,6 +16,7 @@ import org.microloan.pricing.RateCap;
 import org.microloan.product.ProductCatalogue;
 import org.microloan.scoring.Scorecard;
 import org.microloan.support.crypto.AesGcmCipher;
+import org.microloan.support.crypto.KmsEnvelopeCipher;
 import org.microloan.support.crypto.PersonalDataCipher;
 import org.microloan.support.idempotency.DynamoIdempotencyStore;
 import org.microloan.support.idempotency.Idempotency;
@@ -24,6 +26,7 @@ import org.microloan.support.store.DynamoExposureReservations;
 import org.microloan.support.store.ExposureReservations;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.kms.KmsClient;
 
 /**
  * What the functions are given (configuration records as singletons: a record cannot be proxied). The DynamoDB client finds its endpoint, region and credentials through
@@ -35,8 +38,13 @@ public class Wiring {
     @ConfigProperty(name = "microloan.table")
     String table;
 
+    /** Locally: a key from configuration. */
     @ConfigProperty(name = "microloan.encryption.key")
-    String encryptionKey;
+    Optional<String> encryptionKey;
+
+    /** In AWS: the KMS key that wraps every data key; when set, it is used instead of a local key. */
+    @ConfigProperty(name = "microloan.encryption.kms-key-id")
+    Optional<String> kmsKeyId;
 
     @ConfigProperty(name = "microloan.cap-basis", defaultValue = "LPR4X")
     CapBasis capBasis;
@@ -77,7 +85,12 @@ public class Wiring {
     @Produces
     @ApplicationScoped
     PersonalDataCipher cipher() {
-        return new AesGcmCipher(encryptionKey);
+        if (kmsKeyId.isPresent()) {
+            return new KmsEnvelopeCipher(KmsClient.builder().httpClient(UrlConnectionHttpClient.create()).build(),
+                    kmsKeyId.get());
+        }
+        return new AesGcmCipher(encryptionKey.orElseThrow(() -> new IllegalStateException(
+                "no encryption key: set MICROLOAN_ENCRYPTION_KEY (32 random bytes, base64) or microloan.encryption.kms-key-id")));
     }
 
     @Produces

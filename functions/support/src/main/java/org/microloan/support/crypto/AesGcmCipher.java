@@ -21,17 +21,24 @@ public final class AesGcmCipher implements PersonalDataCipher {
 
     /** @param base64Key 32 bytes, base64 */
     public AesGcmCipher(String base64Key) {
-        byte[] bytes;
+        this(decode(base64Key));
+    }
+
+    /** @param key 32 bytes */
+    public AesGcmCipher(byte[] key) {
+        if (key.length != 32) {
+            throw new IllegalArgumentException("the encryption key has " + key.length
+                    + " bytes: give 32 random bytes, base64 encoded (openssl rand -base64 32)");
+        }
+        this.key = new SecretKeySpec(key, "AES");
+    }
+
+    private static byte[] decode(String base64Key) {
         try {
-            bytes = Base64.getDecoder().decode(base64Key == null ? "" : base64Key.trim());
+            return Base64.getDecoder().decode(base64Key == null ? "" : base64Key.trim());
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("the encryption key is not base64: give 32 random bytes, base64 encoded");
         }
-        if (bytes.length != 32) {
-            throw new IllegalArgumentException("the encryption key has " + bytes.length
-                    + " bytes: give 32 random bytes, base64 encoded (openssl rand -base64 32)");
-        }
-        this.key = new SecretKeySpec(bytes, "AES");
     }
 
     @Override

@@ -4,10 +4,13 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 /**
  * An application as the borrower's app or a partner sends it (the JSON contract). Amounts are decimal
  * strings of yuan. The personal part travels only as far as {@link ApplicationIntake}, which seals it.
  */
+@RegisterForReflection(targets = {ApplicationForm.class, ApplicationForm.Personal.class, ApplicationForm.Finances.class, ApplicationForm.Consent.class})
 public record ApplicationForm(
         String productCode,
         String amount,

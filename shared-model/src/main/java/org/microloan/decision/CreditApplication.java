@@ -47,6 +47,13 @@ public record CreditApplication(
     /** Employment: a fixed contract, freelance, part time, or other. */
     public enum Job { FIXED, FREELANCE, PART_TIME, OTHER }
 
+    /** The same application with the bureau's word on past default records. */
+    public CreditApplication withPastDefaultRecords(boolean records) {
+        return new CreditApplication(productCode, amount, termMonths, method, frequency, applicationDate, idNumber,
+                mobile, creditCode, monthlyIncome, monthlyExpenses, assets, debt, priceOfGoods, seniorityYears, home,
+                marital, job, records, monthlyBusinessFlows);
+    }
+
     @Override
     public String toString() {
         return "CreditApplication[" + productCode + " " + amount + " over " + termMonths + " months]";

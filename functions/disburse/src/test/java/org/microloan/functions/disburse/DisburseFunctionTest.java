@@ -8,9 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.startsWith;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
-import java.util.UUID;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -23,11 +21,13 @@ import org.microloan.support.books.Loan;
 import org.microloan.support.intake.ApplicationIntake;
 import org.microloan.support.providers.PaymentRail;
 import org.microloan.support.store.ApplicationStore;
+import org.microloan.support.store.ExposureReservations;
 import org.microloan.support.store.StoredApplication;
 import org.microloan.support.testing.DynamoDbLocal;
 import org.microloan.support.testing.Forms;
 import org.microloan.support.testing.Postgres;
 import org.microloan.support.testing.ProviderStubs;
+import org.microloan.support.testing.Walk;
 import org.microloan.workflow.ApplicationStatus;
 
 @QuarkusTest
@@ -50,6 +50,9 @@ class DisburseFunctionTest {
     @Inject
     PaymentRail rail;
 
+    @Inject
+    ExposureReservations exposure;
+
     @AfterEach
     void providersHappyAgain() {
         ProviderStubs.reset();
@@ -57,15 +60,9 @@ class DisburseFunctionTest {
 
     /** An application as quote-rate leaves it: an offer of 3,000 over 3 months at 10.80%. */
     private String quoted() {
-        String id = UUID.randomUUID().toString();
-        StoredApplication a = intake.submit(id, "b-" + UUID.randomUUID(), Forms.emergency(), Instant.now());
-        a = store.advance(a, ApplicationStatus.APPLIED, "apply", "{}");
-        a = store.advance(a, ApplicationStatus.IDENTITY_VERIFIED, "verify-identity", "{}");
-        a = store.advance(a, ApplicationStatus.SCORED, "score", "{\"outcome\":\"APPROVE\"}");
-        store.advance(a, ApplicationStatus.QUOTED, "quote-rate", "{\"offerId\":\"o-1\",\"amount\":\"3000.00\","
-                + "\"annualRate\":\"10.80\",\"termMonths\":3,\"method\":\"DAILY_ACCRUAL\",\"frequency\":\"MONTHLY\","
-                + "\"dayCount\":\"ACT/360\"}");
-        return id;
+        return new Walk(intake, store, exposure).to(ApplicationStatus.QUOTED, Forms.emergency(), Map.of("quote-rate",
+                "{\"offerId\":\"o-1\",\"amount\":\"3000.00\",\"annualRate\":\"10.80\",\"termMonths\":3,"
+                        + "\"method\":\"DAILY_ACCRUAL\",\"frequency\":\"MONTHLY\",\"dayCount\":\"ACT/360\"}"));
     }
 
     private static ValidatableResponse invoke(String id) {

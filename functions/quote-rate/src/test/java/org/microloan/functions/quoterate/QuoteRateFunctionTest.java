@@ -6,9 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.Map;
-import java.util.UUID;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -16,7 +14,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
-import org.microloan.money.Money;
 import org.microloan.support.intake.ApplicationForm;
 import org.microloan.support.intake.ApplicationIntake;
 import org.microloan.support.store.ApplicationStore;
@@ -24,6 +21,7 @@ import org.microloan.support.store.ExposureReservations;
 import org.microloan.support.store.StoredApplication;
 import org.microloan.support.testing.DynamoDbLocal;
 import org.microloan.support.testing.Forms;
+import org.microloan.support.testing.Walk;
 import org.microloan.workflow.ApplicationStatus;
 
 @QuarkusTest
@@ -44,15 +42,9 @@ class QuoteRateFunctionTest {
 
     /** An application as score leaves it after an approval in {@code grade}. */
     private String scored(ApplicationForm form, String grade) {
-        String id = UUID.randomUUID().toString();
-        String borrower = "b-" + UUID.randomUUID();
-        StoredApplication a = intake.submit(id, borrower, form, Instant.now());
-        exposure.reserve(borrower, id, Money.of(form.amount()), Money.of("200000"));
-        a = store.advance(a, ApplicationStatus.APPLIED, "apply", "{}");
-        a = store.advance(a, ApplicationStatus.IDENTITY_VERIFIED, "verify-identity", "{}");
-        store.advance(a, ApplicationStatus.SCORED, "score", "{\"outcome\":\"APPROVE\",\"score\":560,\"pd\":0.08,"
-                + "\"grade\":\"" + grade + "\",\"modelVersion\":\"cs-test\"}");
-        return id;
+        return new Walk(intake, store, exposure).to(ApplicationStatus.SCORED, form, Map.of("score",
+                "{\"outcome\":\"APPROVE\",\"score\":560,\"pd\":0.08,\"grade\":\"" + grade
+                        + "\",\"modelVersion\":\"cs-test\"}"));
     }
 
     private static ValidatableResponse invoke(Map<String, ?> event) {

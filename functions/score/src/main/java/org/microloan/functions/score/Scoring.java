@@ -55,7 +55,7 @@ public class Scoring {
         CreditBureau.Report report = bureau.report(new CreditBureau.Request(stored.applicationId(),
                 form.personal().idNumber(), form.personal().name(), form.consent().version(),
                 form.consent().acceptedAt().toString()));
-        CreditApplication application = withBureauRecords(intake.creditApplication(stored), report.pastDefaultRecords());
+        CreditApplication application = intake.creditApplication(stored).withPastDefaultRecords(report.pastDefaultRecords());
         // the amount is already reserved by apply: the rest of the borrower's exposure is what came before
         Money before = exposure.total(stored.borrowerId()).minus(application.amount()).max(Money.ZERO);
         Decision decision = CreditDecision.decide(application, products.get(application.productCode()),
@@ -84,12 +84,5 @@ public class Scoring {
         StoredApplication stored = steps.load(input);
         steps.record(stored, "reviewToken", Map.of("taskToken", input.taskToken()));
         return steps.result(stored, "score", ScoreResult.class);
-    }
-
-    private static CreditApplication withBureauRecords(CreditApplication a, boolean pastDefaults) {
-        return new CreditApplication(a.productCode(), a.amount(), a.termMonths(), a.method(), a.frequency(),
-                a.applicationDate(), a.idNumber(), a.mobile(), a.creditCode(), a.monthlyIncome(), a.monthlyExpenses(),
-                a.assets(), a.debt(), a.priceOfGoods(), a.seniorityYears(), a.home(), a.marital(), a.job(),
-                pastDefaults, a.monthlyBusinessFlows());
     }
 }

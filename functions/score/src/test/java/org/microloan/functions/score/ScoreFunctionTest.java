@@ -8,7 +8,6 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
@@ -24,10 +23,10 @@ import org.microloan.support.intake.ApplicationForm;
 import org.microloan.support.intake.ApplicationIntake;
 import org.microloan.support.store.ApplicationStore;
 import org.microloan.support.store.ExposureReservations;
-import org.microloan.support.store.StoredApplication;
 import org.microloan.support.testing.DynamoDbLocal;
 import org.microloan.support.testing.Forms;
 import org.microloan.support.testing.ProviderStubs;
+import org.microloan.support.testing.Walk;
 import org.microloan.workflow.ApplicationStatus;
 
 @QuarkusTest
@@ -51,12 +50,7 @@ class ScoreFunctionTest {
 
     /** An application as verify-identity leaves it. */
     private String verified(String borrower, ApplicationForm form) {
-        String id = UUID.randomUUID().toString();
-        StoredApplication a = intake.submit(id, borrower, form, Instant.now());
-        exposure.reserve(borrower, id, Money.of(form.amount()), Money.of("200000"));
-        StoredApplication applied = store.advance(a, ApplicationStatus.APPLIED, "apply", "{}");
-        store.advance(applied, ApplicationStatus.IDENTITY_VERIFIED, "verify-identity", "{}");
-        return id;
+        return new Walk(intake, store, exposure).to(ApplicationStatus.IDENTITY_VERIFIED, borrower, form, Map.of());
     }
 
     private static ValidatableResponse invoke(Map<String, ?> event) {

@@ -9,7 +9,6 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
-import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
@@ -25,10 +24,10 @@ import org.microloan.support.intake.ApplicationForm;
 import org.microloan.support.intake.ApplicationIntake;
 import org.microloan.support.store.ApplicationStore;
 import org.microloan.support.store.ExposureReservations;
-import org.microloan.support.store.StoredApplication;
 import org.microloan.support.testing.DynamoDbLocal;
 import org.microloan.support.testing.Forms;
 import org.microloan.support.testing.ProviderStubs;
+import org.microloan.support.testing.Walk;
 import org.microloan.workflow.ApplicationStatus;
 
 @QuarkusTest
@@ -52,11 +51,7 @@ class VerifyIdentityFunctionTest {
 
     /** An application as apply leaves it: APPLIED, its amount reserved. */
     private String applied(String borrower, ApplicationForm form) {
-        String id = UUID.randomUUID().toString();
-        StoredApplication received = intake.submit(id, borrower, form, Instant.now());
-        exposure.reserve(borrower, id, Money.of(form.amount()), Money.of("200000"));
-        store.advance(received, ApplicationStatus.APPLIED, "apply", "{}");
-        return id;
+        return new Walk(intake, store, exposure).to(ApplicationStatus.APPLIED, borrower, form, Map.of());
     }
 
     private static RequestPatternBuilder verifications(String applicationId) {

@@ -1,0 +1,53 @@
+package org.microloan.support.testing;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.microloan.money.Money;
+import org.microloan.support.intake.ApplicationForm;
+import org.microloan.support.intake.ApplicationIntake;
+import org.microloan.support.store.ApplicationStore;
+import org.microloan.support.store.ExposureReservations;
+import org.microloan.support.store.StoredApplication;
+import org.microloan.workflow.ApplicationStatus;
+
+/**
+ * An application walked through the steps before the one under test, as those steps leave it: submitted,
+ * its amount reserved (apply), then each status with the result given for its step ("{}" if none).
+ */
+public final class Walk {
+
+    private static final List<ApplicationStatus> PATH = List.of(ApplicationStatus.APPLIED,
+            ApplicationStatus.IDENTITY_VERIFIED, ApplicationStatus.SCORED, ApplicationStatus.QUOTED);
+    private static final Map<ApplicationStatus, String> STEP = Map.of(ApplicationStatus.APPLIED, "apply",
+            ApplicationStatus.IDENTITY_VERIFIED, "verify-identity", ApplicationStatus.SCORED, "score",
+            ApplicationStatus.QUOTED, "quote-rate");
+
+    private final ApplicationIntake intake;
+    private final ApplicationStore store;
+    private final ExposureReservations exposure;
+
+    public Walk(ApplicationIntake intake, ApplicationStore store, ExposureReservations exposure) {
+        this.intake = intake;
+        this.store = store;
+        this.exposure = exposure;
+    }
+
+    /** A new application of a new borrower, walked to {@code status}; its id. */
+    public String to(ApplicationStatus status, ApplicationForm form, Map<String, String> results) {
+        return to(status, "b-" + UUID.randomUUID(), form, results);
+    }
+
+    public String to(ApplicationStatus status, String borrower, ApplicationForm form, Map<String, String> results) {
+        String id = UUID.randomUUID().toString();
+        StoredApplication application = intake.submit(id, borrower, form, Instant.now());
+        exposure.reserve(borrower, id, Money.of(form.amount()), Money.of("200000"));
+        for (ApplicationStatus next : PATH.subList(0, PATH.indexOf(status) + 1)) {
+            String step = STEP.get(next);
+            application = store.advance(application, next, step, results.getOrDefault(step, "{}"));
+        }
+        return id;
+    }
+}

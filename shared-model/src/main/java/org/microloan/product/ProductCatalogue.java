@@ -20,9 +20,10 @@ import org.microloan.money.Rate;
 import org.microloan.schedule.DayCount;
 import org.microloan.schedule.RepaymentMethod;
 import org.microloan.scoring.Grade;
+import org.microloan.servicing.EarlyWarnings;
 
 /** The products on offer, read from the catalogue (a properties text; the default ships as a resource). */
-public record ProductCatalogue(Map<String, Product> products, DecisionPolicy decisionPolicy) {
+public record ProductCatalogue(Map<String, Product> products, DecisionPolicy decisionPolicy, EarlyWarnings earlyWarnings) {
 
     private static final String BUNDLED = "products.properties";
 
@@ -53,7 +54,7 @@ public record ProductCatalogue(Map<String, Product> products, DecisionPolicy dec
         }
         Entries root = new Entries(p, "decision");
         return new ProductCatalogue(products, new DecisionPolicy(Money.of(root.get("automatic-up-to")),
-                Money.of(root.get("review-above")), Integer.parseInt(root.get("max-reasons"))));
+                Money.of(root.get("review-above")), Integer.parseInt(root.get("max-reasons"))), EarlyWarnings.from(p));
     }
 
     public Optional<Product> find(String code) {

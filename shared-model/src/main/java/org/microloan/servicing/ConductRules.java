@@ -1,0 +1,37 @@
+package org.microloan.servicing;
+
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+
+/**
+ * Collections conduct, enforced (PRODUCT.md §5): nothing between 22:00 and 08:00 borrower local time
+ * (deferred to 08:00), at most six unanswered call attempts a day, and only ever to the borrower.
+ */
+public record ConductRules(LocalTime quietFrom, LocalTime quietUntil, int maxUnansweredCallsPerDay) {
+
+    public static final ConductRules STANDARD = new ConductRules(LocalTime.of(22, 0), LocalTime.of(8, 0), 6);
+
+    /** When a contact planned for {@code planned} may go out: then, or 08:00 after a quiet night. */
+    public Instant sendAt(Instant planned, ZoneId borrowerZone) {
+        ZonedDateTime local = planned.atZone(borrowerZone);
+        LocalTime time = local.toLocalTime();
+        if (!time.isBefore(quietFrom)) {
+            return local.toLocalDate().plusDays(1).atTime(quietUntil).atZone(borrowerZone).toInstant();
+        }
+        if (time.isBefore(quietUntil)) {
+            return local.toLocalDate().atTime(quietUntil).atZone(borrowerZone).toInstant();
+        }
+        return planned;
+    }
+
+    public boolean mayCall(int unansweredToday) {
+        return unansweredToday < maxUnansweredCallsPerDay;
+    }
+
+    /** A message goes to the borrower's own registered number or nowhere: never to a third party. */
+    public boolean mayMessage(String recipient, String borrowersRegisteredMobile) {
+        return recipient != null && recipient.equals(borrowersRegisteredMobile);
+    }
+}

@@ -67,6 +67,11 @@ public class Books {
         loan.startDate = d.schedule().terms().start();
         loan.payoutReference = d.payoutReference();
         loan.bookedAt = clock.instant();
+        loan.frequency = d.schedule().terms().frequency().name();
+        loan.rounding = d.schedule().terms().rounding().name();
+        loan.status = "ACTIVE";
+        loan.fiveTierClass = "NORMAL";
+        loan.emiFen = d.schedule().emi().map(Money::fen).orElse(null);
         for (Installment i : d.schedule().installments()) {
             ScheduledInstallment row = new ScheduledInstallment();
             row.id = UUID.randomUUID().toString();
@@ -75,6 +80,10 @@ public class Books {
             row.dueDate = i.dueDate();
             row.principalFen = i.principal().fen();
             row.interestFen = i.interest().fen();
+            row.balanceFen = i.balance().fen();
+            row.periodStart = i.period().start();
+            row.periodMonths = i.period().months();
+            row.periodRate = i.periodRate();
             loan.installments.add(row);
         }
         LedgerTransaction payout = disbursementJournal(loan, d);
@@ -89,28 +98,11 @@ public class Books {
         t.kind = LedgerTransaction.Kind.DISBURSEMENT.name();
         t.idempotencyKey = "disburse#" + d.applicationId();
         t.postedAt = clock.instant();
-        entry(t, JournalEntry.Account.LOANS_RECEIVABLE, d.principal(), Money.ZERO);
-        entry(t, JournalEntry.Account.PAYMENT_RAIL_SETTLEMENT, Money.ZERO, d.principal().minus(d.fee()));
-        if (d.fee().isPositive()) {
-            entry(t, JournalEntry.Account.FEE_INCOME, Money.ZERO, d.fee());
-        }
-        long debits = t.entries.stream().mapToLong(e -> e.debitFen).sum();
-        long credits = t.entries.stream().mapToLong(e -> e.creditFen).sum();
-        if (debits != credits) {
-            throw new IllegalStateException("the disbursement of " + d.applicationId() + " does not balance: "
-                    + debits + " fen debited, " + credits + " credited");
-        }
+        Journal.entry(t, JournalEntry.Account.LOANS_RECEIVABLE, d.principal(), Money.ZERO);
+        Journal.entry(t, JournalEntry.Account.PAYMENT_RAIL_SETTLEMENT, Money.ZERO, d.principal().minus(d.fee()));
+        Journal.entry(t, JournalEntry.Account.FEE_INCOME, Money.ZERO, d.fee());
+        Journal.requireBalanced(t);
         return t;
-    }
-
-    private static void entry(LedgerTransaction t, JournalEntry.Account account, Money debit, Money credit) {
-        JournalEntry e = new JournalEntry();
-        e.id = UUID.randomUUID().toString();
-        e.transaction = t;
-        e.account = account.name();
-        e.debitFen = debit.fen();
-        e.creditFen = credit.fen();
-        t.entries.add(e);
     }
 
     private static boolean isUniqueViolation(Throwable e) {

@@ -14,7 +14,7 @@ import jakarta.persistence.Table;
 public class JournalEntry {
 
     /** The chart of accounts the books use so far. */
-    public enum Account { LOANS_RECEIVABLE, PAYMENT_RAIL_SETTLEMENT, FEE_INCOME }
+    public enum Account { LOANS_RECEIVABLE, PAYMENT_RAIL_SETTLEMENT, FEE_INCOME, INTEREST_INCOME, PENALTY_INTEREST_INCOME }
 
     @Id
     public String id;

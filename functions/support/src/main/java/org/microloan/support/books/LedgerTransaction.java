@@ -18,7 +18,7 @@ import jakarta.persistence.UniqueConstraint;
         uniqueConstraints = @UniqueConstraint(name = "ledger_transaction_once", columnNames = "idempotency_key"))
 public class LedgerTransaction {
 
-    public enum Kind { DISBURSEMENT }
+    public enum Kind { DISBURSEMENT, REPAYMENT }
 
     @Id
     public String id;
@@ -34,6 +34,10 @@ public class LedgerTransaction {
 
     @Column(name = "posted_at", nullable = false)
     public Instant postedAt;
+
+    /** What the transaction did, as JSON, so that replaying its idempotency key answers the same. */
+    @Column(columnDefinition = "text")
+    public String summary;
 
     @OneToMany(mappedBy = "transaction", cascade = CascadeType.ALL)
     public List<JournalEntry> entries = new ArrayList<>();

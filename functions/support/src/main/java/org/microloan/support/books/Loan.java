@@ -53,6 +53,32 @@ public class Loan {
     @Column(name = "booked_at", nullable = false)
     public Instant bookedAt;
 
+    @Column(nullable = false)
+    public String frequency;
+
+    @Column(nullable = false)
+    public String rounding;
+
+    /** ACTIVE until everything is repaid, then SETTLED. */
+    @Column(nullable = false)
+    public String status;
+
+    @Column(name = "five_tier_class", nullable = false)
+    public String fiveTierClass;
+
+    @Column(name = "classified_on")
+    public LocalDate classifiedOn;
+
+    @Column(name = "arrears_cleared_on")
+    public LocalDate arrearsClearedOn;
+
+    @Column(name = "with_agency", nullable = false)
+    public boolean withAgency;
+
+    /** The equal installment in force (changed by a prepayment that lowers it); null for other methods. */
+    @Column(name = "emi_fen")
+    public Long emiFen;
+
     @OneToMany(mappedBy = "loan", cascade = CascadeType.ALL)
     @OrderBy("number")
     public List<ScheduledInstallment> installments = new ArrayList<>();

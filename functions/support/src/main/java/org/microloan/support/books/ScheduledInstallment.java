@@ -1,5 +1,6 @@
 package org.microloan.support.books;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 
 import jakarta.persistence.Column;
@@ -33,4 +34,50 @@ public class ScheduledInstallment {
 
     @Column(name = "interest_fen", nullable = false)
     public long interestFen;
+
+    /** Principal outstanding once this installment is paid, as scheduled. */
+    @Column(name = "balance_fen", nullable = false)
+    public long balanceFen;
+
+    @Column(name = "period_start", nullable = false)
+    public LocalDate periodStart;
+
+    @Column(name = "period_months", nullable = false)
+    public int periodMonths;
+
+    /** r_j as the engine set it, so the schedule can be rebuilt exactly. */
+    @Column(name = "period_rate", nullable = false, precision = 40, scale = 34)
+    public BigDecimal periodRate;
+
+    @Column(name = "paid_principal_fen", nullable = false)
+    public long paidPrincipalFen;
+
+    @Column(name = "paid_interest_fen", nullable = false)
+    public long paidInterestFen;
+
+    /** 罚息 accrued on this installment's overdue principal, day by day. */
+    @Column(name = "penalty_accrued_fen", nullable = false)
+    public long penaltyAccruedFen;
+
+    @Column(name = "paid_penalty_fen", nullable = false)
+    public long paidPenaltyFen;
+
+    @Column(name = "settled_on")
+    public LocalDate settledOn;
+
+    public long principalDueFen() {
+        return principalFen - paidPrincipalFen;
+    }
+
+    public long interestDueFen() {
+        return interestFen - paidInterestFen;
+    }
+
+    public long penaltyDueFen() {
+        return penaltyAccruedFen - paidPenaltyFen;
+    }
+
+    public boolean settled() {
+        return settledOn != null;
+    }
 }

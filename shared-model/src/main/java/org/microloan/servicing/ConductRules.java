@@ -7,7 +7,7 @@ import java.time.ZonedDateTime;
 
 /**
  * Collections conduct, enforced (PRODUCT.md §5): nothing between 22:00 and 08:00 borrower local time
- * (deferred to 08:00), at most six unanswered call attempts a day, and only ever to the borrower.
+ * (deferred to 08:00), and at most six unanswered call attempts a day.
  */
 public record ConductRules(LocalTime quietFrom, LocalTime quietUntil, int maxUnansweredCallsPerDay) {
 
@@ -28,10 +28,5 @@ public record ConductRules(LocalTime quietFrom, LocalTime quietUntil, int maxUna
 
     public boolean mayCall(int unansweredToday) {
         return unansweredToday < maxUnansweredCallsPerDay;
-    }
-
-    /** A message goes to the borrower's own registered number or nowhere: never to a third party. */
-    public boolean mayMessage(String recipient, String borrowersRegisteredMobile) {
-        return recipient != null && recipient.equals(borrowersRegisteredMobile);
     }
 }

@@ -70,10 +70,8 @@ class CollectionsTest {
     }
 
     @Test
-    void conduct_sixUnansweredCallsADay_andOnlyTheBorrower() {
+    void conduct_sixUnansweredCallsADay() {
         assertThat(ConductRules.STANDARD.mayCall(5)).isTrue();
         assertThat(ConductRules.STANDARD.mayCall(6)).isFalse();
-        assertThat(ConductRules.STANDARD.mayMessage("13812345678", "13812345678")).isTrue();
-        assertThat(ConductRules.STANDARD.mayMessage("13987654321", "13812345678")).isFalse();
     }
 }

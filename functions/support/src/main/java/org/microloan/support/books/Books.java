@@ -37,6 +37,11 @@ public class Books {
                 .call(loan -> loan == null ? Uni.createFrom().nullItem() : Mutiny.fetch(loan.installments)));
     }
 
+    public Uni<Loan> loan(String loanId) {
+        return sessions.withSession(session -> session.find(Loan.class, loanId)
+                .call(loan -> loan == null ? Uni.createFrom().nullItem() : Mutiny.fetch(loan.installments)));
+    }
+
     public Uni<Long> loanCount(String applicationId) {
         return sessions.withSession(session -> session.createSelectionQuery(
                 "select count(*) from Loan where applicationId = :id", Long.class).setParameter("id", applicationId).getSingleResult());

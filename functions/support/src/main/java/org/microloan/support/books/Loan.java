@@ -14,9 +14,11 @@ import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.UniqueConstraint;
+import org.hibernate.annotations.DynamicUpdate;
 
 /** A loan in the books. One per application, whatever is replayed: the unique constraint is the last guard. */
 @Entity
+@DynamicUpdate
 @Table(name = "loan", uniqueConstraints = @UniqueConstraint(name = "loan_once_per_application", columnNames = "application_id"))
 public class Loan {
 
@@ -78,6 +80,10 @@ public class Loan {
     /** The equal installment in force (changed by a prepayment that lowers it); null for other methods. */
     @Column(name = "emi_fen")
     public Long emiFen;
+
+    /** The last business date whose penalty interest is in the books: the run is idempotent by it. */
+    @Column(name = "penalty_accrued_through")
+    public LocalDate penaltyAccruedThrough;
 
     @OneToMany(mappedBy = "loan", cascade = CascadeType.ALL)
     @OrderBy("number")

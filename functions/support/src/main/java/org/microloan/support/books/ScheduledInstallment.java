@@ -10,9 +10,11 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.DynamicUpdate;
 
 /** One installment of a booked loan, as the schedule set it on the day of the payout. */
 @Entity
+@DynamicUpdate
 @Table(name = "installment")
 public class ScheduledInstallment {
 

@@ -11,22 +11,24 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.microloan.support.ProviderUnavailableException;
 
 /**
- * The three providers over HTTP: each call has the client's connect and read timeouts, up to two more
+ * The providers over HTTP (KYC, bureau, payment rail, SMS): each call has the client's connect and read timeouts, up to two more
  * tries with jittered backoff on a timeout or a 5xx, and ends in a named failure: {@link
  * ProviderRejectedException} for a 4xx, {@link ProviderUnavailableException} when the tries run out.
  */
 @ApplicationScoped
-public class HttpProviders implements IdentityVerifier, CreditBureau, PaymentRail {
+public class HttpProviders implements IdentityVerifier, CreditBureau, PaymentRail, Messages {
 
     private final ProviderApis.Kyc kyc;
     private final ProviderApis.Bureau bureau;
     private final ProviderApis.Rail rail;
+    private final ProviderApis.Sms sms;
 
     public HttpProviders(@RestClient ProviderApis.Kyc kyc, @RestClient ProviderApis.Bureau bureau,
-                         @RestClient ProviderApis.Rail rail) {
+                         @RestClient ProviderApis.Rail rail, @RestClient ProviderApis.Sms sms) {
         this.kyc = kyc;
         this.bureau = bureau;
         this.rail = rail;
+        this.sms = sms;
     }
 
     @Override
@@ -46,6 +48,13 @@ public class HttpProviders implements IdentityVerifier, CreditBureau, PaymentRai
     @Retry(maxRetries = 2, delay = 200, jitter = 100, delayUnit = ChronoUnit.MILLIS, retryOn = ProviderUnavailableException.class)
     public Payout pay(PaymentRail.Request request, String idempotencyKey) {
         return call("rail", () -> rail.pay(request, idempotencyKey));
+    }
+
+    /** Safe to retry: the provider sends one message per idempotency key. */
+    @Override
+    @Retry(maxRetries = 2, delay = 200, jitter = 100, delayUnit = ChronoUnit.MILLIS, retryOn = ProviderUnavailableException.class)
+    public Receipt send(Message message, String idempotencyKey) {
+        return call("sms", () -> sms.send(message, idempotencyKey));
     }
 
     private static <T> T call(String provider, Supplier<T> request) {

@@ -25,6 +25,13 @@ final class ProviderApis {
         CreditBureau.Report report(CreditBureau.Request request);
     }
 
+    @RegisterRestClient(configKey = "sms")
+    @Path("/v1/messages")
+    interface Sms {
+        @POST
+        Messages.Receipt send(Messages.Message message, @HeaderParam("Idempotency-Key") String idempotencyKey);
+    }
+
     @RegisterRestClient(configKey = "rail")
     @Path("/v1/payouts")
     interface Rail {

@@ -16,7 +16,7 @@ import com.github.tomakehurst.wiremock.matching.StringValuePattern;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
- * The KYC provider, the credit bureau and the payment rail as WireMock stubs of their documented
+ * The KYC provider, the credit bureau, the payment rail and the SMS provider as WireMock stubs of their documented
  * contracts, all answering yes by default; tests switch on the failures they need. The rail answers the
  * same payout for the same Idempotency-Key, as the real one does.
  */
@@ -45,6 +45,8 @@ public final class ProviderStubs implements QuarkusTestResourceLifecycleManager 
         s.stubFor(post(urlEqualTo("/v1/payouts")).withHeader("Idempotency-Key", matchingAny())
                 .willReturn(json("{\"payoutId\":\"po-{{request.headers.Idempotency-Key}}\",\"status\":\"SETTLED\","
                         + "\"amount\":\"{{jsonPath request.body '$.amount'}}\"}")));
+        s.stubFor(post(urlEqualTo("/v1/messages")).withHeader("Idempotency-Key", matchingAny())
+                .willReturn(json("{\"messageId\":\"m-{{request.headers.Idempotency-Key}}\"}")));
     }
 
     /** The KYC provider says the three factors do not match. */
@@ -82,7 +84,7 @@ public final class ProviderStubs implements QuarkusTestResourceLifecycleManager 
     public Map<String, String> start() {
         String url = "http://localhost:" + server().port();
         return Map.of("quarkus.rest-client.kyc.url", url, "quarkus.rest-client.bureau.url", url,
-                "quarkus.rest-client.rail.url", url);
+                "quarkus.rest-client.rail.url", url, "quarkus.rest-client.sms.url", url);
     }
 
     @Override

@@ -1,0 +1,11 @@
+package org.microloan.functions.remind;
+
+import java.time.LocalDate;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+/** What the page did, and where the next one starts ({@code more} false on the last page). */
+@RegisterForReflection
+public record RemindResult(LocalDate businessDate, int loans, int contactsRecorded, int sent, int deferred,
+                           String lastLoanId, boolean more) {
+}

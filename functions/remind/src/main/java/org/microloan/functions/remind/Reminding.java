@@ -1,0 +1,80 @@
+package org.microloan.functions.remind;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import org.microloan.identity.Mask;
+import org.microloan.support.books.Books;
+import org.microloan.support.books.ContactRecord;
+import org.microloan.support.books.Loan;
+import org.microloan.support.books.ServicingRun;
+import org.microloan.support.intake.ApplicationIntake;
+import org.microloan.support.providers.Messages;
+import org.microloan.support.store.ApplicationStore;
+
+/**
+ * Runs a page of the books for the business date, then sends what is due: the page's contacts and any
+ * contact deferred past quiet hours whose time has come (quiet hours are applied when the contact is
+ * planned). The only recipient this code can address is the mobile registered on the borrower's own
+ * application, so nothing ever goes to a third party; the message carries the masked number only and
+ * is keyed by the contact, so a retry never sends twice.
+ */
+@ApplicationScoped
+public class Reminding {
+
+    static final int DEFAULT_PAGE = 500;
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    private final ServicingRun run;
+    private final Books books;
+    private final ApplicationStore applications;
+    private final ApplicationIntake intake;
+    private final Messages messages;
+    private final Clock clock;
+
+    public Reminding(ServicingRun run, Books books, ApplicationStore applications, ApplicationIntake intake,
+                     Messages messages, Clock clock) {
+        this.run = run;
+        this.books = books;
+        this.applications = applications;
+        this.intake = intake;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    RemindResult run(RemindInput input) {
+        if (input == null || input.businessDate() == null) {
+            throw new IllegalArgumentException("remind needs {\"businessDate\": \"YYYY-MM-DD\"}");
+        }
+        Instant now = input.now() == null ? clock.instant() : input.now();
+        int size = input.pageSize() == null ? DEFAULT_PAGE : input.pageSize();
+        ServicingRun.Page page = run.runPage(input.businessDate(), now, input.after(), size).await().atMost(WAIT);
+        List<ContactRecord> toSend = new ArrayList<>(page.toSend());
+        toSend.addAll(run.deferredDue(now, size).await().atMost(WAIT));
+        int sent = 0;
+        for (ContactRecord contact : toSend) {
+            sent += send(contact) ? 1 : 0;
+        }
+        int deferred = (int) page.recorded().stream()
+                .filter(c -> ContactRecord.Status.DEFERRED.name().equals(c.status)).count();
+        return new RemindResult(input.businessDate(), page.loans(), page.recorded().size(), sent, deferred,
+                page.lastLoanId(), page.more());
+    }
+
+    private boolean send(ContactRecord contact) {
+        Loan loan = books.loan(contact.loanId).await().atMost(WAIT);
+        String mobile = applications.find(loan.applicationId).map(a -> intake.open(a).personal().mobile()).orElse(null);
+        if (mobile == null) {
+            return false;
+        }
+        Messages.Receipt receipt = messages.send(new Messages.Message(mobile, contact.kind, Map.of(
+                "mobile", Mask.mobile(mobile), "days", Long.toString(contact.daysPastDue))), contact.id);
+        run.markSent(contact.id, receipt.messageId()).await().atMost(WAIT);
+        return true;
+    }
+}

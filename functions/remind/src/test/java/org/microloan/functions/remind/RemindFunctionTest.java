@@ -1,0 +1,178 @@
+package org.microloan.functions.remind;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+import org.microloan.money.Money;
+import org.microloan.schedule.DayCount;
+import org.microloan.schedule.Frequency;
+import org.microloan.schedule.LoanTerms;
+import org.microloan.schedule.RepaymentMethod;
+import org.microloan.schedule.RepaymentSchedule;
+import org.microloan.servicing.PrepaymentChoice;
+import org.microloan.support.books.Books;
+import org.microloan.support.books.ContactRecord;
+import org.microloan.support.books.Disbursement;
+import org.microloan.support.books.Loan;
+import org.microloan.support.books.PayoffExceededException;
+import org.microloan.support.books.Repayment;
+import org.microloan.support.books.Repayments;
+import org.microloan.support.books.ServicingRun;
+import org.microloan.support.intake.ApplicationIntake;
+import org.microloan.support.testing.DynamoDbLocal;
+import org.microloan.support.testing.Forms;
+import org.microloan.support.testing.Postgres;
+import org.microloan.support.testing.ProviderStubs;
+
+/**
+ * A loan of 12,000 over 12 months from 2026-01-15 (first due 2026-02-15) left unpaid, walked through the
+ * daily run: the reminder, then 5, 40, 95, 280 and 370 days overdue, each with its class and contact,
+ * nothing at night, nothing twice, and at last a pay-off to zero.
+ */
+@QuarkusTest
+@QuarkusTestResource(DynamoDbLocal.class)
+@QuarkusTestResource(Postgres.class)
+@QuarkusTestResource(ProviderStubs.class)
+class RemindFunctionTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final LocalDate FIRST_DUE = LocalDate.parse("2026-02-15");
+
+    @Inject
+    ApplicationIntake intake;
+
+    @Inject
+    Books books;
+
+    @Inject
+    Repayments repayments;
+
+    @Inject
+    ServicingRun run;
+
+    private Loan loan() {
+        String app = UUID.randomUUID().toString();
+        intake.submit(app, "b-" + UUID.randomUUID(), Forms.emergency(), Instant.now());
+        RepaymentSchedule schedule = RepaymentSchedule.of(new LoanTerms(Money.of("12000"), new BigDecimal("0.10"), 12,
+                RepaymentMethod.EQUAL_INSTALLMENT, DayCount.THIRTY_360, Frequency.MONTHLY, LocalDate.parse("2026-01-15"),
+                null, RoundingMode.HALF_UP, Money.ZERO));
+        return books.bookDisbursement(new Disbursement(app, "b-1", "EDUCATION", "po-" + app, schedule)).await().atMost(WAIT);
+    }
+
+    /** The whole run for a day at {@code localTime} in Shanghai, page after page, through the mock event server. */
+    private static void runDay(LocalDate date, String localTime) {
+        Instant now = Instant.parse(date + "T" + localTime + ":00Z").minus(Duration.ofHours(8));
+        String after = null;
+        boolean more = true;
+        while (more) {
+            Map<String, Object> event = new HashMap<>(Map.of("businessDate", date.toString(), "pageSize", 2,
+                    "now", now.toString()));
+            if (after != null) {
+                event.put("after", after);
+            }
+            var page = given().contentType("application/json").accept("application/json").body(event)
+                    .when().post().then().statusCode(200).extract().jsonPath();
+            after = page.getString("lastLoanId");
+            more = page.getBoolean("more");
+        }
+    }
+
+    private static RequestPatternBuilder messagesAbout(String contactKind) {
+        return postRequestedFor(urlEqualTo("/v1/messages")).withRequestBody(matchingJsonPath("$.template",
+                equalTo(contactKind)));
+    }
+
+    private List<ContactRecord> contacts(Loan loan) {
+        return run.contactsOf(loan.id).await().atMost(WAIT);
+    }
+
+    private String classOf(Loan loan) {
+        return books.loan(loan.id).await().atMost(WAIT).fiveTierClass;
+    }
+
+    @Test
+    void aLoanLeftUnpaid_walksThroughEveryTier_andIsPaidOffToZero() {
+        Loan loan = loan();
+
+        runDay(FIRST_DUE.minusDays(3), "10:00");
+        assertThat(contacts(loan)).extracting(c -> c.kind + " " + c.status).containsExactly("DUE_REMINDER SENT");
+
+        runDay(FIRST_DUE.plusDays(5), "10:00");
+        assertThat(classOf(loan)).isEqualTo("SPECIAL_MENTION");
+        assertThat(contacts(loan)).extracting(c -> c.kind).contains("OVERDUE_SMS");
+        // 1.5 × 10% = 15% is held to the 12% cap (4 × LPR): 954.99 overdue × 12% / 360 = 0.32 a day, for 5 days
+        assertThat(books.loan(loan.id).await().atMost(WAIT).installments.stream()
+                .filter(i -> i.number == 1).findFirst().orElseThrow().penaltyAccruedFen).isEqualTo(5 * 32);
+
+        runDay(FIRST_DUE.plusDays(40), "10:00");
+        assertThat(contacts(loan)).extracting(c -> c.kind + " " + c.status).contains("AGENCY_HANDOVER HANDED_OVER");
+        assertThat(classOf(loan)).isEqualTo("SPECIAL_MENTION");
+
+        runDay(FIRST_DUE.plusDays(95), "10:00");
+        assertThat(classOf(loan)).isEqualTo("SUBSTANDARD");
+        runDay(FIRST_DUE.plusDays(280), "10:00");
+        assertThat(classOf(loan)).isEqualTo("DOUBTFUL");
+        runDay(FIRST_DUE.plusDays(370), "10:00");
+        assertThat(classOf(loan)).isEqualTo("LOSS");
+        assertThat(run.classificationsOf(loan.id).await().atMost(WAIT)).extracting(c -> c.toClass)
+                .containsExactly("SPECIAL_MENTION", "SUBSTANDARD", "DOUBTFUL", "LOSS");
+        // handed over once: no contacts after the agency has it
+        assertThat(contacts(loan)).filteredOn(c -> c.kind.equals("AGENCY_HANDOVER")).hasSize(1);
+
+        LocalDate payDay = FIRST_DUE.plusDays(371);
+        Money payoff;
+        try {
+            repayments.post(new Repayment(loan.id, Money.of("1000000"), payDay, "probe", PrepaymentChoice.SHORTEN_TERM))
+                    .await().atMost(WAIT);
+            throw new AssertionError("a million is more than this loan's pay-off");
+        } catch (PayoffExceededException e) {
+            payoff = e.payoff();
+        }
+        var last = repayments.post(new Repayment(loan.id, payoff, payDay, "final", PrepaymentChoice.SHORTEN_TERM))
+                .await().atMost(WAIT);
+        assertThat(last.settled()).isTrue();
+        assertThat(last.outstandingPrincipal()).isEqualTo("0.00");
+        assertThat(books.unbalancedTransactions().await().atMost(WAIT)).isEmpty();
+    }
+
+    @Test
+    void atNight_nothingIsSent_untilEightInTheMorning_andARerunSendsNothingTwice() {
+        Loan loan = loan();
+        LocalDate date = FIRST_DUE.plusDays(3);
+        int before = ProviderStubs.server().findAll(messagesAbout("OVERDUE_SMS")).size();
+
+        runDay(date, "23:30");
+        assertThat(contacts(loan)).filteredOn(c -> c.businessDate.equals(date))
+                .extracting(c -> c.kind + " " + c.status).containsExactly("OVERDUE_SMS DEFERRED");
+        assertThat(ProviderStubs.server().findAll(messagesAbout("OVERDUE_SMS"))).hasSize(before);
+
+        runDay(date, "23:45");
+        assertThat(contacts(loan)).filteredOn(c -> c.businessDate.equals(date)).hasSize(1);
+
+        runDay(date.plusDays(1), "08:05");
+        assertThat(contacts(loan)).filteredOn(c -> c.businessDate.equals(date))
+                .extracting(c -> c.status).containsExactly("SENT");
+        String masked = ProviderStubs.server().findAll(messagesAbout("OVERDUE_SMS")).get(before).getBodyAsString();
+        assertThat(masked).contains("138****5678");
+        assertThat(masked.replace("\"to\":\"13812345678\"", "")).doesNotContain("13812345678");
+    }
+}

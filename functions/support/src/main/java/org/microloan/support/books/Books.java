@@ -1,7 +1,13 @@
 package org.microloan.support.books;
 
+import java.math.RoundingMode;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import io.smallrye.mutiny.Uni;
@@ -10,6 +16,9 @@ import jakarta.inject.Inject;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.microloan.money.Money;
 import org.microloan.schedule.Installment;
+import org.microloan.servicing.Due;
+import org.microloan.servicing.LoanPosition;
+import org.microloan.servicing.ServicingTerms;
 
 /**
  * The books in PostgreSQL. A disbursement is booked in one transaction (the loan, its installments, and
@@ -40,6 +49,31 @@ public class Books {
     public Uni<Loan> loan(String loanId) {
         return sessions.withSession(session -> session.find(Loan.class, loanId)
                 .call(loan -> loan == null ? Uni.createFrom().nullItem() : Mutiny.fetch(loan.installments)));
+    }
+
+    /** The loan's state on {@code on}, from the books. */
+    public Uni<LoanState> state(String loanId, LocalDate on) {
+        return loan(loanId).map(loan -> {
+            if (loan == null) {
+                throw new IllegalArgumentException("no loan " + loanId);
+            }
+            List<ScheduledInstallment> rows = new ArrayList<>(loan.installments);
+            rows.sort(Comparator.comparingInt(i -> i.number));
+            Map<Due, Money> owed = Repayments.owed(rows, on);
+            LoanPosition position = LoanSchedules.position(loan, rows);
+            Money accrued = position.runningOn(on).filter(i -> !i.period().start().isAfter(on))
+                    .map(i -> Money.of(LoanPosition.accruedInterest(i, on), RoundingMode.valueOf(loan.rounding)))
+                    .orElse(Money.ZERO);
+            Optional<ScheduledInstallment> next = rows.stream().filter(r -> !r.settled() && !r.dueDate.isBefore(on)).findFirst();
+            boolean settled = "SETTLED".equals(loan.status);
+            return new LoanState(loan.id, loan.status, on,
+                    Money.ofFen(rows.stream().mapToLong(ScheduledInstallment::principalDueFen).sum()).toString(),
+                    owed.get(Due.OVERDUE_PRINCIPAL).toString(), owed.get(Due.OVERDUE_INTEREST).toString(),
+                    owed.get(Due.PENALTY_INTEREST).toString(), accrued.toString(), next.map(r -> r.dueDate).orElse(null),
+                    next.map(r -> Money.ofFen(r.principalDueFen() + r.interestDueFen()).toString()).orElse(null),
+                    LoanSchedules.daysPastDue(rows, on), loan.fiveTierClass,
+                    settled ? "0.00" : LoanSchedules.payoff(loan, rows, on, ServicingTerms.defaults()).toString());
+        });
     }
 
     public Uni<Long> loanCount(String applicationId) {

@@ -15,6 +15,9 @@ import org.microloan.schedule.LoanTerms;
 import org.microloan.schedule.RepaymentMethod;
 import org.microloan.schedule.RepaymentSchedule;
 import org.microloan.servicing.LoanPosition;
+import org.microloan.servicing.Payoff;
+import org.microloan.servicing.PayoffQuote;
+import org.microloan.servicing.ServicingTerms;
 
 /** A booked loan as the engine sees it: its terms, its schedule as booked, and how far it is paid. */
 final class LoanSchedules {
@@ -43,6 +46,18 @@ final class LoanSchedules {
             settled++;
         }
         return new LoanPosition(schedule(loan, rows), settled);
+    }
+
+    /**
+     * What settles the loan on {@code on}: everything due (as booked, after part payments and with the
+     * penalty accrued), then the engine's pay-off of the rest: principal not yet due, interest accrued in
+     * the running period, any prepayment penalty.
+     */
+    static Money payoff(Loan loan, List<ScheduledInstallment> rows, LocalDate on, ServicingTerms servicing) {
+        Money due = Money.total(Repayments.owed(rows, on).values().stream());
+        int dueOrPaid = (int) rows.stream().filter(r -> r.settled() || !r.dueDate.isAfter(on)).count();
+        PayoffQuote rest = Payoff.quote(new LoanPosition(schedule(loan, rows), dueOrPaid), on, servicing);
+        return due.plus(rest.total());
     }
 
     /** Days past due: since the oldest installment due before {@code date} and not settled; 0 if none. */

@@ -69,6 +69,7 @@ public class Repayments {
         List<ScheduledInstallment> rows = new ArrayList<>(loan.installments);
         rows.sort(Comparator.comparingInt(i -> i.number));
         boolean hadArrears = LoanSchedules.daysPastDue(rows, on) > 0;
+        List<ScheduledInstallment> before = rows.stream().map(Repayments::copy).toList();
         Map<Due, Money> owed = owed(rows, on);
         Money totalDue = Money.total(owed.values().stream());
         PaymentAllocation allocation = PaymentAllocation.allocate(r.amount(), owed, servicing.allocationOrder());
@@ -83,7 +84,7 @@ public class Repayments {
             LoanPosition position = LoanSchedules.position(loan, rows);
             PayoffQuote payoff = Payoff.quote(position, on, servicing);
             if (remainder.isGreaterThan(payoff.total())) {
-                throw new PayoffExceededException(r.amount(), totalDue.plus(payoff.total()));
+                throw new PayoffExceededException(r.amount(), LoanSchedules.payoff(loan, before, on, servicing));
             }
             Installment running = position.runningOn(on).orElseThrow();
             accrued = payoff.accruedInterest();
@@ -166,6 +167,25 @@ public class Repayments {
         }
         rows.stream().filter(r -> !r.settled() && !r.dueDate.isAfter(on) && r.principalDueFen() == 0
                 && r.interestDueFen() == 0 && r.penaltyDueFen() == 0).forEach(r -> r.settledOn = on);
+    }
+
+    /** A detached copy, to quote the pay-off as it stood before this payment touched the rows. */
+    private static ScheduledInstallment copy(ScheduledInstallment r) {
+        ScheduledInstallment c = new ScheduledInstallment();
+        c.number = r.number;
+        c.dueDate = r.dueDate;
+        c.principalFen = r.principalFen;
+        c.interestFen = r.interestFen;
+        c.balanceFen = r.balanceFen;
+        c.periodStart = r.periodStart;
+        c.periodMonths = r.periodMonths;
+        c.periodRate = r.periodRate;
+        c.paidPrincipalFen = r.paidPrincipalFen;
+        c.paidInterestFen = r.paidInterestFen;
+        c.penaltyAccruedFen = r.penaltyAccruedFen;
+        c.paidPenaltyFen = r.paidPenaltyFen;
+        c.settledOn = r.settledOn;
+        return c;
     }
 
     /** Penalty and arrears belong to installments due before the day; current dues to the one due on it. */

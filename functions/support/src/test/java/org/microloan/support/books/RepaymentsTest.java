@@ -152,6 +152,26 @@ class RepaymentsTest {
     }
 
     @Test
+    void theLoansState_fromTheBooks_agreesWithTheRefusalsPayoffFigure() {
+        Loan loan = book();
+        pay(loan, "1066.19", "2026-02-15");
+
+        LoanState state = books.state(loan.id, LocalDate.parse("2026-03-01")).await().atMost(WAIT);
+
+        assertThat(state.outstandingPrincipal()).isEqualTo("11053.81");
+        assertThat(state.accruedInterest()).isEqualTo("55.27");
+        assertThat(state.nextDueDate()).isEqualTo(LocalDate.parse("2026-03-15"));
+        assertThat(state.nextDueAmount()).isEqualTo("1066.19");
+        assertThat(state.daysPastDue()).isZero();
+        assertThat(state.payoff()).isEqualTo("11109.08");
+
+        LoanState late = books.state(loan.id, LocalDate.parse("2026-03-20")).await().atMost(WAIT);
+        assertThat(late.daysPastDue()).isEqualTo(5);
+        assertThat(late.overdueInterest()).isEqualTo("110.54");
+        assertThat(late.overduePrincipal()).isEqualTo("955.65");
+    }
+
+    @Test
     void concurrentRepayments_onOneLoan_queue_andLoseNothing() {
         Loan loan = book();
 

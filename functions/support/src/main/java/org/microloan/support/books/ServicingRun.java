@@ -150,7 +150,9 @@ public class ServicingRun {
     /** 罚息 for every day from the last accrual to the business date, on each installment's overdue principal. */
     private void accruePenalty(Loan loan, List<ScheduledInstallment> rows, LocalDate date) {
         LocalDate through = loan.penaltyAccruedThrough;
-        if (through != null && !through.isBefore(date)) {
+        boolean overdue = rows.stream().anyMatch(r -> !r.settled() && r.dueDate.isBefore(date) && r.principalDueFen() > 0);
+        if (!overdue || (through != null && !through.isBefore(date))) {
+            // nothing overdue: nothing to accrue and nothing to write
             return;
         }
         ServicingTerms terms = ServicingTerms.defaults();

@@ -15,7 +15,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.microloan.money.Money;
-import org.microloan.schedule.Installment;
 import org.microloan.servicing.Due;
 import org.microloan.servicing.LoanPosition;
 import org.microloan.servicing.ServicingTerms;
@@ -111,20 +110,7 @@ public class Books {
         loan.status = "ACTIVE";
         loan.fiveTierClass = "NORMAL";
         loan.emiFen = d.schedule().emi().map(Money::fen).orElse(null);
-        for (Installment i : d.schedule().installments()) {
-            ScheduledInstallment row = new ScheduledInstallment();
-            row.id = UUID.randomUUID().toString();
-            row.loan = loan;
-            row.number = i.number();
-            row.dueDate = i.dueDate();
-            row.principalFen = i.principal().fen();
-            row.interestFen = i.interest().fen();
-            row.balanceFen = i.balance().fen();
-            row.periodStart = i.period().start();
-            row.periodMonths = i.period().months();
-            row.periodRate = i.periodRate();
-            loan.installments.add(row);
-        }
+        d.schedule().installments().forEach(i -> loan.installments.add(ScheduledInstallment.of(loan, i)));
         LedgerTransaction payout = disbursementJournal(loan, d);
         return session.persist(loan).chain(() -> session.persist(payout)).replaceWith(loan);
     }

@@ -234,17 +234,7 @@ public class Repayments {
             }
         }
         for (Installment i : result.remaining()) {
-            ScheduledInstallment row = new ScheduledInstallment();
-            row.id = UUID.randomUUID().toString();
-            row.loan = loan;
-            row.number = i.number();
-            row.dueDate = i.dueDate();
-            row.principalFen = i.principal().fen();
-            row.interestFen = i.interest().fen();
-            row.balanceFen = i.balance().fen();
-            row.periodStart = i.period().start();
-            row.periodMonths = i.period().months();
-            row.periodRate = i.periodRate();
+            ScheduledInstallment row = ScheduledInstallment.of(loan, i);
             if (i.number() == running.number()) {
                 row.interestFen += result.accruedInterest().fen();
                 row.paidInterestFen = result.accruedInterest().fen();

@@ -2,6 +2,7 @@ package org.microloan.support.books;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -11,6 +12,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.DynamicUpdate;
+import org.microloan.schedule.Installment;
 
 /** One installment of a booked loan, as the schedule set it on the day of the payout. */
 @Entity
@@ -66,6 +68,22 @@ public class ScheduledInstallment {
 
     @Column(name = "settled_on")
     public LocalDate settledOn;
+
+    /** A row of the books for one of the engine's installments of {@code loan}. */
+    static ScheduledInstallment of(Loan loan, Installment i) {
+        ScheduledInstallment row = new ScheduledInstallment();
+        row.id = UUID.randomUUID().toString();
+        row.loan = loan;
+        row.number = i.number();
+        row.dueDate = i.dueDate();
+        row.principalFen = i.principal().fen();
+        row.interestFen = i.interest().fen();
+        row.balanceFen = i.balance().fen();
+        row.periodStart = i.period().start();
+        row.periodMonths = i.period().months();
+        row.periodRate = i.periodRate();
+        return row;
+    }
 
     public long principalDueFen() {
         return principalFen - paidPrincipalFen;

@@ -18,6 +18,7 @@ import org.microloan.schedule.LoanTerms;
 import org.microloan.schedule.RepaymentMethod;
 import org.microloan.schedule.RepaymentSchedule;
 import org.microloan.support.books.Books;
+import org.microloan.support.books.CreditLines;
 import org.microloan.support.books.Disbursement;
 import org.microloan.support.books.Loan;
 import org.microloan.support.intake.ApplicationForm;
@@ -44,15 +45,17 @@ public class Payout {
     private final PaymentRail rail;
     private final Books books;
     private final ApplicationStore store;
+    private final CreditLines creditLines;
     private final Clock clock;
 
     public Payout(StepContext steps, ApplicationIntake intake, PaymentRail rail, Books books, ApplicationStore store,
-                  Clock clock) {
+                  CreditLines creditLines, Clock clock) {
         this.steps = steps;
         this.intake = intake;
         this.rail = rail;
         this.books = books;
         this.store = store;
+        this.creditLines = creditLines;
         this.clock = clock;
     }
 
@@ -87,6 +90,10 @@ public class Payout {
         Loan loan = books.bookDisbursement(new Disbursement(stored.applicationId(), stored.borrowerId(),
                 form.productCode(), paid.payoutId(), schedule)).await().atMost(BOOKING_WAIT);
         store.recordLoan(stored.borrowerId(), loan.id, stored.applicationId());
+        if (offer.hasNonNull("creditLine")) {
+            creditLines.open(stored.borrowerId(), form.productCode(), Money.of(offer.path("creditLine").asText()),
+                    schedule.terms().annualRate(), today).await().atMost(BOOKING_WAIT);
+        }
         DisburseResult result = new DisburseResult(stored.applicationId(), loan.id, paid.payoutId(), amount.toString());
         steps.advance(stored, ApplicationStatus.DISBURSED, "disburse", result);
         return result;

@@ -17,6 +17,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.microloan.support.books.Books;
+import org.microloan.support.books.CreditLines;
 import org.microloan.support.books.Loan;
 import org.microloan.support.intake.ApplicationIntake;
 import org.microloan.support.providers.PaymentRail;
@@ -53,6 +54,9 @@ class DisburseFunctionTest {
     @Inject
     ExposureReservations exposure;
 
+    @Inject
+    CreditLines creditLines;
+
     @AfterEach
     void providersHappyAgain() {
         ProviderStubs.reset();
@@ -61,7 +65,7 @@ class DisburseFunctionTest {
     /** An application as quote-rate leaves it: an offer of 3,000 over 3 months at 10.80%. */
     private String quoted() {
         return new Walk(intake, store, exposure).to(ApplicationStatus.QUOTED, Forms.emergency(), Map.of("quote-rate",
-                "{\"offerId\":\"o-1\",\"amount\":\"3000.00\",\"annualRate\":\"10.80\",\"termMonths\":3,"
+                "{\"offerId\":\"o-1\",\"amount\":\"3000.00\",\"creditLine\":\"5000.00\",\"annualRate\":\"10.80\",\"termMonths\":3,"
                         + "\"method\":\"DAILY_ACCRUAL\",\"frequency\":\"MONTHLY\",\"dayCount\":\"ACT/360\"}"));
     }
 
@@ -90,6 +94,7 @@ class DisburseFunctionTest {
         StoredApplication disbursed = store.find(id).orElseThrow();
         assertThat(disbursed.status()).isEqualTo(ApplicationStatus.DISBURSED);
         assertThat(store.loansOf(disbursed.borrowerId())).containsExactly(loanId);
+        assertThat(creditLines.line(disbursed.borrowerId(), "EMERGENCY").await().atMost(WAIT).lineFen).isEqualTo(500_000);
     }
 
     @Test

@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.microloan.identity.Mask;
 import org.microloan.support.books.Books;
 import org.microloan.support.books.ContactRecord;
+import org.microloan.support.books.CreditLines;
 import org.microloan.support.books.Loan;
 import org.microloan.support.books.ServicingRun;
 import org.microloan.support.intake.ApplicationIntake;
@@ -35,15 +36,17 @@ public class Reminding {
     private final ApplicationStore applications;
     private final ApplicationIntake intake;
     private final Messages messages;
+    private final CreditLines creditLines;
     private final Clock clock;
 
     public Reminding(ServicingRun run, Books books, ApplicationStore applications, ApplicationIntake intake,
-                     Messages messages, Clock clock) {
+                     Messages messages, CreditLines creditLines, Clock clock) {
         this.run = run;
         this.books = books;
         this.applications = applications;
         this.intake = intake;
         this.messages = messages;
+        this.creditLines = creditLines;
         this.clock = clock;
     }
 
@@ -53,6 +56,11 @@ public class Reminding {
         }
         Instant now = input.now() == null ? clock.instant() : input.now();
         int size = input.pageSize() == null ? DEFAULT_PAGE : input.pageSize();
+        if (input.lines()) {
+            String last = CreditLines.quarterEnd(input.businessDate())
+                    ? creditLines.reviewPage(input.businessDate(), input.after(), size).await().atMost(WAIT) : null;
+            return new RemindResult(input.businessDate(), 0, 0, 0, 0, last, last != null);
+        }
         ServicingRun.Page page = run.runPage(input.businessDate(), now, input.after(), size).await().atMost(WAIT);
         List<ContactRecord> toSend = new ArrayList<>(page.toSend());
         toSend.addAll(run.deferredDue(now, size).await().atMost(WAIT));

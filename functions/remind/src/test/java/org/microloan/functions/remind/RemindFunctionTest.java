@@ -1,10 +1,10 @@
 package org.microloan.functions.remind;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -31,6 +32,7 @@ import org.microloan.schedule.RepaymentSchedule;
 import org.microloan.servicing.PrepaymentChoice;
 import org.microloan.support.books.Books;
 import org.microloan.support.books.ContactRecord;
+import org.microloan.support.books.CreditLines;
 import org.microloan.support.books.Disbursement;
 import org.microloan.support.books.Loan;
 import org.microloan.support.books.PayoffExceededException;
@@ -69,6 +71,9 @@ class RemindFunctionTest {
     @Inject
     ServicingRun run;
 
+    @Inject
+    CreditLines lines;
+
     private Loan loan() {
         String app = UUID.randomUUID().toString();
         intake.submit(app, "b-" + UUID.randomUUID(), Forms.emergency(), Instant.now());
@@ -98,7 +103,7 @@ class RemindFunctionTest {
 
     private static RequestPatternBuilder messagesAbout(String contactKind) {
         return postRequestedFor(urlEqualTo("/v1/messages")).withRequestBody(matchingJsonPath("$.template",
-                equalTo(contactKind)));
+                WireMock.equalTo(contactKind)));
     }
 
     private List<ContactRecord> contacts(Loan loan) {
@@ -152,6 +157,33 @@ class RemindFunctionTest {
         assertThat(last.settled()).isTrue();
         assertThat(last.outstandingPrincipal()).isEqualTo("0.00");
         assertThat(books.unbalancedTransactions().await().atMost(WAIT)).isEmpty();
+    }
+
+    @Test
+    void theLinesPart_reviewsCreditLinesOnlyAtAQuartersEnd() {
+        Loan loan = loan();
+        lines.open("b-1", "EDUCATION", Money.of("50000"), new BigDecimal("0.07"), LocalDate.parse("2026-01-15"))
+                .await().atMost(WAIT);
+        Map<String, Object> midQuarter = Map.of("businessDate", "2026-03-30", "part", "LINES", "pageSize", 50);
+        Map<String, Object> quarterEnd = Map.of("businessDate", "2026-03-31", "part", "LINES", "pageSize", 50);
+
+        given().contentType("application/json").body(midQuarter).when().post().then().statusCode(200)
+                .body("more", equalTo(false));
+        assertThat(lines.line("b-1", "EDUCATION").await().atMost(WAIT).reviewedOn).isNull();
+
+        String after = null;
+        do {
+            Map<String, Object> event = new HashMap<>(quarterEnd);
+            if (after != null) {
+                event.put("after", after);
+            }
+            after = given().contentType("application/json").body(event).when().post().then().statusCode(200)
+                    .extract().path("lastLoanId");
+        } while (after != null);
+
+        // the loan's February and March installments are unpaid on 31 March: more than 30 days late
+        assertThat(lines.line("b-1", "EDUCATION").await().atMost(WAIT).frozen).isTrue();
+        assertThat(loan.id).isNotNull();
     }
 
     @Test

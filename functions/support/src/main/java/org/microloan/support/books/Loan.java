@@ -81,6 +81,13 @@ public class Loan {
     @Column(name = "emi_fen")
     public Long emiFen;
 
+    @Column(name = "flagged_for_review", nullable = false)
+    public boolean flaggedForReview;
+
+    /** The day the lender called the loan in (business loans, where the contract allows it). */
+    @Column(name = "called_in_on")
+    public LocalDate calledInOn;
+
     /** The last business date whose penalty interest is in the books: the run is idempotent by it. */
     @Column(name = "penalty_accrued_through")
     public LocalDate penaltyAccruedThrough;

@@ -1,6 +1,7 @@
 package org.microloan.support.books;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.IsoFields;
@@ -13,7 +14,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.microloan.money.Money;
+import org.microloan.product.Product;
 import org.microloan.product.ProductCatalogue;
+import org.microloan.schedule.Frequency;
+import org.microloan.schedule.LoanTerms;
+import org.microloan.schedule.RepaymentMethod;
+import org.microloan.schedule.RepaymentSchedule;
 import org.microloan.servicing.CreditLineReview;
 
 /**
@@ -26,11 +32,59 @@ public class CreditLines {
 
     private final Mutiny.SessionFactory sessions;
     private final ProductCatalogue products;
+    private final Books books;
     private final CreditLineReview review = CreditLineReview.STANDARD;
 
-    public CreditLines(Mutiny.SessionFactory sessions, ProductCatalogue products) {
+    public CreditLines(Mutiny.SessionFactory sessions, ProductCatalogue products, Books books) {
         this.sessions = sessions;
         this.products = products;
+        this.books = books;
+    }
+
+    /** A draw the line cannot take: frozen, or more than what is left of it (the figure is given). */
+    public static class DrawRefusedException extends RuntimeException {
+        public DrawRefusedException(String why) {
+            super(why);
+        }
+    }
+
+    /**
+     * 随借随还: borrows {@code amount} on the line, if it is not frozen and has the room, as a daily-accrual
+     * loan at the line's rate over the product's longest term, repayable any day. {@code drawId} makes the
+     * draw once-only, like an application.
+     */
+    public Uni<Loan> draw(String borrowerId, String productCode, Money amount, LocalDate on, String drawId,
+                          String payoutReference) {
+        Product product = products.get(productCode);
+        return sessions.withTransaction(session -> session.createSelectionQuery(
+                        "from CreditLine where borrowerId = :b and productCode = :p", CreditLine.class)
+                .setParameter("b", borrowerId).setParameter("p", productCode)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getSingleResultOrNull()
+                .chain(line -> {
+                    if (line == null) {
+                        throw new DrawRefusedException("no " + productCode + " line for this borrower");
+                    }
+                    if (line.frozen) {
+                        throw new DrawRefusedException("the line is frozen: no draws");
+                    }
+                    return session.createSelectionQuery("select coalesce(sum(i.principalFen - i.paidPrincipalFen), 0)"
+                                    + " from ScheduledInstallment i where i.loan.borrowerId = :b and i.loan.productCode = :p"
+                                    + " and i.loan.status = 'ACTIVE' and i.loan.applicationId <> :draw", Long.class)
+                            .setParameter("b", borrowerId).setParameter("p", productCode).setParameter("draw", drawId)
+                            .getSingleResult()
+                            .map(outstanding -> {
+                                Money available = Money.ofFen(line.lineFen - outstanding);
+                                if (amount.isGreaterThan(available)) {
+                                    throw new DrawRefusedException(amount + " is more than the " + available
+                                            + " left on the line: draw at most " + available);
+                                }
+                                return line;
+                            });
+                }))
+                .chain(line -> books.bookDisbursement(new Disbursement(drawId, borrowerId, productCode, payoutReference,
+                        RepaymentSchedule.of(new LoanTerms(amount, line.annualRate, product.maxTermMonths(),
+                                RepaymentMethod.DAILY_ACCRUAL, product.dayCount(), Frequency.MONTHLY, on, null,
+                                RoundingMode.HALF_UP, Money.ZERO)))));
     }
 
     /** Opens the line if the borrower has none for the product yet; an existing line is left to its reviews. */

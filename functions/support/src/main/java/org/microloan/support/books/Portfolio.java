@@ -3,7 +3,9 @@ package org.microloan.support.books;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import io.smallrye.mutiny.Uni;
@@ -36,17 +38,19 @@ public class Portfolio {
                         .chain(bad -> balanceWhere(session, IN_ARREARS, on, p)
                                 .chain(overdue -> collectionSuccess(session, on, p)
                                         .chain(collected -> repeatLoans(session, p)
-                                                .map(repeat -> figures(on, rows, bad, overdue, collected, repeat)))))));
+                                                .chain(repeat -> lineChanges(session, on, p)
+                                                        .map(changes -> figures(on, rows, bad, overdue, collected,
+                                                                repeat, changes))))))));
     }
 
     private static PortfolioFigures figures(LocalDate on, List<Object[]> rows, long badFen, long overdueFen,
-                                            BigDecimal collected, BigDecimal repeat) {
+                                            BigDecimal collected, BigDecimal repeat, Map<String, Long> lineChanges) {
         List<PortfolioFigures.Segment> segments = rows.stream().map(r -> new PortfolioFigures.Segment((String) r[0],
                 (String) r[1], (Long) r[2], Money.ofFen((Long) r[3]).toString())).toList();
         long loans = segments.stream().mapToLong(PortfolioFigures.Segment::loans).sum();
         long balanceFen = rows.stream().mapToLong(r -> (Long) r[3]).sum();
         return new PortfolioFigures(on, segments, loans, Money.ofFen(balanceFen).toString(), share(overdueFen, balanceFen),
-                share(badFen, balanceFen), collected, repeat);
+                share(badFen, balanceFen), collected, repeat, lineChanges);
     }
 
     private static Uni<Long> balanceWhere(Mutiny.Session session, String condition, LocalDate on, String product) {
@@ -75,6 +79,18 @@ public class Portfolio {
                                 + " group by l.borrowerId having count(l) > 1", String.class)
                         .setParameter("product", product).getResultList()
                         .map(repeaters -> share(repeaters.size(), borrowers)));
+    }
+
+    private static Uni<Map<String, Long>> lineChanges(Mutiny.Session session, LocalDate on, String product) {
+        return session.createSelectionQuery("select c.action, count(c) from CreditLineChange c, CreditLine l"
+                        + " where c.creditLineId = l.id and (:product is null or l.productCode = :product)"
+                        + " and c.changedOn <= :on group by c.action order by c.action", Object[].class)
+                .setParameter("product", product).setParameter("on", on).getResultList()
+                .map(rows -> {
+                    Map<String, Long> byAction = new LinkedHashMap<>();
+                    rows.forEach(r -> byAction.put((String) r[0], (Long) r[1]));
+                    return byAction;
+                });
     }
 
     private static BigDecimal share(long part, long whole) {

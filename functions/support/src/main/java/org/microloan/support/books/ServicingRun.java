@@ -17,6 +17,7 @@ import java.util.UUID;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.microloan.money.Money;
 import org.microloan.pricing.RateCap;
@@ -46,11 +47,14 @@ public class ServicingRun {
     private final RateCap cap;
     private final CollectionsPlan plan = CollectionsPlan.STANDARD;
     private final ConductRules conduct = ConductRules.STANDARD;
-    private final Classification classification = new Classification(0);
+    private final Classification classification;
 
-    public ServicingRun(Mutiny.SessionFactory sessions, RateCap cap) {
+    /** @param observationDays how long a loan stays clear of arrears before it is NORMAL again (configuration) */
+    public ServicingRun(Mutiny.SessionFactory sessions, RateCap cap,
+                        @ConfigProperty(name = "microloan.servicing.observation-days", defaultValue = "0") int observationDays) {
         this.sessions = sessions;
         this.cap = cap;
+        this.classification = new Classification(observationDays);
     }
 
     /** @param toSend contacts due to go out now; @param lastLoanId where the next page starts */

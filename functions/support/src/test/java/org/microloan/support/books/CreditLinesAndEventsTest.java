@@ -8,6 +8,7 @@ import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Optional;
 import java.util.UUID;
 
 import io.quarkus.test.common.QuarkusTestResource;
@@ -41,6 +42,9 @@ class CreditLinesAndEventsTest {
 
     @Inject
     LoanEvents events;
+
+    @Inject
+    Portfolio portfolio;
 
     /** 90,000 EDUCATION over 12 months from 2026-01-01 (EMI 7746.08 at 6.5%), a line of 100,000. */
     private Loan bookWithLine(String borrower) {
@@ -96,6 +100,8 @@ class CreditLinesAndEventsTest {
         CreditLine line = lines.line(borrower, "EDUCATION").await().atMost(WAIT);
         assertThat(line.frozen).isTrue();
         assertThat(lines.changes(line.id).await().atMost(WAIT)).extracting(c -> c.action).containsExactly("FREEZE");
+        assertThat(portfolio.on(LocalDate.parse("2026-03-31"), Optional.of("EDUCATION")).await().atMost(WAIT)
+                .creditLineChanges()).containsKey("FREEZE");
     }
 
     @Test
@@ -126,5 +132,43 @@ class CreditLinesAndEventsTest {
         assertThatThrownBy(() -> events.call(loan.id, morning.plusSeconds(7200), false).await().atMost(WAIT))
                 .hasMessage("6 unanswered calls today: no more until tomorrow");
         assertThat(events.call(loan.id, morning.plusSeconds(86_400), false).await().atMost(WAIT)).isNotNull();
+    }
+
+    @Test
+    void anEmergencyLine_drawsAndRepaysAnyDay_withinTheLine() {
+        String borrower = "b-" + UUID.randomUUID();
+        lines.open(borrower, "EMERGENCY", Money.of("5000"), new BigDecimal("0.108"), LocalDate.parse("2026-03-01"))
+                .await().atMost(WAIT);
+        LocalDate first = LocalDate.parse("2026-03-01");
+
+        Loan draw = lines.draw(borrower, "EMERGENCY", Money.of("3000"), first, "draw-" + UUID.randomUUID(), "po-1")
+                .await().atMost(WAIT);
+        assertThatThrownBy(() -> lines.draw(borrower, "EMERGENCY", Money.of("2500"), first.plusDays(1),
+                "draw-" + UUID.randomUUID(), "po-2").await().atMost(WAIT))
+                .hasMessage("2500.00 is more than the 2000.00 left on the line: draw at most 2000.00");
+
+        // ten days on, 1000 plus the interest accrued (3000 × 0.03% × 10 days = 9.00) comes back, no penalty
+        LoanState tenDaysOn = books.state(draw.id, first.plusDays(10)).await().atMost(WAIT);
+        assertThat(tenDaysOn.accruedInterest()).isEqualTo("9.00");
+        RepaymentPosted repaid = repayments.post(new Repayment(draw.id, Money.of("1009.00"), first.plusDays(10), "r-1",
+                PrepaymentChoice.LOWER_INSTALLMENT)).await().atMost(WAIT);
+        assertThat(repaid.prepaymentPenalty()).isEqualTo("0.00");
+        assertThat(repaid.outstandingPrincipal()).isEqualTo("2000.00");
+
+        assertThat(lines.draw(borrower, "EMERGENCY", Money.of("2500"), first.plusDays(11), "draw-" + UUID.randomUUID(),
+                "po-3").await().atMost(WAIT).principalFen).isEqualTo(250_000);
+    }
+
+    @Test
+    void aFrozenLine_refusesDraws() {
+        String borrower = "b-" + UUID.randomUUID();
+        lines.open(borrower, "EMERGENCY", Money.of("5000"), new BigDecimal("0.108"), LocalDate.parse("2026-03-01"))
+                .await().atMost(WAIT);
+        Loan draw = lines.draw(borrower, "EMERGENCY", Money.of("1000"), LocalDate.parse("2026-03-01"), "d-" + UUID.randomUUID(),
+                "po").await().atMost(WAIT);
+        events.signal(draw.id, EarlyWarnings.Signal.OVERDUE, LocalDate.parse("2026-03-05"), "").await().atMost(WAIT);
+
+        assertThatThrownBy(() -> lines.draw(borrower, "EMERGENCY", Money.of("100"), LocalDate.parse("2026-03-06"),
+                "d-" + UUID.randomUUID(), "po").await().atMost(WAIT)).hasMessage("the line is frozen: no draws");
     }
 }

@@ -81,5 +81,6 @@ class PortfolioTest {
         assertThat(figures.collectionSuccessRate()).isEqualByComparingTo("0.5");
         // b-1 has two loans, b-2 one
         assertThat(figures.repeatLoanRate()).isEqualByComparingTo("0.5");
+        assertThat(figures.creditLineChanges()).isEmpty();
     }
 }

@@ -8,6 +8,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Map;
+
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -101,6 +103,22 @@ class HttpProvidersTest {
                 .isInstanceOf(ProviderRejectedException.class)
                 .hasMessage("rail refused the request with HTTP 422");
         ProviderStubs.server().verify(1, postRequestedFor(urlEqualTo("/v1/payouts")));
+    }
+
+    @Test
+    void sms_aServerErrorOnce_isRetried_withTheSameKey_andOnlyTheMaskedNumberInTheParameters() {
+        ProviderStubs.server().stubFor(post(urlEqualTo("/v1/messages")).inScenario("sms")
+                .whenScenarioStateIs(Scenario.STARTED).willReturn(aResponse().withStatus(500)).willSetStateTo("up"));
+        ProviderStubs.server().stubFor(post(urlEqualTo("/v1/messages")).inScenario("sms").whenScenarioStateIs("up")
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody("{\"messageId\":\"m-1\"}")));
+
+        Messages.Receipt receipt = providers.send(new Messages.Message("13812345678", "OVERDUE_SMS",
+                Map.of("mobile", "138****5678", "days", "5")), "contact-1");
+
+        assertThat(receipt.messageId()).isEqualTo("m-1");
+        ProviderStubs.server().verify(2, postRequestedFor(urlEqualTo("/v1/messages"))
+                .withHeader("Idempotency-Key", equalTo("contact-1")));
     }
 
     @Test

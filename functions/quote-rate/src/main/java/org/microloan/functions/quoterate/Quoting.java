@@ -65,7 +65,7 @@ public class Quoting {
         CreditScore graded = new CreditScore(score.path("modelVersion").asText(), score.path("score").asInt(),
                 score.path("pd").decimalValue(), Grade.valueOf(score.path("grade").asText()), List.of());
         LocalDate today = LocalDate.now(clock);
-        Money before = exposure.total(stored.borrowerId()).minus(application.amount()).max(Money.ZERO);
+        Money before = exposure.besides(stored.borrowerId(), application.amount());
         RateQuote quote = RiskBasedPrice.offer(application, product, graded, new BorrowerHistory(before, 0),
                 cap.on(today), today, RoundingMode.HALF_UP);
         Offer offer = new Offer(UUID.randomUUID().toString(), quote.apr().percent().toPlainString(),

@@ -57,7 +57,7 @@ public class Scoring {
                 form.consent().acceptedAt().toString()));
         CreditApplication application = intake.creditApplication(stored).withPastDefaultRecords(report.pastDefaultRecords());
         // the amount is already reserved by apply: the rest of the borrower's exposure is what came before
-        Money before = exposure.total(stored.borrowerId()).minus(application.amount()).max(Money.ZERO);
+        Money before = exposure.besides(stored.borrowerId(), application.amount());
         Decision decision = CreditDecision.decide(application, products.get(application.productCode()),
                 new BorrowerHistory(before, 0), scorecard, ModelUnits.STANDARD, products.decisionPolicy());
         ApplicationStatus status = switch (decision.outcome()) {

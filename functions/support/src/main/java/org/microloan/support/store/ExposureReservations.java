@@ -15,4 +15,9 @@ public interface ExposureReservations {
     void release(String borrowerId, String applicationId, Money amount);
 
     Money total(String borrowerId);
+
+    /** What the borrower owes or has reserved besides this application's own reserved amount. */
+    default Money besides(String borrowerId, Money thisApplication) {
+        return total(borrowerId).minus(thisApplication).max(Money.ZERO);
+    }
 }

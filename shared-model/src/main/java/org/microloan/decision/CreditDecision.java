@@ -23,9 +23,6 @@ import org.microloan.scoring.Scorecard;
  */
 public final class CreditDecision {
 
-    static final Reason GREY_BAND = new Reason("GREY_BAND", "评分接近审批线，转人工审核",
-            "The score is close to the approval line: a person will review the application");
-
     private CreditDecision() {
     }
 
@@ -83,7 +80,7 @@ public final class CreditDecision {
     public static Decision onScore(CreditScore score, Money amount, Scorecard scorecard, DecisionPolicy policy) {
         boolean large = amount.isGreaterThan(policy.reviewAbove()) && amount.isGreaterThan(policy.automaticUpTo());
         if (large && scorecard.inGreyBand(score.score())) {
-            return new Decision.Referred(score, GREY_BAND);
+            return new Decision.Referred(score, Reason.GREY_BAND);
         }
         if (scorecard.approves(score.score())) {
             return new Decision.Approved(score);

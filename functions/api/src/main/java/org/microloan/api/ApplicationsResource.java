@@ -1,0 +1,110 @@
+package org.microloan.api;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.microloan.decision.Reason;
+import org.microloan.identity.Mask;
+import org.microloan.support.idempotency.Idempotency;
+import org.microloan.support.intake.ApplicationForm;
+import org.microloan.support.intake.ApplicationIntake;
+import org.microloan.support.steps.StepContext;
+import org.microloan.support.store.ApplicationStore;
+import org.microloan.support.store.StoredApplication;
+
+/** The borrower's app: submit an application, follow it. A borrower sees only their own. */
+@Path("/v1/applications")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed("borrower")
+public class ApplicationsResource {
+
+    private final JsonWebToken jwt;
+    private final ApplicationIntake intake;
+    private final ApplicationStore store;
+    private final StepContext steps;
+    private final Idempotency idempotency;
+    private final Workflow workflow;
+    private final Clock clock;
+
+    public ApplicationsResource(JsonWebToken jwt, ApplicationIntake intake, ApplicationStore store, StepContext steps,
+                                Idempotency idempotency, Workflow workflow, Clock clock) {
+        this.jwt = jwt;
+        this.intake = intake;
+        this.store = store;
+        this.steps = steps;
+        this.idempotency = idempotency;
+        this.workflow = workflow;
+        this.clock = clock;
+    }
+
+    /** What a submission answers: 202 with the application's id and where to follow it. */
+    @RegisterForReflection
+    public record Accepted(String applicationId, String status, String statusLink) {
+    }
+
+    @RegisterForReflection
+    public record View(String applicationId, String status, Personal personal, DecisionView decision, JsonNode offer) {
+    }
+
+    /** Personal fields, masked: the only form they ever leave the store in. */
+    @RegisterForReflection
+    public record Personal(String name, String idNumber, String mobile, String bankAccount) {
+    }
+
+    @RegisterForReflection
+    public record DecisionView(String outcome, String grade, String modelVersion, List<Reason> reasons) {
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response submit(@HeaderParam("Idempotency-Key") String key, ApplicationForm form) {
+        if (key == null || key.isBlank()) {
+            throw new Problems.IdempotencyKeyRequiredException();
+        }
+        String borrower = jwt.getSubject();
+        Accepted accepted = idempotency.once(borrower + ":" + key, "POST /v1/applications", form, Accepted.class, () -> {
+            String id = UUID.randomUUID().toString();
+            intake.submit(id, borrower, form, clock.instant());
+            workflow.start(id);
+            return new Accepted(id, "RECEIVED", "/v1/applications/" + id);
+        });
+        return Response.accepted(accepted).location(URI.create(accepted.statusLink())).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    public View get(@PathParam("id") String id) {
+        StoredApplication stored = store.find(id).filter(a -> a.borrowerId().equals(jwt.getSubject()))
+                .orElseThrow(() -> new Problems.NotFoundException("no application " + id + " of yours"));
+        ApplicationForm.Personal p = intake.open(stored).personal();
+        DecisionView decision = steps.recorded(stored, "score", JsonNode.class).map(s -> new DecisionView(
+                s.path("outcome").asText(null), s.path("grade").asText(null), s.path("modelVersion").asText(null),
+                codes(s.path("reasons")).stream().map(Reason::ofCode).toList())).orElse(null);
+        return new View(stored.applicationId(), stored.status().name(),
+                new Personal(Mask.name(p.name()), Mask.idNumber(p.idNumber()), Mask.mobile(p.mobile()),
+                        Mask.bankAccount(p.bankAccount())),
+                decision, steps.recorded(stored, "quote-rate", JsonNode.class).orElse(null));
+    }
+
+    private static List<String> codes(JsonNode codes) {
+        List<String> list = new ArrayList<>();
+        codes.forEach(c -> list.add(c.asText()));
+        return list;
+    }
+}

@@ -61,6 +61,11 @@ public class Problems {
     }
 
     @ServerExceptionMapper
+    public Response webhookRefused(PartnersResource.WebhookRefusedException e) {
+        return Problem.response(401, "webhook-refused", "The webhook was not accepted", e.getMessage());
+    }
+
+    @ServerExceptionMapper
     public Response forbidden(ForbiddenException e) {
         return Problem.response(403, "forbidden", "Not allowed", "this endpoint is for another role");
     }

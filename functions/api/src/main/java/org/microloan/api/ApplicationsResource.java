@@ -2,8 +2,10 @@ package org.microloan.api;
 
 import java.net.URI;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -27,6 +29,7 @@ import org.microloan.support.intake.ApplicationIntake;
 import org.microloan.support.steps.StepContext;
 import org.microloan.support.store.ApplicationStore;
 import org.microloan.support.store.StoredApplication;
+import org.microloan.workflow.ApplicationStatus;
 
 /** The borrower's app: submit an application, follow it. A borrower sees only their own. */
 @Path("/v1/applications")
@@ -87,11 +90,50 @@ public class ApplicationsResource {
         return Response.accepted(accepted).location(URI.create(accepted.statusLink())).build();
     }
 
+    /** The borrower's answer to the offer. */
+    @RegisterForReflection
+    public record Acceptance(Boolean accept) {
+    }
+
+    /** Accept or reject the offer: the workflow, waiting on it, goes on to the payout or ends. */
+    @POST
+    @Path("/{id}/acceptance")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response accept(@PathParam("id") String id, @HeaderParam("Idempotency-Key") String key, Acceptance answer) {
+        if (key == null || key.isBlank()) {
+            throw new Problems.IdempotencyKeyRequiredException();
+        }
+        if (answer == null || answer.accept() == null) {
+            throw new Problems.BadFieldException("/accept", "send true to accept the offer, false to refuse it");
+        }
+        StoredApplication stored = owned(id);
+        Accepted result = idempotency.once(jwt.getSubject() + ":" + key, "POST acceptance", answer, Accepted.class, () -> {
+            if (stored.status() != ApplicationStatus.QUOTED) {
+                throw new Problems.ConflictException("not-awaiting-acceptance", "application " + id + " is "
+                        + stored.status() + ", not waiting for an answer to an offer");
+            }
+            JsonNode offer = steps.result(stored, "quote-rate", JsonNode.class);
+            if (Instant.parse(offer.path("expiresAt").asText()).isBefore(clock.instant())) {
+                throw new Problems.ConflictException("offer-expired", "the offer expired at " + offer.path("expiresAt").asText());
+            }
+            String token = steps.result(stored, "acceptanceToken", JsonNode.class).path("taskToken").asText();
+            ApplicationStatus next = answer.accept() ? ApplicationStatus.ACCEPTED : ApplicationStatus.DECLINED;
+            steps.advance(stored, next, "acceptance", Map.of("accepted", answer.accept(), "at", clock.instant().toString()));
+            workflow.answer(token, Map.of("accepted", answer.accept()));
+            return new Accepted(id, next.name(), "/v1/applications/" + id);
+        });
+        return Response.ok(result).build();
+    }
+
+    private StoredApplication owned(String id) {
+        return store.find(id).filter(a -> a.borrowerId().equals(jwt.getSubject()))
+                .orElseThrow(() -> new Problems.NotFoundException("no application " + id + " of yours"));
+    }
+
     @GET
     @Path("/{id}")
     public View get(@PathParam("id") String id) {
-        StoredApplication stored = store.find(id).filter(a -> a.borrowerId().equals(jwt.getSubject()))
-                .orElseThrow(() -> new Problems.NotFoundException("no application " + id + " of yours"));
+        StoredApplication stored = owned(id);
         ApplicationForm.Personal p = intake.open(stored).personal();
         DecisionView decision = steps.recorded(stored, "score", JsonNode.class).map(s -> new DecisionView(
                 s.path("outcome").asText(null), s.path("grade").asText(null), s.path("modelVersion").asText(null),

@@ -11,6 +11,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.microloan.support.books.PayoffExceededException;
 import org.microloan.support.idempotency.Idempotency;
 import org.microloan.support.intake.InvalidApplicationException;
 
@@ -27,6 +28,22 @@ public class Problems {
     }
 
     public static class IdempotencyKeyRequiredException extends RuntimeException {
+    }
+
+    /** A field of a request body or query that is wrong, and what to send instead. */
+    public static class BadFieldException extends RuntimeException {
+        final String field;
+
+        public BadFieldException(String field, String detail) {
+            super(detail);
+            this.field = field;
+        }
+    }
+
+    @ServerExceptionMapper
+    public Response badField(BadFieldException e) {
+        return Problem.response(400, "invalid-request", "The request has a problem", e.getMessage(),
+                List.of(new Problem.Field(e.field, e.getMessage())));
     }
 
     @ServerExceptionMapper
@@ -63,6 +80,27 @@ public class Problems {
     @ServerExceptionMapper
     public Response webhookRefused(PartnersResource.WebhookRefusedException e) {
         return Problem.response(401, "webhook-refused", "The webhook was not accepted", e.getMessage());
+    }
+
+    /** The request is well formed but the resource is not in a state to take it. */
+    public static class ConflictException extends RuntimeException {
+        final String type;
+
+        public ConflictException(String type, String detail) {
+            super(detail);
+            this.type = type;
+        }
+    }
+
+    @ServerExceptionMapper
+    public Response conflict(ConflictException e) {
+        return Problem.response(409, e.type, "Not now", e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response payoffExceeded(PayoffExceededException e) {
+        return Problem.response(422, "payoff-exceeded", "More than the loan's pay-off", e.getMessage(),
+                List.of(new Problem.Field("/amount", "send at most " + e.payoff())));
     }
 
     @ServerExceptionMapper

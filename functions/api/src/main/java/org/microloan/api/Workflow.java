@@ -41,6 +41,16 @@ public class Workflow {
         }
     }
 
+    /** Answers a waiting task (a person's review, a borrower's acceptance) with its output. */
+    public void answer(String taskToken, Map<String, Object> output) {
+        try {
+            String body = json.writeValueAsString(output);
+            sfn.sendTaskSuccess(b -> b.taskToken(taskToken).output(body));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     @ApplicationScoped
     static class Clients {
         @Produces

@@ -18,6 +18,8 @@ public final class SfnStub implements QuarkusTestResourceLifecycleManager {
                 .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/x-amz-json-1.0")
                         .withBody("{\"executionArn\":\"arn:aws:states:us-east-1:000000000000:execution:origination:"
                                 + "{{jsonPath request.body '$.name'}}\",\"startDate\":1.7E9}")));
+        ProviderStubs.server().stubFor(post(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo("AWSStepFunctions.SendTaskSuccess"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/x-amz-json-1.0").withBody("{}")));
     }
 
     @Override

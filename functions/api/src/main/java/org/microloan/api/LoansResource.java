@@ -1,0 +1,145 @@
+package org.microloan.api;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Supplier;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.microloan.money.Money;
+import org.microloan.servicing.PrepaymentChoice;
+import org.microloan.support.books.Books;
+import org.microloan.support.books.Loan;
+import org.microloan.support.books.LoanState;
+import org.microloan.support.books.Repayment;
+import org.microloan.support.books.RepaymentPosted;
+import org.microloan.support.books.Repayments;
+import org.microloan.support.store.ApplicationStore;
+
+/** The borrower's loans: their state, schedule and pay-off from the books, and repaying. Only their own. */
+@Path("/v1/loans")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed("borrower")
+public class LoansResource {
+
+    private final JsonWebToken jwt;
+    private final ApplicationStore store;
+    private final Books books;
+    private final Repayments repayments;
+    private final Clock clock;
+
+    public LoansResource(JsonWebToken jwt, ApplicationStore store, Books books, Repayments repayments, Clock clock) {
+        this.jwt = jwt;
+        this.store = store;
+        this.books = books;
+        this.repayments = repayments;
+        this.clock = clock;
+    }
+
+    @RegisterForReflection
+    public record Line(int number, LocalDate dueDate, String principal, String interest, String paidPrincipal,
+                       String paidInterest, String penaltyInterest, LocalDate settledOn) {
+    }
+
+    @RegisterForReflection
+    public record RepaymentRequest(String amount, LocalDate on, PrepaymentChoice choice) {
+    }
+
+    @GET
+    public List<LoanState> loans() {
+        LocalDate today = LocalDate.now(clock);
+        return store.loansOf(jwt.getSubject()).stream().map(id -> await(() -> books.state(id, today))).toList();
+    }
+
+    @GET
+    @Path("/{id}")
+    public LoanState loan(@PathParam("id") String id) {
+        owned(id);
+        return await(() -> books.state(id, LocalDate.now(clock)));
+    }
+
+    @GET
+    @Path("/{id}/schedule")
+    public List<Line> schedule(@PathParam("id") String id) {
+        return owned(id).installments.stream().sorted(Comparator.comparingInt(i -> i.number))
+                .map(i -> new Line(i.number, i.dueDate, Money.ofFen(i.principalFen).toString(),
+                        Money.ofFen(i.interestFen).toString(), Money.ofFen(i.paidPrincipalFen).toString(),
+                        Money.ofFen(i.paidInterestFen).toString(), Money.ofFen(i.penaltyDueFen()).toString(), i.settledOn))
+                .toList();
+    }
+
+    @GET
+    @Path("/{id}/payoff")
+    public LoanState payoff(@PathParam("id") String id, @QueryParam("on") String on) {
+        owned(id);
+        LocalDate day = date("on", on);
+        return await(() -> books.state(id, day));
+    }
+
+    @POST
+    @Path("/{id}/repayments")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public RepaymentPosted repay(@PathParam("id") String id, @HeaderParam("Idempotency-Key") String key,
+                                 RepaymentRequest request) {
+        if (key == null || key.isBlank()) {
+            throw new Problems.IdempotencyKeyRequiredException();
+        }
+        owned(id);
+        Money amount;
+        try {
+            amount = Money.of(request == null || request.amount() == null ? "" : request.amount());
+        } catch (IllegalArgumentException e) {
+            throw new Problems.BadFieldException("/amount", "send the amount in yuan with at most 2 decimals, e.g. \"1066.19\"");
+        }
+        if (!amount.isPositive()) {
+            throw new Problems.BadFieldException("/amount", "send an amount above 0");
+        }
+        LocalDate on = request.on() == null ? LocalDate.now(clock) : request.on();
+        PrepaymentChoice choice = request.choice() == null ? PrepaymentChoice.SHORTEN_TERM : request.choice();
+        Repayment repayment = new Repayment(id, amount, on, jwt.getSubject() + ":" + key, choice);
+        return await(() -> repayments.post(repayment));
+    }
+
+    /** The loan, if it is this borrower's: anyone else's is "not found", never "forbidden". */
+    private Loan owned(String id) {
+        Loan loan = await(() -> books.loan(id));
+        if (loan == null || !loan.borrowerId.equals(jwt.getSubject())) {
+            throw new Problems.NotFoundException("no loan " + id + " of yours");
+        }
+        return loan;
+    }
+
+    /** The books are reactive: run their work on a Vert.x context and wait for it from this blocking endpoint. */
+    private static <T> T await(Supplier<Uni<T>> work) {
+        try {
+            return VertxContextSupport.subscribeAndAwait(work);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static LocalDate date(String name, String value) {
+        try {
+            return LocalDate.parse(value == null ? "" : value);
+        } catch (DateTimeParseException e) {
+            throw new Problems.BadFieldException("query:" + name, "send the date as YYYY-MM-DD");
+        }
+    }
+}

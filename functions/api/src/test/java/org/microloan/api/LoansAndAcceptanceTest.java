@@ -1,0 +1,137 @@
+package org.microloan.api;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.UUID;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
+import io.smallrye.jwt.build.Jwt;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+import org.microloan.money.Money;
+import org.microloan.schedule.DayCount;
+import org.microloan.schedule.Frequency;
+import org.microloan.schedule.LoanTerms;
+import org.microloan.schedule.RepaymentMethod;
+import org.microloan.schedule.RepaymentSchedule;
+import org.microloan.support.books.Books;
+import org.microloan.support.books.Disbursement;
+import org.microloan.support.books.Loan;
+import org.microloan.support.intake.ApplicationIntake;
+import org.microloan.support.store.ApplicationStore;
+import org.microloan.support.store.ExposureReservations;
+import org.microloan.support.testing.DynamoDbLocal;
+import org.microloan.support.testing.Forms;
+import org.microloan.support.testing.Postgres;
+import org.microloan.support.testing.ProviderStubs;
+import org.microloan.support.testing.Walk;
+import org.microloan.workflow.ApplicationStatus;
+
+@QuarkusTest
+@QuarkusTestResource(DynamoDbLocal.class)
+@QuarkusTestResource(Postgres.class)
+@QuarkusTestResource(ProviderStubs.class)
+@QuarkusTestResource(SfnStub.class)
+class LoansAndAcceptanceTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @Inject
+    Books books;
+
+    @Inject
+    ApplicationStore store;
+
+    @Inject
+    ApplicationIntake intake;
+
+    @Inject
+    ExposureReservations exposure;
+
+    private static RequestSpecification as(String borrower) {
+        return given().header("Authorization", "Bearer " + Jwt.subject(borrower).groups("borrower").sign())
+                .contentType("application/json");
+    }
+
+    /** 12,000 at 12% over 12 months from 2026-01-15, noted under the borrower. */
+    private Loan loanOf(String borrower) {
+        RepaymentSchedule schedule = RepaymentSchedule.of(new LoanTerms(Money.of("12000"), new BigDecimal("0.12"), 12,
+                RepaymentMethod.EQUAL_INSTALLMENT, DayCount.THIRTY_360, Frequency.MONTHLY, LocalDate.parse("2026-01-15"),
+                null, RoundingMode.HALF_UP, Money.ZERO));
+        String app = UUID.randomUUID().toString();
+        Loan loan = books.bookDisbursement(new Disbursement(app, borrower, "EDUCATION", "po-" + app, schedule)).await().atMost(WAIT);
+        store.recordLoan(borrower, loan.id, app);
+        return loan;
+    }
+
+    @Test
+    void aBorrowerSeesTheirLoans_scheduleAndPayoff_andNobodyElsesAre() {
+        String borrower = "b-" + UUID.randomUUID();
+        Loan loan = loanOf(borrower);
+
+        as(borrower).when().get("/v1/loans").then().statusCode(200).body("$", hasSize(1)).body("[0].loanId", equalTo(loan.id));
+        as(borrower).when().get("/v1/loans/" + loan.id + "/schedule").then().statusCode(200).body("$", hasSize(12))
+                .body("[0].principal", equalTo("946.19"));
+        // 10 of the period's 31 days: 12000 × 1% × 10/31 = 38.71 accrued
+        as(borrower).when().get("/v1/loans/" + loan.id + "/payoff?on=2026-01-25").then().statusCode(200)
+                .body("payoff", equalTo("12038.71"));
+        as("someone-else").when().get("/v1/loans/" + loan.id).then().statusCode(404).contentType("application/problem+json");
+        as(borrower).when().get("/v1/loans/" + loan.id + "/payoff?on=soon").then().statusCode(400)
+                .body("errors[0].field", equalTo("query:on"));
+    }
+
+    @Test
+    void repaying_onceByKey_andMoreThanThePayoff_is422WithTheFigure() {
+        String borrower = "b-" + UUID.randomUUID();
+        Loan loan = loanOf(borrower);
+        Map<String, Object> onTime = Map.of("amount", "1066.19", "on", "2026-02-15");
+
+        String first = as(borrower).header("Idempotency-Key", "k-1").body(onTime).when()
+                .post("/v1/loans/" + loan.id + "/repayments").then().statusCode(200)
+                .body("outstandingPrincipal", equalTo("11053.81")).extract().asString();
+        String again = as(borrower).header("Idempotency-Key", "k-1").body(onTime).when()
+                .post("/v1/loans/" + loan.id + "/repayments").then().statusCode(200).extract().asString();
+        assertThat(again).isEqualTo(first);
+
+        as(borrower).header("Idempotency-Key", "k-2").body(Map.of("amount", "99999.00", "on", "2026-03-01")).when()
+                .post("/v1/loans/" + loan.id + "/repayments").then().statusCode(422).contentType("application/problem+json")
+                .body("errors[0].detail", equalTo("send at most 11109.08"));
+        as(borrower).header("Idempotency-Key", "k-3").body(Map.of("amount", "12.345")).when()
+                .post("/v1/loans/" + loan.id + "/repayments").then().statusCode(400).body("errors[0].field", equalTo("/amount"));
+    }
+
+    @Test
+    void acceptingTheOffer_answersTheWaitingTask_once() {
+        String borrower = "b-" + UUID.randomUUID();
+        String id = new Walk(intake, store, exposure).to(ApplicationStatus.QUOTED, borrower, Forms.emergency(), Map.of(
+                "quote-rate", "{\"offerId\":\"o-1\",\"apr\":\"10.95\",\"amount\":\"3000.00\",\"expiresAt\":\""
+                        + Instant.now().plusSeconds(3600) + "\"}"));
+        store.record(store.find(id).orElseThrow(), "acceptanceToken", "{\"taskToken\":\"token-" + id + "\"}");
+
+        as(borrower).header("Idempotency-Key", "a-1").body(Map.of("accept", true)).when()
+                .post("/v1/applications/" + id + "/acceptance").then().statusCode(200).body("status", equalTo("ACCEPTED"));
+        as(borrower).header("Idempotency-Key", "a-1").body(Map.of("accept", true)).when()
+                .post("/v1/applications/" + id + "/acceptance").then().statusCode(200).body("status", equalTo("ACCEPTED"));
+        as(borrower).header("Idempotency-Key", "a-2").body(Map.of("accept", false)).when()
+                .post("/v1/applications/" + id + "/acceptance").then().statusCode(409)
+                .body("type", equalTo("https://microloan.dev/problems/not-awaiting-acceptance"));
+
+        assertThat(ProviderStubs.server().findAll(postRequestedFor(urlEqualTo("/"))
+                .withRequestBody(containing("token-" + id)))).hasSize(1);
+        assertThat(store.find(id).orElseThrow().status()).isEqualTo(ApplicationStatus.ACCEPTED);
+    }
+}

@@ -25,7 +25,7 @@ public enum ApplicationStatus {
     private static final Map<ApplicationStatus, Set<ApplicationStatus>> NEXT = Map.ofEntries(
             Map.entry(RECEIVED, EnumSet.of(APPLIED, DECLINED, FAILED)),
             Map.entry(APPLIED, EnumSet.of(IDENTITY_VERIFIED, DECLINED, FAILED)),
-            Map.entry(IDENTITY_VERIFIED, EnumSet.of(SCORED, DECLINED, FAILED)),
+            Map.entry(IDENTITY_VERIFIED, EnumSet.of(SCORED, IN_REVIEW, DECLINED, FAILED)),
             Map.entry(SCORED, EnumSet.of(IN_REVIEW, QUOTED, DECLINED, FAILED)),
             Map.entry(IN_REVIEW, EnumSet.of(QUOTED, DECLINED, EXPIRED, FAILED)),
             Map.entry(QUOTED, EnumSet.of(ACCEPTED, DECLINED, EXPIRED, FAILED)),

@@ -8,6 +8,7 @@ import static org.microloan.workflow.ApplicationStatus.DISBURSED;
 import static org.microloan.workflow.ApplicationStatus.FAILED;
 import static org.microloan.workflow.ApplicationStatus.IDENTITY_VERIFIED;
 import static org.microloan.workflow.ApplicationStatus.QUOTED;
+import static org.microloan.workflow.ApplicationStatus.IN_REVIEW;
 import static org.microloan.workflow.ApplicationStatus.RECEIVED;
 import static org.microloan.workflow.ApplicationStatus.SCORED;
 
@@ -20,6 +21,13 @@ class ApplicationStatusTest {
         assertThat(RECEIVED.canMoveTo(APPLIED)).isTrue();
         assertThat(SCORED.canMoveTo(QUOTED)).isTrue();
         assertThat(ACCEPTED.canMoveTo(DISBURSED)).isTrue();
+    }
+
+    @Test
+    void aReferral_goesStraightFromVerifiedToReview_andOnToAnOffer() {
+        // the score step decides REVIEW itself: there is no SCORED in between
+        assertThat(IDENTITY_VERIFIED.canMoveTo(IN_REVIEW)).isTrue();
+        assertThat(IN_REVIEW.canMoveTo(QUOTED)).isTrue();
     }
 
     @Test

@@ -125,7 +125,7 @@ public class LoansResource {
     }
 
     /** The books are reactive: run their work on a Vert.x context and wait for it from this blocking endpoint. */
-    private static <T> T await(Supplier<Uni<T>> work) {
+    static <T> T await(Supplier<Uni<T>> work) {
         try {
             return VertxContextSupport.subscribeAndAwait(work);
         } catch (RuntimeException e) {
@@ -135,7 +135,7 @@ public class LoansResource {
         }
     }
 
-    private static LocalDate date(String name, String value) {
+    static LocalDate date(String name, String value) {
         try {
             return LocalDate.parse(value == null ? "" : value);
         } catch (DateTimeParseException e) {

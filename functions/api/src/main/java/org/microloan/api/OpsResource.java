@@ -1,0 +1,143 @@
+package org.microloan.api;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.microloan.servicing.EarlyWarnings;
+import org.microloan.support.books.Books;
+import org.microloan.support.books.LoanEvent;
+import org.microloan.support.books.LoanEvents;
+import org.microloan.support.books.Portfolio;
+import org.microloan.support.books.PortfolioFigures;
+import org.microloan.support.intake.ApplicationIntake;
+import org.microloan.support.steps.StepContext;
+import org.microloan.support.store.ApplicationStore;
+import org.microloan.support.store.ExposureReservations;
+import org.microloan.support.store.StoredApplication;
+import org.microloan.workflow.ApplicationStatus;
+
+/** Operations staff: decide the applications waiting for a person, and read the portfolio. */
+@Path("/v1/ops")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed("ops")
+public class OpsResource {
+
+    private final JsonWebToken jwt;
+    private final ApplicationStore store;
+    private final StepContext steps;
+    private final ExposureReservations exposure;
+    private final Workflow workflow;
+    private final Portfolio portfolio;
+    private final ApplicationIntake intake;
+    private final Books books;
+    private final LoanEvents events;
+    private final Clock clock;
+
+    public OpsResource(JsonWebToken jwt, ApplicationStore store, StepContext steps, ExposureReservations exposure,
+                       Workflow workflow, Portfolio portfolio, ApplicationIntake intake, Books books, LoanEvents events,
+                       Clock clock) {
+        this.intake = intake;
+        this.books = books;
+        this.events = events;
+        this.jwt = jwt;
+        this.store = store;
+        this.steps = steps;
+        this.exposure = exposure;
+        this.workflow = workflow;
+        this.portfolio = portfolio;
+        this.clock = clock;
+    }
+
+    /** A person's decision on a referred application, and why. */
+    @RegisterForReflection
+    public record Review(Boolean approve, String reason) {
+    }
+
+    @RegisterForReflection
+    public record Reviewed(String applicationId, String status, String reviewer) {
+    }
+
+    @POST
+    @Path("/reviews/{applicationId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Reviewed review(@PathParam("applicationId") String id, Review review) {
+        if (review == null || review.approve() == null) {
+            throw new Problems.BadFieldException("/approve", "send true to approve, false to decline");
+        }
+        if (review.reason() == null || review.reason().isBlank()) {
+            throw new Problems.BadFieldException("/reason", "say why: the borrower may ask (PIPL art. 24)");
+        }
+        StoredApplication stored = store.find(id).orElseThrow(() -> new Problems.NotFoundException("no application " + id));
+        if (stored.status() != ApplicationStatus.IN_REVIEW) {
+            throw new Problems.ConflictException("not-in-review", "application " + id + " is " + stored.status()
+                    + ", not waiting for a review");
+        }
+        String token = steps.recorded(stored, "reviewToken", JsonNode.class).map(t -> t.path("taskToken").asText())
+                .orElseThrow(() -> new Problems.ConflictException("not-in-review", "the workflow is not waiting on " + id));
+        String reviewer = jwt.getSubject();
+        Map<String, Object> decision = Map.of("approved", review.approve(), "reviewer", reviewer, "reason", review.reason(),
+                "at", clock.instant().toString());
+        if (!review.approve()) {
+            steps.advance(stored, ApplicationStatus.DECLINED, "review", decision);
+            exposure.release(stored.borrowerId(), id, intake.creditApplication(stored).amount());
+        } else {
+            steps.record(stored, "review", decision);
+        }
+        workflow.answer(token, Map.of("approved", review.approve(), "reviewer", reviewer));
+        return new Reviewed(id, review.approve() ? ApplicationStatus.IN_REVIEW.name() : ApplicationStatus.DECLINED.name(),
+                reviewer);
+    }
+
+    @GET
+    @Path("/portfolio")
+    public PortfolioFigures portfolio(@QueryParam("date") String date, @QueryParam("product") String product) {
+        LocalDate on = date == null ? LocalDate.now(clock) : LoansResource.date("date", date);
+        return LoansResource.await(() -> portfolio.on(on, Optional.ofNullable(product)));
+    }
+
+    /** An early-warning signal on a loan (a partner's report, a court record...); the catalogue says what follows. */
+    @RegisterForReflection
+    public record Signal(String signal, String on, String detail) {
+    }
+
+    @RegisterForReflection
+    public record Signalled(String eventId, String loanId, String signal, LocalDate on, List<String> actions) {
+    }
+
+    @POST
+    @Path("/loans/{loanId}/signals")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response signal(@PathParam("loanId") String loanId, Signal body) {
+        EarlyWarnings.Signal signal;
+        try {
+            signal = EarlyWarnings.Signal.valueOf(body == null || body.signal() == null ? "" : body.signal());
+        } catch (IllegalArgumentException e) {
+            throw new Problems.BadFieldException("/signal", "send one of " + Arrays.toString(EarlyWarnings.Signal.values()));
+        }
+        LocalDate on = body.on() == null ? LocalDate.now(clock) : LoansResource.date("on", body.on());
+        if (LoansResource.await(() -> books.loan(loanId)) == null) {
+            throw new Problems.NotFoundException("no loan " + loanId);
+        }
+        LoanEvent event = LoansResource.await(() -> events.signal(loanId, signal, on, body.detail()));
+        List<String> actions = event.actions.isEmpty() ? List.of() : List.of(event.actions.split(","));
+        return Response.status(Response.Status.CREATED)
+                .entity(new Signalled(event.id, event.loanId, event.signal, event.occurredOn, actions)).build();
+    }
+}

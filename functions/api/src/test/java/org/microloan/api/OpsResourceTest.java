@@ -1,0 +1,140 @@
+package org.microloan.api;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.UUID;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
+import io.smallrye.jwt.build.Jwt;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+import org.microloan.money.Money;
+import org.microloan.schedule.DayCount;
+import org.microloan.schedule.Frequency;
+import org.microloan.schedule.LoanTerms;
+import org.microloan.schedule.RepaymentMethod;
+import org.microloan.schedule.RepaymentSchedule;
+import org.microloan.support.books.Books;
+import org.microloan.support.books.Disbursement;
+import org.microloan.support.books.Loan;
+import org.microloan.support.intake.ApplicationIntake;
+import org.microloan.support.store.ApplicationStore;
+import org.microloan.support.store.ExposureReservations;
+import org.microloan.support.testing.DynamoDbLocal;
+import org.microloan.support.testing.Forms;
+import org.microloan.support.testing.Postgres;
+import org.microloan.support.testing.ProviderStubs;
+import org.microloan.support.testing.Walk;
+import org.microloan.workflow.ApplicationStatus;
+
+@QuarkusTest
+@QuarkusTestResource(DynamoDbLocal.class)
+@QuarkusTestResource(Postgres.class)
+@QuarkusTestResource(ProviderStubs.class)
+@QuarkusTestResource(SfnStub.class)
+class OpsResourceTest {
+
+    @Inject
+    ApplicationStore store;
+
+    @Inject
+    ApplicationIntake intake;
+
+    @Inject
+    ExposureReservations exposure;
+
+    @Inject
+    Books books;
+
+    private static RequestSpecification as(String subject, String group) {
+        return given().header("Authorization", "Bearer " + Jwt.subject(subject).groups(group).sign())
+                .contentType("application/json");
+    }
+
+    private String waitingForReview(String borrower) {
+        String id = new Walk(intake, store, exposure).to(ApplicationStatus.IDENTITY_VERIFIED, borrower, Forms.emergency(),
+                Map.of());
+        store.advance(store.find(id).orElseThrow(), ApplicationStatus.IN_REVIEW, "score", "{\"outcome\":\"REVIEW\"}");
+        store.record(store.find(id).orElseThrow(), "reviewToken", "{\"taskToken\":\"review-" + id + "\"}");
+        return id;
+    }
+
+    @Test
+    void aDecline_answersTheWorkflowOnce_givesTheReservationBack_andIsNotTakenTwice() {
+        String borrower = "b-" + UUID.randomUUID();
+        String id = waitingForReview(borrower);
+        assertThat(exposure.total(borrower)).isNotEqualTo(Money.ZERO);
+
+        as("ops-1", "ops").body(Map.of("approve", false, "reason", "income could not be confirmed")).when()
+                .post("/v1/ops/reviews/" + id).then().statusCode(200)
+                .body("status", equalTo("DECLINED")).body("reviewer", equalTo("ops-1"));
+        as("ops-2", "ops").body(Map.of("approve", true, "reason", "second look")).when()
+                .post("/v1/ops/reviews/" + id).then().statusCode(409).contentType("application/problem+json")
+                .body("type", equalTo("https://microloan.dev/problems/not-in-review"));
+
+        assertThat(store.find(id).orElseThrow().status()).isEqualTo(ApplicationStatus.DECLINED);
+        assertThat(exposure.total(borrower)).isEqualTo(Money.ZERO);
+        assertThat(ProviderStubs.server().findAll(postRequestedFor(urlEqualTo("/"))
+                .withRequestBody(containing("review-" + id)))).hasSize(1);
+    }
+
+    @Test
+    void onlyOpsReview_andAReviewSaysWhy() {
+        String borrower = "b-" + UUID.randomUUID();
+        String id = waitingForReview(borrower);
+
+        as(borrower, "borrower").body(Map.of("approve", true, "reason", "me")).when()
+                .post("/v1/ops/reviews/" + id).then().statusCode(403).contentType("application/problem+json");
+        as("ops-1", "ops").body(Map.of("approve", true)).when()
+                .post("/v1/ops/reviews/" + id).then().statusCode(400).body("errors[0].field", equalTo("/reason"));
+        as("ops-1", "ops").body(Map.of("approve", true, "reason", "stable income, thin file")).when()
+                .post("/v1/ops/reviews/" + id).then().statusCode(200).body("status", equalTo("IN_REVIEW"));
+        assertThat(ProviderStubs.server().findAll(postRequestedFor(urlEqualTo("/"))
+                .withRequestBody(containing("review-" + id)).withRequestBody(containing("\\\"approved\\\":true")))).hasSize(1);
+    }
+
+    @Test
+    void thePortfolio_isForOps_andSaysWhatDateItIsFor() {
+        as("ops-1", "ops").when().get("/v1/ops/portfolio?date=2026-06-30").then().statusCode(200)
+                .body("on", equalTo("2026-06-30")).body("balance", notNullValue());
+        as("ops-1", "ops").when().get("/v1/ops/portfolio?date=yesterday").then().statusCode(400)
+                .body("errors[0].field", equalTo("query:date"));
+        as("b-1", "borrower").when().get("/v1/ops/portfolio").then().statusCode(403);
+    }
+
+    @Test
+    void aSignalOnAConsumerLoan_freezesAndFlags_butNeverCallsIn() {
+        RepaymentSchedule schedule = RepaymentSchedule.of(new LoanTerms(Money.of("12000"), new BigDecimal("0.12"), 12,
+                RepaymentMethod.EQUAL_INSTALLMENT, DayCount.THIRTY_360, Frequency.MONTHLY, LocalDate.parse("2026-01-15"),
+                null, RoundingMode.HALF_UP, Money.ZERO));
+        String app = UUID.randomUUID().toString();
+        Loan loan = books.bookDisbursement(new Disbursement(app, "b-" + app, "EDUCATION", "po-" + app, schedule))
+                .await().atMost(Duration.ofSeconds(30));
+
+        as("ops-1", "ops").body(Map.of("signal", "JUDICIAL_RECORD", "on", "2026-03-01", "detail", "court case 2026-017"))
+                .when().post("/v1/ops/loans/" + loan.id + "/signals").then().statusCode(201)
+                .body("actions", contains("FLAG_FOR_REVIEW", "FREEZE_LINE")).body("on", equalTo("2026-03-01"));
+        assertThat(books.loan(loan.id).await().atMost(Duration.ofSeconds(30)).flaggedForReview).isTrue();
+
+        as("ops-1", "ops").body(Map.of("signal", "GOSSIP")).when().post("/v1/ops/loans/" + loan.id + "/signals").then()
+                .statusCode(400).body("errors[0].field", equalTo("/signal"));
+        as("ops-1", "ops").body(Map.of("signal", "REVENUE_DROP")).when().post("/v1/ops/loans/nope/signals").then()
+                .statusCode(404).contentType("application/problem+json");
+        as("b-" + app, "borrower").body(Map.of("signal", "REVENUE_DROP")).when()
+                .post("/v1/ops/loans/" + loan.id + "/signals").then().statusCode(403);
+    }
+}

@@ -1,0 +1,57 @@
+package org.microloan.api;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+import org.microloan.support.testing.DynamoDbLocal;
+import org.microloan.support.testing.Postgres;
+import org.microloan.support.testing.ProviderStubs;
+
+/** The committed OpenAPI document is what the API serves: a change to the API shows up as a diff to review. */
+@QuarkusTest
+@QuarkusTestResource(DynamoDbLocal.class)
+@QuarkusTestResource(Postgres.class)
+@QuarkusTestResource(ProviderStubs.class)
+@QuarkusTestResource(SfnStub.class)
+class OpenApiContractTest {
+
+    private static final Path COMMITTED = Path.of("openapi/openapi.json");
+    private static final Path SERVED = Path.of("target/openapi.json");
+
+    @Test
+    void theServedDocument_isTheCommittedContract() throws IOException {
+        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+        JsonNode served = json.readTree(given().when().get("/q/openapi?format=json").then().statusCode(200)
+                .extract().asString());
+        Files.writeString(SERVED, json.writeValueAsString(json.treeToValue(served, Object.class)) + "\n");
+
+        assertThat(served.path("openapi").asText()).startsWith("3.");
+        List<String> operations = new ArrayList<>();
+        served.path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
+            operations.add(op.getKey().toUpperCase() + " " + path.getKey());
+            assertThat(op.getValue().path("responses").size()).as("responses of %s %s", op.getKey(), path.getKey())
+                    .isPositive();
+        }));
+        assertThat(operations).contains("POST /v1/applications", "GET /v1/applications/{id}",
+                "POST /v1/applications/{id}/acceptance", "POST /v1/partners/{partnerId}/applications",
+                "GET /v1/loans/{id}/payoff", "POST /v1/loans/{id}/repayments", "POST /v1/ops/reviews/{applicationId}",
+                "GET /v1/ops/portfolio", "POST /v1/ops/loans/{loanId}/signals");
+
+        assertThat(Files.exists(COMMITTED)).as("no %s: copy %s there", COMMITTED, SERVED).isTrue();
+        assertThat(served).as("the API changed: review and copy %s to %s", SERVED, COMMITTED)
+                .isEqualTo(json.readTree(COMMITTED.toFile()));
+    }
+}

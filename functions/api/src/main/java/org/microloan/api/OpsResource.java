@@ -32,6 +32,7 @@ import org.microloan.support.store.ApplicationStore;
 import org.microloan.support.store.ExposureReservations;
 import org.microloan.support.store.StoredApplication;
 import org.microloan.workflow.ApplicationStatus;
+import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
 
 /** Operations staff: decide the applications waiting for a person, and read the portfolio. */
 @Path("/v1/ops")
@@ -139,5 +140,22 @@ public class OpsResource {
         List<String> actions = event.actions.isEmpty() ? List.of() : List.of(event.actions.split(","));
         return Response.status(Response.Status.CREATED)
                 .entity(new Signalled(event.id, event.loanId, event.signal, event.occurredOn, actions)).build();
+    }
+
+    @GET
+    @Path("/executions")
+    public Workflow.Executions executions(@QueryParam("status") String status, @QueryParam("next") String next) {
+        ExecutionStatus wanted = ExecutionStatus.fromValue(status == null ? "FAILED" : status);
+        if (wanted == ExecutionStatus.UNKNOWN_TO_SDK_VERSION) {
+            throw new Problems.BadFieldException("query:status", "send one of " + ExecutionStatus.knownValues());
+        }
+        return workflow.executions(wanted, next);
+    }
+
+    @GET
+    @Path("/executions/{executionArn}")
+    public List<Workflow.Event> execution(@PathParam("executionArn") String executionArn) {
+        return workflow.history(executionArn)
+                .orElseThrow(() -> new Problems.NotFoundException("no execution " + executionArn));
     }
 }

@@ -1,7 +1,12 @@
 package org.microloan.api;
 
 import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,6 +16,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.sfn.SfnClient;
+import software.amazon.awssdk.services.sfn.model.ExecutionDoesNotExistException;
+import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
+import software.amazon.awssdk.services.sfn.model.HistoryEvent;
+import software.amazon.awssdk.services.sfn.model.InvalidArnException;
+import software.amazon.awssdk.services.sfn.model.ListExecutionsResponse;
 
 /**
  * Starts the origination state machine for an application: one execution per application (its id is
@@ -49,6 +59,64 @@ public class Workflow {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** One execution as ops see it: named by the application it runs. */
+    public record Execution(String executionArn, String applicationId, String status, Instant started, Instant stopped) {
+    }
+
+    public record Executions(List<Execution> executions, String next) {
+    }
+
+    /** A step of an execution's history: what happened, to which state, and the error if one was raised. */
+    public record Event(long id, String type, Instant at, String state, String error, String cause) {
+    }
+
+    /** The executions in a status, newest first, a page at a time ({@code next} from the previous page). */
+    public Executions executions(ExecutionStatus status, String next) {
+        ListExecutionsResponse page = sfn.listExecutions(b -> b.stateMachineArn(stateMachineArn).statusFilter(status)
+                .maxResults(100).nextToken(next));
+        return new Executions(page.executions().stream().map(e -> new Execution(e.executionArn(), e.name(),
+                e.statusAsString(), e.startDate(), e.stopDate())).toList(), page.nextToken());
+    }
+
+    /**
+     * What an execution went through. Inputs and outputs are left out: ops need the path and the errors,
+     * and a payload is not the place to read personal data from; long digit runs in a cause are starred.
+     */
+    public Optional<List<Event>> history(String executionArn) {
+        try {
+            List<Event> events = new ArrayList<>();
+            sfn.getExecutionHistoryPaginator(b -> b.executionArn(executionArn).includeExecutionData(false))
+                    .events().forEach(e -> events.add(event(e)));
+            return Optional.of(events);
+        } catch (ExecutionDoesNotExistException | InvalidArnException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Event event(HistoryEvent e) {
+        String state = e.stateEnteredEventDetails() != null ? e.stateEnteredEventDetails().name()
+                : e.stateExitedEventDetails() != null ? e.stateExitedEventDetails().name() : null;
+        String error = null;
+        String cause = null;
+        if (e.lambdaFunctionFailedEventDetails() != null) {
+            error = e.lambdaFunctionFailedEventDetails().error();
+            cause = e.lambdaFunctionFailedEventDetails().cause();
+        } else if (e.taskFailedEventDetails() != null) {
+            error = e.taskFailedEventDetails().error();
+            cause = e.taskFailedEventDetails().cause();
+        } else if (e.executionFailedEventDetails() != null) {
+            error = e.executionFailedEventDetails().error();
+            cause = e.executionFailedEventDetails().cause();
+        }
+        return new Event(e.id(), e.typeAsString(), e.timestamp(), state, error, cause == null ? null : starDigits(cause));
+    }
+
+    private static final Pattern DIGITS = Pattern.compile("\\d{4,}(?=\\d{4}[\\dXx]?)");
+
+    private static String starDigits(String text) {
+        return DIGITS.matcher(text).replaceAll(m -> "*".repeat(m.group().length()));
     }
 
     @ApplicationScoped

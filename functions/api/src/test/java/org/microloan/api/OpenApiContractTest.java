@@ -51,7 +51,7 @@ class OpenApiContractTest {
                 "GET /v1/ops/portfolio", "POST /v1/ops/loans/{loanId}/signals");
 
         assertThat(Files.exists(COMMITTED)).as("no %s: copy %s there", COMMITTED, SERVED).isTrue();
-        assertThat(served).as("the API changed: review and copy %s to %s", SERVED, COMMITTED)
-                .isEqualTo(json.readTree(COMMITTED.toFile()));
+        assertThat(served.equals(json.readTree(COMMITTED.toFile())))
+                .as("the API changed: review the difference and copy %s to %s", SERVED, COMMITTED).isTrue();
     }
 }

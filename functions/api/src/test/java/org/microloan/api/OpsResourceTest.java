@@ -7,6 +7,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 
 import java.math.BigDecimal;
@@ -136,5 +137,23 @@ class OpsResourceTest {
                 .statusCode(404).contentType("application/problem+json");
         as("b-" + app, "borrower").body(Map.of("signal", "REVENUE_DROP")).when()
                 .post("/v1/ops/loans/" + loan.id + "/signals").then().statusCode(403);
+    }
+
+    @Test
+    void failedExecutions_andTheirHistory_withoutPayloadsOrWholeIdNumbers() {
+        as("ops-1", "ops").when().get("/v1/ops/executions?status=FAILED").then().statusCode(200)
+                .body("executions[0].applicationId", equalTo("app-failed")).body("executions[0].status", equalTo("FAILED"));
+        as("ops-1", "ops").when().get("/v1/ops/executions?status=BROKEN").then().statusCode(400)
+                .body("errors[0].field", equalTo("query:status"));
+
+        String history = as("ops-1", "ops").when().get("/v1/ops/executions/" + SfnStub.FAILED_ARN).then().statusCode(200)
+                .body("state", hasItem("Score")).body("[2].error", equalTo("io.quarkus.funqy.runtime.ApplicationException"))
+                .body("[2].cause", equalTo("bureau refused *************1002X"))
+                .extract().asString();
+        assertThat(history).doesNotContain("11010519491231002X").doesNotContain("idNumber");
+
+        as("ops-1", "ops").when().get("/v1/ops/executions/arn:aws:states:us-east-1:000000000000:execution:origination:gone")
+                .then().statusCode(404).contentType("application/problem+json");
+        as("b-1", "borrower").when().get("/v1/ops/executions").then().statusCode(403);
     }
 }

@@ -1,6 +1,7 @@
 package org.microloan.api;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -22,8 +23,40 @@ public final class SfnStub implements QuarkusTestResourceLifecycleManager {
                 .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/x-amz-json-1.0").withBody("{}")));
     }
 
+    /** A failed execution with its history; its cause carries an ID number that must not come back whole. */
+    static final String FAILED_ARN = "arn:aws:states:us-east-1:000000000000:execution:origination:app-failed";
+
+    private static final String FAILED_HISTORY = """
+            {"events": [
+              {"id": 1, "type": "ExecutionStarted", "timestamp": 1.7E9,
+               "executionStartedEventDetails": {"input": "{\\"applicationId\\":\\"app-failed\\"}"}},
+              {"id": 2, "type": "TaskStateEntered", "timestamp": 1.7000001E9,
+               "stateEnteredEventDetails": {"name": "Score", "input": "{\\"idNumber\\":\\"11010519491231002X\\"}"}},
+              {"id": 3, "type": "LambdaFunctionFailed", "timestamp": 1.7000002E9,
+               "lambdaFunctionFailedEventDetails": {"error": "io.quarkus.funqy.runtime.ApplicationException",
+                 "cause": "bureau refused 11010519491231002X"}},
+              {"id": 4, "type": "ExecutionFailed", "timestamp": 1.7000003E9,
+               "executionFailedEventDetails": {"error": "States.TaskFailed", "cause": "bureau unavailable"}}
+            ]}""";
+
+    private static void stubOps() {
+        ProviderStubs.server().stubFor(post(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo("AWSStepFunctions.ListExecutions"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/x-amz-json-1.0")
+                        .withBody("{\"executions\": [{\"executionArn\": \"" + FAILED_ARN + "\", \"name\": \"app-failed\","
+                                + " \"status\": \"FAILED\", \"startDate\": 1.7E9, \"stopDate\": 1.7000003E9,"
+                                + " \"stateMachineArn\": \"arn:aws:states:us-east-1:000000000000:stateMachine:origination\"}]}")));
+        ProviderStubs.server().stubFor(post(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo("AWSStepFunctions.GetExecutionHistory"))
+                .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/x-amz-json-1.0")
+                        .withBody("{\"__type\": \"ExecutionDoesNotExist\", \"message\": \"no such execution\"}")));
+        ProviderStubs.server().stubFor(post(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo("AWSStepFunctions.GetExecutionHistory"))
+                .withRequestBody(containing(FAILED_ARN)).atPriority(1)
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/x-amz-json-1.0")
+                        .withBody(FAILED_HISTORY)));
+    }
+
     @Override
     public Map<String, String> start() {
+        stubOps();
         stub();
         System.setProperty("aws.endpointUrlSfn", "http://localhost:" + ProviderStubs.server().port());
         return Map.of();

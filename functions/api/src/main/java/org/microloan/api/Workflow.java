@@ -24,7 +24,7 @@ import software.amazon.awssdk.services.sfn.model.ListExecutionsResponse;
 
 /**
  * Starts the origination state machine for an application: one execution per application (its id is
- * the execution name), with the application id as its only input. The endpoint comes from the SDK's
+ * the execution name), with the application id and the request id that started it as input. The endpoint comes from the SDK's
  * standard settings.
  */
 @ApplicationScoped
@@ -36,15 +36,18 @@ public class Workflow {
     private final ObjectMapper json;
     private final SfnClient sfn;
 
-    public Workflow(ObjectMapper json, SfnClient sfn) {
+    private final RequestId requestId;
+
+    public Workflow(ObjectMapper json, SfnClient sfn, RequestId requestId) {
         this.json = json;
         this.sfn = sfn;
+        this.requestId = requestId;
     }
 
     /** The execution's ARN. */
     public String start(String applicationId) {
         try {
-            String input = json.writeValueAsString(Map.of("applicationId", applicationId));
+            String input = json.writeValueAsString(Map.of("applicationId", applicationId, "requestId", requestId.value()));
             return sfn.startExecution(b -> b.stateMachineArn(stateMachineArn).name(applicationId).input(input)).executionArn();
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);

@@ -7,6 +7,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
 
@@ -55,19 +56,21 @@ class ApplicationsResourceTest {
     }
 
     @Test
-    void submit_returns202_startsOneExecutionWithTheIdOnly_andTheBorrowerFollowsIt() throws Exception {
+    void submit_returns202_startsOneExecutionWithTheIdsOnly_andTheBorrowerFollowsIt() throws Exception {
         String borrower = "b-" + UUID.randomUUID();
 
-        String id = as(token(borrower)).header("Idempotency-Key", UUID.randomUUID().toString()).body(body())
-                .when().post("/v1/applications").then().statusCode(202)
+        String id = as(token(borrower)).header("Idempotency-Key", UUID.randomUUID().toString()).header("X-Request-Id", "req-123")
+                .body(body()).when().post("/v1/applications").then().statusCode(202).header("X-Request-Id", "req-123")
                 .header("Location", containsString("/v1/applications/")).body("status", equalTo("RECEIVED"))
                 .extract().path("applicationId");
 
         var started = ProviderStubs.server().findAll(postRequestedFor(urlEqualTo("/")).withRequestBody(containing(id)));
         assertThat(started).hasSize(1);
-        assertThat(started.get(0).getBodyAsString()).contains("{\\\"applicationId\\\":\\\"" + id + "\\\"}")
+        assertThat(started.get(0).getBodyAsString()).contains("\\\"applicationId\\\":\\\"" + id + "\\\"")
+                .contains("\\\"requestId\\\":\\\"req-123\\\"")
                 .doesNotContain("13812345678").doesNotContain("张三");
-        as(token(borrower)).when().get("/v1/applications/" + id).then().statusCode(200)
+        as(token(borrower)).header("X-Request-Id", "bad id; <script>").when().get("/v1/applications/" + id).then()
+                .statusCode(200).header("X-Request-Id", matchesPattern("[0-9a-f-]{36}"))
                 .body("status", equalTo("RECEIVED"))
                 .body("personal.idNumber", equalTo("110105********" + Forms.emergency().personal().idNumber().substring(14)))
                 .body("personal.mobile", equalTo("138****5678"))

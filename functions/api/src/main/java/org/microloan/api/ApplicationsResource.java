@@ -21,6 +21,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.microloan.decision.Reason;
 import org.microloan.identity.Mask;
 import org.microloan.support.idempotency.Idempotency;
@@ -76,6 +79,8 @@ public class ApplicationsResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "202", description = "Received: the workflow has started; follow the Location",
+            content = @Content(schema = @Schema(implementation = Accepted.class)))
     public Response submit(@HeaderParam("Idempotency-Key") String key, ApplicationForm form) {
         if (key == null || key.isBlank()) {
             throw new Problems.IdempotencyKeyRequiredException();

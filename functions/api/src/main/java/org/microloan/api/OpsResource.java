@@ -20,6 +20,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.microloan.servicing.EarlyWarnings;
 import org.microloan.support.books.Books;
 import org.microloan.support.books.LoanEvent;
@@ -125,6 +128,8 @@ public class OpsResource {
     @POST
     @Path("/loans/{loanId}/signals")
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "201", description = "Recorded, with the actions it led to",
+            content = @Content(schema = @Schema(implementation = Signalled.class)))
     public Response signal(@PathParam("loanId") String loanId, Signal body) {
         EarlyWarnings.Signal signal;
         try {

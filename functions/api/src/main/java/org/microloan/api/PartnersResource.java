@@ -21,6 +21,9 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.microloan.support.idempotency.Idempotency;
 import org.microloan.support.intake.ApplicationForm;
 import org.microloan.support.intake.ApplicationIntake;
@@ -65,6 +68,9 @@ public class PartnersResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "202", description = "Received: the workflow has started",
+            content = @Content(schema = @Schema(implementation = ApplicationsResource.Accepted.class)))
+    @APIResponse(responseCode = "401", description = "Signature wrong, timestamp stale or partner unknown")
     public Response submit(@PathParam("partnerId") String partnerId, @HeaderParam("webhook-id") String webhookId,
                            @HeaderParam("webhook-timestamp") String timestamp, @Context HttpHeaders headers,
                            byte[] body) throws IOException {

@@ -1,5 +1,7 @@
 package org.microloan.identity;
 
+import java.util.regex.Pattern;
+
 /**
  * The masked forms of personal data, the only forms that may appear in a response, a log or a workflow
  * payload (PRODUCT.md §5).
@@ -27,6 +29,17 @@ public final class Mask {
     /** {@code 6222021234567890123} → {@code ***************0123}: the last four only. */
     public static String bankAccount(String account) {
         return keep(account, 0, 4);
+    }
+
+    private static final Pattern LONG_DIGIT_RUN = Pattern.compile("\\d{4,}(?=\\d{4}[\\dXx]?)");
+
+    /**
+     * Free text that may quote a number (an error's cause): every run of eight or more digits keeps its
+     * last four (and an ID number's check character), {@code refused 11010519491231002X} → {@code refused
+     * *************1002X}.
+     */
+    public static String digitRuns(String text) {
+        return text == null ? null : LONG_DIGIT_RUN.matcher(text).replaceAll(m -> "*".repeat(m.group().length()));
     }
 
     /** Keeps {@code head} leading and {@code tail} trailing characters, starring the rest; too short: all stars. */

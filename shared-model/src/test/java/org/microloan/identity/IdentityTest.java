@@ -106,5 +106,7 @@ class IdentityTest {
         assertThat(Mask.name("张三丰")).isEqualTo("张**");
         assertThat(Mask.bankAccount("6222021234567890123")).isEqualTo("***************0123");
         assertThat(Mask.mobile("123")).isEqualTo("***");
+        assertThat(Mask.digitRuns("bureau refused 11010519491231002X, code 4031"))
+                .isEqualTo("bureau refused *************1002X, code 4031");
     }
 }

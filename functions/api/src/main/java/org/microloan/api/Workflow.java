@@ -6,13 +6,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.microloan.identity.Mask;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.sfn.SfnClient;
@@ -113,13 +113,7 @@ public class Workflow {
             error = e.executionFailedEventDetails().error();
             cause = e.executionFailedEventDetails().cause();
         }
-        return new Event(e.id(), e.typeAsString(), e.timestamp(), state, error, cause == null ? null : starDigits(cause));
-    }
-
-    private static final Pattern DIGITS = Pattern.compile("\\d{4,}(?=\\d{4}[\\dXx]?)");
-
-    private static String starDigits(String text) {
-        return DIGITS.matcher(text).replaceAll(m -> "*".repeat(m.group().length()));
+        return new Event(e.id(), e.typeAsString(), e.timestamp(), state, error, Mask.digitRuns(cause));
     }
 
     @ApplicationScoped

@@ -95,6 +95,11 @@ public class OpsResource {
         }
         String token = steps.recorded(stored, "reviewToken", JsonNode.class).map(t -> t.path("taskToken").asText())
                 .orElseThrow(() -> new Problems.ConflictException("not-in-review", "the workflow is not waiting on " + id));
+        if (steps.recorded(stored, "review", JsonNode.class).isPresent()) {
+            // an approval leaves the status to the workflow's next step: the token is spent already
+            throw new Problems.ConflictException("already-reviewed", "application " + id
+                    + " is reviewed already; its workflow is going on");
+        }
         String reviewer = jwt.getSubject();
         Map<String, Object> decision = Map.of("approved", review.approve(), "reviewer", reviewer, "reason", review.reason(),
                 "at", clock.instant().toString());

@@ -104,6 +104,9 @@ class OpsResourceTest {
                 .post("/v1/ops/reviews/" + id).then().statusCode(400).body("errors[0].field", equalTo("/reason"));
         as("ops-1", "ops").body(Map.of("approve", true, "reason", "stable income, thin file")).when()
                 .post("/v1/ops/reviews/" + id).then().statusCode(200).body("status", equalTo("IN_REVIEW"));
+        as("ops-2", "ops").body(Map.of("approve", true, "reason", "agree")).when()
+                .post("/v1/ops/reviews/" + id).then().statusCode(409)
+                .body("type", equalTo("https://microloan.dev/problems/already-reviewed"));
         assertThat(ProviderStubs.server().findAll(postRequestedFor(urlEqualTo("/"))
                 .withRequestBody(containing("review-" + id)).withRequestBody(containing("\\\"approved\\\":true")))).hasSize(1);
     }

@@ -43,6 +43,23 @@ class OriginationWorkflowTest {
     }
 
     @Test
+    void aReplayEntersAtTheStepItNames_andAnUnknownOneIsRecordedAsAFailure() {
+        assertThat(definition.get("StartAt").asText()).isEqualTo("Resume");
+        JsonNode resume = states.get("Resume");
+        assertThat(resume.get("Choices").get(0).get("Variable").asText()).isEqualTo("$.resumeFrom");
+        assertThat(resume.get("Default").asText()).as("a new application starts at Apply").isEqualTo("Apply");
+        Map<String, String> entries = new java.util.LinkedHashMap<>();
+        states.get("ResumeAt").get("Choices").forEach(c -> entries.put(c.get("StringEquals").asText(), c.get("Next").asText()));
+        assertThat(entries).hasSize(ReplayPoint.values().length);
+        for (ReplayPoint point : ReplayPoint.values()) {
+            assertThat(entries.get(point.name())).as("replay from %s", point).isEqualTo(point.name());
+            assertThat(states.get(point.name()).get("Type").asText()).isEqualTo("Task");
+        }
+        String unknown = states.get("ResumeAt").get("Default").asText();
+        assertThat(states.get(unknown).get("Next").asText()).isEqualTo("RecordFailure");
+    }
+
+    @Test
     void everyTransitionNamesAState_andEveryStateIsReachable() {
         Set<String> seen = new HashSet<>();
         Deque<String> todo = new ArrayDeque<>(List.of(definition.get("StartAt").asText()));

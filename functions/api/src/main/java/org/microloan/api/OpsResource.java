@@ -1,6 +1,7 @@
 package org.microloan.api;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
@@ -35,9 +36,14 @@ import org.microloan.support.store.ApplicationStore;
 import org.microloan.support.store.ExposureReservations;
 import org.microloan.support.store.StoredApplication;
 import org.microloan.workflow.ApplicationStatus;
+import org.microloan.workflow.ReplayPoint;
+import software.amazon.awssdk.services.sfn.model.ExecutionAlreadyExistsException;
+import software.amazon.awssdk.services.sfn.model.ExecutionDoesNotExistException;
+import software.amazon.awssdk.services.sfn.model.ExecutionNotRedrivableException;
 import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
+import software.amazon.awssdk.services.sfn.model.InvalidArnException;
 
-/** Operations staff: decide the applications waiting for a person, and read the portfolio. */
+/** Operations staff: decide the applications waiting for a person, watch and mend the workflow, read the portfolio. */
 @Path("/v1/ops")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed("ops")
@@ -167,5 +173,93 @@ public class OpsResource {
     public List<Workflow.Event> execution(@PathParam("executionArn") String executionArn) {
         return workflow.history(executionArn)
                 .orElseThrow(() -> new Problems.NotFoundException("no execution " + executionArn));
+    }
+
+    @RegisterForReflection
+    public record Redriven(String executionArn, Instant redriveDate) {
+    }
+
+    /**
+     * Step Functions' redrive: for an execution that stopped without reaching one of the workflow's own
+     * ends (aborted, timed out, or failed where nothing caught it). A failure the workflow caught ends at
+     * its Failed state, which a redrive would only repeat: that is what a replay is for.
+     */
+    @POST
+    @Path("/executions/{executionArn}/redrive")
+    @APIResponse(responseCode = "202", description = "The execution goes on from the step that did not succeed",
+            content = @Content(schema = @Schema(implementation = Redriven.class)))
+    public Response redrive(@PathParam("executionArn") String executionArn) {
+        try {
+            return Response.accepted(new Redriven(executionArn, workflow.redrive(executionArn))).build();
+        } catch (ExecutionDoesNotExistException | InvalidArnException e) {
+            throw new Problems.NotFoundException("no execution " + executionArn);
+        } catch (ExecutionNotRedrivableException e) {
+            throw new Problems.ConflictException("not-redrivable", "execution " + executionArn
+                    + " cannot be redriven (it is running, succeeded, or ended at the workflow's Failed state):"
+                    + " replay its application from the step that failed instead");
+        }
+    }
+
+    @RegisterForReflection
+    public record Replay(String reason) {
+    }
+
+    @RegisterForReflection
+    public record Replayed(String applicationId, String from, String executionArn, String by) {
+    }
+
+    /**
+     * A new execution for a failed application, from a named step: the steps before it are not run again,
+     * their recorded results stand. Every step is idempotent on the application, so a replay never pays out
+     * twice; and only a FAILED application is replayed, never a disbursed one.
+     */
+    @POST
+    @Path("/applications/{applicationId}/replay")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "202", description = "The replay's execution has started",
+            content = @Content(schema = @Schema(implementation = Replayed.class)))
+    public Response replay(@PathParam("applicationId") String id, @QueryParam("from") String from, Replay body) {
+        ReplayPoint point = ReplayPoint.named(from == null ? "" : from).orElseThrow(() -> new Problems.BadFieldException(
+                "query:from", "send the step to replay from, one of " + Arrays.toString(ReplayPoint.values())));
+        if (body == null || body.reason() == null || body.reason().isBlank()) {
+            throw new Problems.BadFieldException("/reason", "say why the application is replayed");
+        }
+        StoredApplication stored = store.find(id).orElseThrow(() -> new Problems.NotFoundException("no application " + id));
+        if (stored.status() != ApplicationStatus.FAILED) {
+            throw new Problems.ConflictException("not-failed", "application " + id + " is " + stored.status()
+                    + ": only a FAILED application is replayed");
+        }
+        for (String step : point.needs()) {
+            if (!stored.results().containsKey(step)) {
+                throw new Problems.ConflictException("replay-too-late", "application " + id + " has no recorded "
+                        + step + " result: replay from an earlier step");
+            }
+        }
+        if (point == ReplayPoint.QuoteRate && !approved(stored)) {
+            throw new Problems.ConflictException("replay-too-late", "application " + id + " was not approved");
+        }
+        if (point == ReplayPoint.Disburse && !steps.result(stored, "acceptance", JsonNode.class).path("accepted").asBoolean(true)) {
+            throw new Problems.ConflictException("replay-too-late", "the borrower did not accept the offer of " + id);
+        }
+        Optional<String> previous = steps.recorded(stored, "replay", JsonNode.class).map(r -> r.path("executionArn").asText());
+        if (previous.filter(workflow::running).isPresent()) {
+            throw new Problems.ConflictException("replay-running", "a replay of " + id + " is running: "
+                    + previous.get());
+        }
+        String executionArn;
+        try {
+            executionArn = workflow.replay(id, stored.version(), point);
+        } catch (ExecutionAlreadyExistsException e) {
+            throw new Problems.ConflictException("replay-running", "a replay of " + id + " has just been started");
+        }
+        String by = jwt.getSubject();
+        steps.record(stored, "replay", Map.of("from", point.name(), "by", by, "reason", body.reason(),
+                "executionArn", executionArn, "at", clock.instant().toString()));
+        return Response.accepted(new Replayed(id, point.name(), executionArn, by)).build();
+    }
+
+    private boolean approved(StoredApplication stored) {
+        return "APPROVE".equals(steps.result(stored, "score", JsonNode.class).path("outcome").asText())
+                || steps.recorded(stored, "review", JsonNode.class).map(r -> r.path("approved").asBoolean()).orElse(false);
     }
 }

@@ -1,6 +1,5 @@
 package org.microloan.api;
 
-import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,8 +12,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.microloan.identity.Mask;
+import org.microloan.workflow.ReplayPoint;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.ExecutionDoesNotExistException;
 import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
@@ -29,6 +28,9 @@ import software.amazon.awssdk.services.sfn.model.ListExecutionsResponse;
  */
 @ApplicationScoped
 public class Workflow {
+
+    /** A replay's execution is the application id, this, and the version of the application it replayed. */
+    static final String REPLAY = "-replay-";
 
     @ConfigProperty(name = "microloan.state-machine-arn")
     String stateMachineArn;
@@ -52,6 +54,35 @@ public class Workflow {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * A new execution for a failed application, entering at {@code from}: named after the application
+     * and the stored version it replays, so the same replay asked twice starts one execution.
+     */
+    public String replay(String applicationId, long version, ReplayPoint from) {
+        try {
+            String input = json.writeValueAsString(Map.of("applicationId", applicationId, "resumeFrom", from.name(),
+                    "requestId", requestId.value()));
+            return sfn.startExecution(b -> b.stateMachineArn(stateMachineArn).name(applicationId + REPLAY + version)
+                    .input(input)).executionArn();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Whether an execution is still going; an unknown one is not. */
+    public boolean running(String executionArn) {
+        try {
+            return sfn.describeExecution(b -> b.executionArn(executionArn)).status() == ExecutionStatus.RUNNING;
+        } catch (ExecutionDoesNotExistException | InvalidArnException e) {
+            return false;
+        }
+    }
+
+    /** Step Functions' own redrive: the same execution, from the step that did not succeed. */
+    public Instant redrive(String executionArn) {
+        return sfn.redriveExecution(b -> b.executionArn(executionArn).clientToken(requestId.value())).redriveDate();
     }
 
     /** Answers a waiting task (a person's review, a borrower's acceptance) with its output. */
@@ -79,8 +110,13 @@ public class Workflow {
     public Executions executions(ExecutionStatus status, String next) {
         ListExecutionsResponse page = sfn.listExecutions(b -> b.stateMachineArn(stateMachineArn).statusFilter(status)
                 .maxResults(100).nextToken(next));
-        return new Executions(page.executions().stream().map(e -> new Execution(e.executionArn(), e.name(),
+        return new Executions(page.executions().stream().map(e -> new Execution(e.executionArn(), applicationOf(e.name()),
                 e.statusAsString(), e.startDate(), e.stopDate())).toList(), page.nextToken());
+    }
+
+    private static String applicationOf(String executionName) {
+        int replay = executionName.indexOf(REPLAY);
+        return replay < 0 ? executionName : executionName.substring(0, replay);
     }
 
     /**
@@ -121,23 +157,7 @@ public class Workflow {
         @Produces
         @ApplicationScoped
         SfnClient sfn() {
-            return SfnClient.builder().httpClient(UrlConnectionHttpClient.create()).endpointOverride(endpoint()).build();
-        }
-
-        /**
-         * The mirror has sfn only at 2.20.0, whose client cannot resolve endpoints with this SDK core: the
-         * SDK's standard settings are read here instead (AWS_ENDPOINT_URL_SFN, then AWS_ENDPOINT_URL, as
-         * environment or system properties), else the region's Step Functions endpoint.
-         */
-        static URI endpoint() {
-            for (String value : new String[] {System.getProperty("aws.endpointUrlSfn"), System.getenv("AWS_ENDPOINT_URL_SFN"),
-                    System.getProperty("aws.endpointUrl"), System.getenv("AWS_ENDPOINT_URL")}) {
-                if (value != null && !value.isBlank()) {
-                    return URI.create(value.trim());
-                }
-            }
-            return URI.create("https://states." + DefaultAwsRegionProviderChain.builder().build().getRegion().id()
-                    + ".amazonaws.com");
+            return SfnClient.builder().httpClient(UrlConnectionHttpClient.create()).build();
         }
     }
 }

@@ -6,6 +6,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
@@ -17,6 +19,7 @@ import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
 
+import com.github.tomakehurst.wiremock.client.WireMock;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
@@ -158,5 +161,72 @@ class OpsResourceTest {
         as("ops-1", "ops").when().get("/v1/ops/executions/arn:aws:states:us-east-1:000000000000:execution:origination:gone")
                 .then().statusCode(404).contentType("application/problem+json");
         as("b-1", "borrower").when().get("/v1/ops/executions").then().statusCode(403);
+    }
+
+    @Test
+    void redrive_isForWhatStoppedMidway_andAFailureTheWorkflowCaughtIsReplayedInstead() {
+        as("ops-1", "ops").when().post("/v1/ops/executions/" + SfnStub.ABORTED_ARN + "/redrive").then().statusCode(202)
+                .body("executionArn", equalTo(SfnStub.ABORTED_ARN)).body("redriveDate", notNullValue());
+        as("ops-1", "ops").when().post("/v1/ops/executions/" + SfnStub.FAILED_ARN + "/redrive").then().statusCode(409)
+                .contentType("application/problem+json").body("type", equalTo("https://microloan.dev/problems/not-redrivable"))
+                .body("detail", containsString("replay"));
+        as("ops-1", "ops").when().post("/v1/ops/executions/arn:aws:states:us-east-1:000000000000:execution:origination:gone/redrive")
+                .then().statusCode(404).contentType("application/problem+json");
+        as("b-1", "borrower").when().post("/v1/ops/executions/" + SfnStub.ABORTED_ARN + "/redrive").then().statusCode(403);
+    }
+
+    private String failedAt(String borrower, ApplicationStatus before) {
+        String id = new Walk(intake, store, exposure).to(before, borrower, Forms.emergency(), Map.of());
+        store.advance(store.find(id).orElseThrow(), ApplicationStatus.FAILED, "failure", "{\"Error\":\"bureau down\"}");
+        return id;
+    }
+
+    @Test
+    void aFailedApplication_isReplayedFromTheStepThatFailed_once_withItsEarlierResultsKept() {
+        String id = failedAt("b-" + UUID.randomUUID(), ApplicationStatus.IDENTITY_VERIFIED);
+        long version = store.find(id).orElseThrow().version();
+
+        as("ops-1", "ops").body(Map.of("reason", "bureau back up")).when().post("/v1/ops/applications/" + id + "/replay?from=Score")
+                .then().statusCode(202).body("from", equalTo("Score")).body("by", equalTo("ops-1"))
+                .body("executionArn", endsWith(":" + id + "-replay-" + version));
+        var started = ProviderStubs.server().findAll(postRequestedFor(urlEqualTo("/"))
+                .withHeader("X-Amz-Target", WireMock.equalTo("AWSStepFunctions.StartExecution"))
+                .withRequestBody(containing(id + "-replay-")));
+        assertThat(started).hasSize(1);
+        assertThat(started.get(0).getBodyAsString()).contains("\\\"resumeFrom\\\":\\\"Score\\\"")
+                .doesNotContain("idNumber").doesNotContain("mobile");
+        var replayed = store.find(id).orElseThrow();
+        assertThat(replayed.status()).isEqualTo(ApplicationStatus.FAILED);
+        assertThat(replayed.results()).containsKeys("apply", "verify-identity", "replay");
+
+        as("ops-2", "ops").body(Map.of("reason", "again")).when().post("/v1/ops/applications/" + id + "/replay?from=Score")
+                .then().statusCode(409).body("type", equalTo("https://microloan.dev/problems/replay-running"));
+        assertThat(ProviderStubs.server().findAll(postRequestedFor(urlEqualTo("/"))
+                .withHeader("X-Amz-Target", WireMock.equalTo("AWSStepFunctions.StartExecution"))
+                .withRequestBody(containing(id + "-replay-")))).hasSize(1);
+    }
+
+    @Test
+    void aReplay_startsOnlyWhereTheStepsBeforeItHaveResults_andOnlyForAFailedApplication() {
+        String id = failedAt("b-" + UUID.randomUUID(), ApplicationStatus.IDENTITY_VERIFIED);
+        as("ops-1", "ops").body(Map.of("reason", "try")).when().post("/v1/ops/applications/" + id + "/replay?from=Disburse")
+                .then().statusCode(409).body("type", equalTo("https://microloan.dev/problems/replay-too-late"))
+                .body("detail", containsString("score"));
+        as("ops-1", "ops").body(Map.of("reason", "try")).when().post("/v1/ops/applications/" + id + "/replay?from=Payout")
+                .then().statusCode(400).body("errors[0].field", equalTo("query:from"))
+                .body("errors[0].detail", containsString("Score"));
+        as("ops-1", "ops").body(Map.of()).when().post("/v1/ops/applications/" + id + "/replay?from=Score")
+                .then().statusCode(400).body("errors[0].field", equalTo("/reason"));
+        as("ops-1", "ops").body(Map.of("reason", "try")).when().post("/v1/ops/applications/nope/replay?from=Score")
+                .then().statusCode(404).contentType("application/problem+json");
+        as("b-1", "borrower").body(Map.of("reason", "me")).when().post("/v1/ops/applications/" + id + "/replay?from=Score")
+                .then().statusCode(403);
+
+        String quoted = new Walk(intake, store, exposure).to(ApplicationStatus.QUOTED, "b-" + UUID.randomUUID(),
+                Forms.emergency(), Map.of());
+        as("ops-1", "ops").body(Map.of("reason", "pay it again")).when().post("/v1/ops/applications/" + quoted
+                + "/replay?from=Disburse").then().statusCode(409).body("type", equalTo("https://microloan.dev/problems/not-failed"));
+        assertThat(store.find(quoted).orElseThrow().results()).doesNotContainKey("replay");
+        assertThat(store.find(id).orElseThrow().results()).doesNotContainKey("replay");
     }
 }

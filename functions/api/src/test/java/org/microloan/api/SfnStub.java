@@ -11,7 +11,7 @@ import java.util.Map;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import org.microloan.support.testing.ProviderStubs;
 
-/** The Step Functions JSON API's StartExecution, stubbed; the SDK finds it through its standard endpoint setting. */
+/** The Step Functions JSON API, stubbed; the SDK finds it through its standard endpoint setting. */
 public final class SfnStub implements QuarkusTestResourceLifecycleManager {
 
     static void stub() {
@@ -39,7 +39,26 @@ public final class SfnStub implements QuarkusTestResourceLifecycleManager {
                "executionFailedEventDetails": {"error": "States.TaskFailed", "cause": "bureau unavailable"}}
             ]}""";
 
+    /** An execution that was aborted midway: Step Functions can redrive it. */
+    static final String ABORTED_ARN = "arn:aws:states:us-east-1:000000000000:execution:origination:app-aborted";
+
     private static void stubOps() {
+        ProviderStubs.server().stubFor(post(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo("AWSStepFunctions.RedriveExecution"))
+                .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/x-amz-json-1.0")
+                        .withBody("{\"__type\": \"ExecutionDoesNotExist\", \"message\": \"no such execution\"}")));
+        ProviderStubs.server().stubFor(post(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo("AWSStepFunctions.RedriveExecution"))
+                .withRequestBody(containing(FAILED_ARN)).atPriority(1)
+                .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/x-amz-json-1.0")
+                        .withBody("{\"__type\": \"ExecutionNotRedrivable\", \"message\": \"ended in a Fail state\"}")));
+        ProviderStubs.server().stubFor(post(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo("AWSStepFunctions.RedriveExecution"))
+                .withRequestBody(containing(ABORTED_ARN)).atPriority(1)
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/x-amz-json-1.0")
+                        .withBody("{\"redriveDate\": 1.7000004E9}")));
+        // every execution a test started is still running
+        ProviderStubs.server().stubFor(post(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo("AWSStepFunctions.DescribeExecution"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/x-amz-json-1.0")
+                        .withBody("{\"executionArn\": \"{{jsonPath request.body '$.executionArn'}}\", \"status\": \"RUNNING\","
+                                + " \"startDate\": 1.7E9, \"stateMachineArn\": \"arn:aws:states:us-east-1:000000000000:stateMachine:origination\"}")));
         ProviderStubs.server().stubFor(post(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo("AWSStepFunctions.ListExecutions"))
                 .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/x-amz-json-1.0")
                         .withBody("{\"executions\": [{\"executionArn\": \"" + FAILED_ARN + "\", \"name\": \"app-failed\","

@@ -17,7 +17,7 @@ import org.microloan.money.Money;
 @ApplicationScoped
 public class Portfolio {
 
-    private static final String ACTIVE = "l.status = 'ACTIVE' and (:product is null or l.productCode = :product)";
+    private static final String ACTIVE = "l.status = 'ACTIVE' and (cast(:product as String) is null or l.productCode = :product)";
     private static final String IN_ARREARS = "exists (select 1 from ScheduledInstallment a where a.loan = l"
             + " and a.settledOn is null and a.dueDate < :on)";
 
@@ -61,7 +61,7 @@ public class Portfolio {
     }
 
     private static Uni<BigDecimal> collectionSuccess(Mutiny.Session session, LocalDate on, String product) {
-        String contacted = "from Loan l where (:product is null or l.productCode = :product) and l.id in (select c.loanId"
+        String contacted = "from Loan l where (cast(:product as String) is null or l.productCode = :product) and l.id in (select c.loanId"
                 + " from ContactRecord c where c.kind <> 'DUE_REMINDER' and c.businessDate <= :on)";
         return session.createSelectionQuery("select count(l) " + contacted, Long.class)
                 .setParameter("product", product).setParameter("on", on).getSingleResult()
@@ -72,7 +72,7 @@ public class Portfolio {
     }
 
     private static Uni<BigDecimal> repeatLoans(Mutiny.Session session, String product) {
-        String where = " where (:product is null or l.productCode = :product)";
+        String where = " where (cast(:product as String) is null or l.productCode = :product)";
         return session.createSelectionQuery("select count(distinct l.borrowerId) from Loan l" + where, Long.class)
                 .setParameter("product", product).getSingleResult()
                 .chain(borrowers -> session.createSelectionQuery("select l.borrowerId from Loan l" + where
@@ -83,7 +83,7 @@ public class Portfolio {
 
     private static Uni<Map<String, Long>> lineChanges(Mutiny.Session session, LocalDate on, String product) {
         return session.createSelectionQuery("select c.action, count(c) from CreditLineChange c, CreditLine l"
-                        + " where c.creditLineId = l.id and (:product is null or l.productCode = :product)"
+                        + " where c.creditLineId = l.id and (cast(:product as String) is null or l.productCode = :product)"
                         + " and c.changedOn <= :on group by c.action order by c.action", Object[].class)
                 .setParameter("product", product).setParameter("on", on).getResultList()
                 .map(rows -> {

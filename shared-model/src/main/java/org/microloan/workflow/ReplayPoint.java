@@ -1,0 +1,34 @@
+package org.microloan.workflow;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The steps of origination that ops can replay a failed application from (the {@code resumeFrom} of an
+ * execution's input, entered by the definition's {@code ResumeAt} choice). A replay runs the named step
+ * and what follows; it may only start where the steps before it have recorded their results, and the
+ * results named by {@link #needs()} are those records (the step keys the functions record under).
+ */
+public enum ReplayPoint {
+    Apply(List.of()),
+    VerifyIdentity(List.of("apply")),
+    Score(List.of("apply", "verify-identity")),
+    QuoteRate(List.of("apply", "verify-identity", "score")),
+    Disburse(List.of("apply", "verify-identity", "score", "quote-rate", "acceptance"));
+
+    private final List<String> needs;
+
+    ReplayPoint(List<String> needs) {
+        this.needs = needs;
+    }
+
+    /** The recorded step results a replay from here reuses. */
+    public List<String> needs() {
+        return needs;
+    }
+
+    public static Optional<ReplayPoint> named(String state) {
+        return Arrays.stream(values()).filter(p -> p.name().equals(state)).findFirst();
+    }
+}

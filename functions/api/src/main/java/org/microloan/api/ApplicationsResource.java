@@ -138,7 +138,11 @@ public class ApplicationsResource {
     @GET
     @Path("/{id}")
     public View get(@PathParam("id") String id) {
-        StoredApplication stored = owned(id);
+        return view(owned(id), intake, steps);
+    }
+
+    /** An application as its borrower, or the partner who brought it, sees it: personal data masked. */
+    static View view(StoredApplication stored, ApplicationIntake intake, StepContext steps) {
         ApplicationForm.Personal p = intake.open(stored).personal();
         DecisionView decision = steps.recorded(stored, "score", JsonNode.class).map(s -> new DecisionView(
                 s.path("outcome").asText(null), s.path("grade").asText(null), s.path("modelVersion").asText(null),

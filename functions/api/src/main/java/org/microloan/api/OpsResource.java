@@ -31,6 +31,9 @@ import org.microloan.support.books.LoanEvents;
 import org.microloan.support.books.Portfolio;
 import org.microloan.support.books.PortfolioFigures;
 import org.microloan.support.intake.ApplicationIntake;
+import org.microloan.support.partners.NoticeDelivery;
+import org.microloan.support.partners.PartnerNotice;
+import org.microloan.support.partners.PartnerNotices;
 import org.microloan.support.steps.StepContext;
 import org.microloan.support.store.ApplicationStore;
 import org.microloan.support.store.ExposureReservations;
@@ -58,11 +61,15 @@ public class OpsResource {
     private final ApplicationIntake intake;
     private final Books books;
     private final LoanEvents events;
+    private final PartnerNotices notices;
+    private final NoticeDelivery delivery;
     private final Clock clock;
 
     public OpsResource(JsonWebToken jwt, ApplicationStore store, StepContext steps, ExposureReservations exposure,
                        Workflow workflow, Portfolio portfolio, ApplicationIntake intake, Books books, LoanEvents events,
-                       Clock clock) {
+                       PartnerNotices notices, NoticeDelivery delivery, Clock clock) {
+        this.notices = notices;
+        this.delivery = delivery;
         this.intake = intake;
         this.books = books;
         this.events = events;
@@ -261,5 +268,32 @@ public class OpsResource {
     private boolean approved(StoredApplication stored) {
         return "APPROVE".equals(steps.result(stored, "score", JsonNode.class).path("outcome").asText())
                 || steps.recorded(stored, "review", JsonNode.class).map(r -> r.path("approved").asBoolean()).orElse(false);
+    }
+
+    /** A notice to a partner as ops see it: where it stands, without its payload. */
+    @RegisterForReflection
+    public record Notice(String status, String partnerId, String messageId, String state, int attempts, String lastResult,
+                         Instant lastAttemptAt, Instant nextAttemptAt) {
+        static Notice of(PartnerNotice n) {
+            return new Notice(n.status(), n.partnerId(), n.messageId(), n.state().name(), n.attempts(), n.lastResult(),
+                    n.lastAttemptAt(), n.nextAttemptAt());
+        }
+    }
+
+    @GET
+    @Path("/applications/{applicationId}/notices")
+    public List<Notice> notices(@PathParam("applicationId") String id) {
+        if (store.find(id).isEmpty()) {
+            throw new Problems.NotFoundException("no application " + id);
+        }
+        return notices.of(id).stream().map(Notice::of).toList();
+    }
+
+    /** Sends a status change to the partner again now, delivered or not; a failure gets a fresh day of retries. */
+    @POST
+    @Path("/applications/{applicationId}/notices/{status}/resend")
+    public Notice resend(@PathParam("applicationId") String id, @PathParam("status") String status) {
+        return delivery.resend(id, status, clock.instant()).map(Notice::of).orElseThrow(() -> new Problems.NotFoundException(
+                "no notice of " + status + " for application " + id));
     }
 }

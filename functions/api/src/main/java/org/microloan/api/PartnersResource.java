@@ -4,13 +4,13 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -20,13 +20,18 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.microloan.partner.WebhookSignature;
+import org.microloan.partner.PartnerMerchant;
 import org.microloan.support.idempotency.Idempotency;
 import org.microloan.support.intake.ApplicationForm;
 import org.microloan.support.intake.ApplicationIntake;
+import org.microloan.support.partners.PartnerDirectory;
+import org.microloan.support.steps.StepContext;
+import org.microloan.support.store.ApplicationStore;
+import org.microloan.support.store.StoredApplication;
 
 /**
  * SaaS partners submit applications for their merchants through signed webhooks. A delivery is
@@ -38,16 +43,20 @@ import org.microloan.support.intake.ApplicationIntake;
 @PermitAll
 public class PartnersResource {
 
-    private final Config config;
+    private final PartnerDirectory partners;
+    private final ApplicationStore store;
+    private final StepContext steps;
     private final ObjectMapper json;
     private final ApplicationIntake intake;
     private final Idempotency idempotency;
     private final Workflow workflow;
     private final Clock clock;
 
-    public PartnersResource(Config config, ObjectMapper json, ApplicationIntake intake, Idempotency idempotency,
-                            Workflow workflow, Clock clock) {
-        this.config = config;
+    public PartnersResource(PartnerDirectory partners, ApplicationStore store, StepContext steps, ObjectMapper json,
+                            ApplicationIntake intake, Idempotency idempotency, Workflow workflow, Clock clock) {
+        this.partners = partners;
+        this.store = store;
+        this.steps = steps;
         this.json = json;
         this.intake = intake;
         this.idempotency = idempotency;
@@ -77,16 +86,12 @@ public class PartnersResource {
         // "v1,<base64> v1,<base64>": comma-separated header values may arrive split; joined back, they are exact
         List<String> parts = headers.getRequestHeader("webhook-signature");
         String signature = parts == null || parts.isEmpty() ? null : String.join(",", parts);
-        Optional<String> secret = config.getOptionalValue("microloan.partners." + partnerId + ".secret", String.class);
-        if (secret.isEmpty()) {
-            throw new WebhookRefusedException("unknown partner");
-        }
-        String refusal = WebhookSignature.refusal(secret.get(), webhookId, timestamp, signature, body, clock.instant());
-        if (refusal != null) {
-            throw new WebhookRefusedException(refusal);
-        }
+        verify(partnerId, webhookId, timestamp, signature, body);
         Submission submission = json.readValue(body, Submission.class);
-        String borrower = "partner:" + partnerId + ":" + submission.merchantReference();
+        if (submission.merchantReference() == null || submission.merchantReference().isBlank()) {
+            throw new Problems.BadFieldException("/merchantReference", "send your own reference for the merchant");
+        }
+        String borrower = new PartnerMerchant(partnerId, submission.merchantReference()).borrowerId();
         ApplicationsResource.Accepted accepted = idempotency.once(partnerId + ":" + webhookId, "POST partner application",
                 submission, ApplicationsResource.Accepted.class, () -> {
                     String id = UUID.randomUUID().toString();
@@ -95,5 +100,32 @@ public class PartnersResource {
                     return new ApplicationsResource.Accepted(id, "RECEIVED", "/v1/partners/" + partnerId + "/applications/" + id);
                 });
         return Response.accepted(accepted).location(URI.create(accepted.statusLink())).build();
+    }
+
+    /**
+     * The application as the partner may see it: status, decision with reasons, the offer, personal data
+     * masked. Only the partner who brought it sees it (anything else is 404); the request is signed the
+     * same way as a submission, over an empty body.
+     */
+    @GET
+    @Path("/{id}")
+    @APIResponse(responseCode = "401", description = "Signature wrong, timestamp stale or partner unknown")
+    public ApplicationsResource.View get(@PathParam("partnerId") String partnerId, @PathParam("id") String id,
+                                         @HeaderParam("webhook-id") String webhookId,
+                                         @HeaderParam("webhook-timestamp") String timestamp, @Context HttpHeaders headers) {
+        List<String> parts = headers.getRequestHeader("webhook-signature");
+        verify(partnerId, webhookId, timestamp, parts == null || parts.isEmpty() ? null : String.join(",", parts), new byte[0]);
+        StoredApplication stored = store.find(id)
+                .filter(a -> PartnerMerchant.of(a.borrowerId()).map(m -> m.partnerId().equals(partnerId)).orElse(false))
+                .orElseThrow(() -> new Problems.NotFoundException("no application " + id + " from partner " + partnerId));
+        return ApplicationsResource.view(stored, intake, steps);
+    }
+
+    private void verify(String partnerId, String webhookId, String timestamp, String signature, byte[] body) {
+        String secret = partners.secret(partnerId).orElseThrow(() -> new WebhookRefusedException("unknown partner"));
+        String refusal = WebhookSignature.refusal(secret, webhookId, timestamp, signature, body, clock.instant());
+        if (refusal != null) {
+            throw new WebhookRefusedException(refusal);
+        }
     }
 }

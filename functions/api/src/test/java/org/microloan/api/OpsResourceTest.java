@@ -11,10 +11,12 @@ import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
@@ -36,6 +38,8 @@ import org.microloan.support.books.Books;
 import org.microloan.support.books.Disbursement;
 import org.microloan.support.books.Loan;
 import org.microloan.support.intake.ApplicationIntake;
+import org.microloan.support.partners.PartnerNotice;
+import org.microloan.support.partners.PartnerNotices;
 import org.microloan.support.store.ApplicationStore;
 import org.microloan.support.store.ExposureReservations;
 import org.microloan.support.testing.DynamoDbLocal;
@@ -50,6 +54,7 @@ import org.microloan.workflow.ApplicationStatus;
 @QuarkusTestResource(Postgres.class)
 @QuarkusTestResource(ProviderStubs.class)
 @QuarkusTestResource(SfnStub.class)
+@QuarkusTestResource(PartnerHooks.class)
 class OpsResourceTest {
 
     @Inject
@@ -63,6 +68,9 @@ class OpsResourceTest {
 
     @Inject
     Books books;
+
+    @Inject
+    PartnerNotices notices;
 
     private static RequestSpecification as(String subject, String group) {
         return given().header("Authorization", "Bearer " + Jwt.subject(subject).groups(group).sign())
@@ -228,5 +236,30 @@ class OpsResourceTest {
                 + "/replay?from=Disburse").then().statusCode(409).body("type", equalTo("https://microloan.dev/problems/not-failed"));
         assertThat(store.find(quoted).orElseThrow().results()).doesNotContainKey("replay");
         assertThat(store.find(id).orElseThrow().results()).doesNotContainKey("replay");
+    }
+
+    @Test
+    void aNoticeThePartnerNeverTook_isResentByOps_andItsAttemptsAreCounted() {
+        String id = new Walk(intake, store, exposure).to(ApplicationStatus.APPLIED, "partner:acme:shop-3", Forms.emergency(),
+                Map.of());
+        Instant then = Instant.parse("2026-11-20T08:00:00Z");
+        notices.record(new PartnerNotice(id, "APPLIED", "acme", "msg_" + id + "_APPLIED",
+                "{\"type\":\"application.status_changed\",\"data\":{\"applicationId\":\"" + id + "\"}}", then, 19,
+                "503", then.plus(Duration.ofHours(23)), then, null, PartnerNotice.State.GAVE_UP));
+        ProviderStubs.server().stubFor(WireMock.post(urlEqualTo("/hooks/acme")).willReturn(WireMock.aResponse().withStatus(200)));
+
+        as("ops-1", "ops").when().get("/v1/ops/applications/" + id + "/notices").then().statusCode(200)
+                .body("[0].state", equalTo("GAVE_UP")).body("[0].attempts", equalTo(19)).body("[0].lastResult", equalTo("503"))
+                .body("[0].payload", nullValue());
+        as("ops-1", "ops").when().post("/v1/ops/applications/" + id + "/notices/APPLIED/resend").then().statusCode(200)
+                .body("state", equalTo("DELIVERED")).body("attempts", equalTo(20)).body("lastResult", equalTo("200"));
+        var sent = ProviderStubs.server().findAll(postRequestedFor(urlEqualTo("/hooks/acme")).withRequestBody(containing(id)));
+        assertThat(sent).hasSize(1);
+        assertThat(sent.get(0).getHeader("webhook-id")).isEqualTo("msg_" + id + "_APPLIED");
+
+        as("ops-1", "ops").when().post("/v1/ops/applications/" + id + "/notices/QUOTED/resend").then().statusCode(404)
+                .contentType("application/problem+json");
+        as("ops-1", "ops").when().get("/v1/ops/applications/nope/notices").then().statusCode(404);
+        as("b-1", "borrower").when().post("/v1/ops/applications/" + id + "/notices/APPLIED/resend").then().statusCode(403);
     }
 }

@@ -14,6 +14,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
+import org.microloan.partner.WebhookSignature;
 import org.microloan.support.store.ApplicationStore;
 import org.microloan.support.testing.DynamoDbLocal;
 import org.microloan.support.testing.Forms;
@@ -90,5 +91,38 @@ class PartnersResourceTest {
         deliver("nobody", id, ts, signed(id, ts, body), body).statusCode(401).body("detail", equalTo("unknown partner"));
 
         assertThat(store.ofBorrower("partner:acme:" + merchant)).isEmpty();
+    }
+
+    private static ValidatableResponse read(String partner, String applicationId, String signature, String id, String ts) {
+        return given().header("webhook-id", id).header("webhook-timestamp", ts).header("webhook-signature", signature)
+                .when().get("/v1/partners/" + partner + "/applications/" + applicationId).then();
+    }
+
+    @Test
+    void thePartnerFollowsItsApplication_atTheLocationItWasGiven_signed_andSeesOnlyItsOwn() throws Exception {
+        String body = body("m-" + UUID.randomUUID());
+        String id = "msg_" + UUID.randomUUID();
+        String ts = now();
+        String location = deliver("acme", id, ts, signed(id, ts, body), body).statusCode(202).extract().header("Location");
+        String applicationId = location.substring(location.lastIndexOf('/') + 1);
+        assertThat(location).endsWith("/v1/partners/acme/applications/" + applicationId);
+
+        String readId = "msg_" + UUID.randomUUID();
+        read("acme", applicationId, signed(readId, ts, ""), readId, ts).statusCode(200)
+                .body("applicationId", equalTo(applicationId)).body("status", equalTo("RECEIVED"))
+                .body("personal.idNumber", equalTo("110105********" + Forms.emergency().personal().idNumber().substring(14)));
+        read("acme", applicationId, signed(readId, ts, "x"), readId, ts).statusCode(401).contentType("application/problem+json");
+        read("other", applicationId, signed(readId, ts, ""), readId, ts).statusCode(401);
+        read("acme", UUID.randomUUID().toString(), signed(readId, ts, ""), readId, ts).statusCode(404)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void aSubmissionWithoutTheMerchantsReference_isRefused_andStoresNothing() throws Exception {
+        String body = json.writeValueAsString(new PartnersResource.Submission(null, Forms.emergency()));
+        String id = "msg_" + UUID.randomUUID();
+        String ts = now();
+        deliver("acme", id, ts, signed(id, ts, body), body).statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("/merchantReference"));
     }
 }

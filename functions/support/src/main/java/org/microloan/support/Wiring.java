@@ -14,12 +14,18 @@ import org.microloan.pricing.CapBasis;
 import org.microloan.pricing.LprTable;
 import org.microloan.pricing.RateCap;
 import org.microloan.product.ProductCatalogue;
+import org.microloan.partner.RetrySchedule;
 import org.microloan.scoring.Scorecard;
 import org.microloan.support.crypto.AesGcmCipher;
 import org.microloan.support.crypto.KmsEnvelopeCipher;
 import org.microloan.support.crypto.PersonalDataCipher;
 import org.microloan.support.idempotency.DynamoIdempotencyStore;
 import org.microloan.support.idempotency.Idempotency;
+import org.microloan.support.partners.HttpPartnerWebhooks;
+import org.microloan.support.partners.NoticeDelivery;
+import org.microloan.support.partners.PartnerDirectory;
+import org.microloan.support.partners.PartnerNotices;
+import org.microloan.support.partners.PartnerWebhooks;
 import org.microloan.support.store.ApplicationStore;
 import org.microloan.support.store.DynamoApplicationStore;
 import org.microloan.support.store.DynamoExposureReservations;
@@ -48,6 +54,22 @@ public class Wiring {
 
     @ConfigProperty(name = "microloan.cap-basis", defaultValue = "LPR4X")
     CapBasis capBasis;
+
+    /** Partner notices: the first retry's wait, the longest wait, and how long a notice is retried. */
+    @ConfigProperty(name = "microloan.partner-notices.first-retry", defaultValue = "PT30S")
+    Duration noticeFirstRetry;
+
+    @ConfigProperty(name = "microloan.partner-notices.longest-wait", defaultValue = "PT2H")
+    Duration noticeLongestWait;
+
+    @ConfigProperty(name = "microloan.partner-notices.retry-for", defaultValue = "PT24H")
+    Duration noticeRetryFor;
+
+    @ConfigProperty(name = "microloan.partner-notices.connect-timeout", defaultValue = "PT2S")
+    Duration noticeConnectTimeout;
+
+    @ConfigProperty(name = "microloan.partner-notices.timeout", defaultValue = "PT10S")
+    Duration noticeTimeout;
 
     @Produces
     @ApplicationScoped
@@ -109,5 +131,26 @@ public class Wiring {
     @Singleton
     RateCap rateCap() {
         return RateCap.of(capBasis, LprTable.published());
+    }
+
+    @Produces
+    @ApplicationScoped
+    PartnerNotices partnerNotices(DynamoDbClient dynamo) {
+        return new PartnerNotices(dynamo, table);
+    }
+
+    @Produces
+    @ApplicationScoped
+    @DefaultBean
+    PartnerWebhooks partnerWebhooks() {
+        return new HttpPartnerWebhooks(noticeConnectTimeout, noticeTimeout);
+    }
+
+    @Produces
+    @ApplicationScoped
+    NoticeDelivery noticeDelivery(PartnerNotices notices, PartnerDirectory partners, PartnerWebhooks webhooks,
+                                  ObjectMapper json) {
+        return new NoticeDelivery(notices, partners, webhooks,
+                new RetrySchedule(noticeFirstRetry, noticeLongestWait, noticeRetryFor), json);
     }
 }

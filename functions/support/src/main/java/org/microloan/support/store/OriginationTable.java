@@ -17,6 +17,7 @@ import software.amazon.awssdk.services.dynamodb.model.TimeToLiveSpecification;
  * <pre>
  * pk                       sk               what
  * APP#{applicationId}      APPLICATION      an application (gsi1: BORROWER#{borrowerId} / APP#{createdAt}#{id})
+ * APP#{applicationId}      NOTICE#{status}  a status change told to the partner (gsi1 while pending: NOTICE#DUE / {due epoch s}#...)
  * BORROWER#{borrowerId}    EXPOSURE         what the borrower owes or has reserved, in fen
  * BORROWER#{borrowerId}    LOAN#{loanId}    a loan of the borrower
  * IDEMPOTENCY#{key}        RECORD           a step's recorded result, with a TTL (expiresAt)

@@ -1,4 +1,4 @@
-package org.microloan.api;
+package org.microloan.partner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -125,7 +125,8 @@ class OpsResourceTest {
     @Test
     void thePortfolio_isForOps_andSaysWhatDateItIsFor() {
         as("ops-1", "ops").when().get("/v1/ops/portfolio?date=2026-06-30").then().statusCode(200)
-                .body("on", equalTo("2026-06-30")).body("balance", notNullValue());
+                .body("on", equalTo("2026-06-30")).body("servicing.balance", notNullValue())
+                .body("origination.from", equalTo("2026-06-01")).body("origination.to", equalTo("2026-06-30"));
         as("ops-1", "ops").when().get("/v1/ops/portfolio?date=yesterday").then().statusCode(400)
                 .body("errors[0].field", equalTo("query:date"));
         as("b-1", "borrower").when().get("/v1/ops/portfolio").then().statusCode(403);
@@ -261,5 +262,52 @@ class OpsResourceTest {
                 .contentType("application/problem+json");
         as("ops-1", "ops").when().get("/v1/ops/applications/nope/notices").then().statusCode(404);
         as("b-1", "borrower").when().post("/v1/ops/applications/" + id + "/notices/APPLIED/resend").then().statusCode(403);
+    }
+
+    private String madeAt(Instant at, String amount, String product) {
+        String id = UUID.randomUUID().toString();
+        intake.submit(id, "b-" + id, Forms.withProduct(Forms.withAmount(Forms.emergency(), amount, 12,
+                "BUSINESS".equals(product) ? "INTEREST_ONLY" : "EQUAL_INSTALLMENT"),
+                product), at);
+        return id;
+    }
+
+    private void scored(String id, String outcome, Instant at, String... reasons) {
+        var stored = store.find(id).orElseThrow();
+        store.advance(stored, ApplicationStatus.APPLIED, "apply", "{\"status\":\"APPLIED\"}");
+        store.advance(store.find(id).orElseThrow(), ApplicationStatus.IDENTITY_VERIFIED, "verify-identity",
+                "{\"status\":\"IDENTITY_VERIFIED\"}");
+        ApplicationStatus next = switch (outcome) {
+            case "APPROVE" -> ApplicationStatus.SCORED;
+            case "REVIEW" -> ApplicationStatus.IN_REVIEW;
+            default -> ApplicationStatus.DECLINED;
+        };
+        store.advance(store.find(id).orElseThrow(), next, "score", "{\"outcome\":\"" + outcome + "\",\"reasons\":[" +
+                String.join(",", java.util.Arrays.stream(reasons).map(r -> "\"" + r + "\"").toList())
+                + "],\"decidedAt\":\"" + at + "\"}");
+    }
+
+    @Test
+    void thePortfolio_saysHowFastAndHowOftenApplicationsAreApproved_andWhyOthersAreDeclined() {
+        // 2025-03-10 in China: applications on a day no other test uses
+        Instant morning = Instant.parse("2025-03-10T01:00:00Z");
+        scored(madeAt(morning, "3000", "EMERGENCY"), "APPROVE", morning.plusSeconds(4));
+        scored(madeAt(morning, "4000", "EMERGENCY"), "APPROVE", morning.plusSeconds(6));
+        scored(madeAt(morning, "5000", "EMERGENCY"), "DECLINE", morning.plusSeconds(3), "DEBT_RATIO", "MONTHLY_INCOME");
+        String large = madeAt(morning, "150000", "BUSINESS");
+        scored(large, "REVIEW", morning.plusSeconds(5));
+        store.record(store.find(large).orElseThrow(), "review", "{\"approved\":true,\"at\":\""
+                + morning.plus(Duration.ofHours(2)) + "\"}");
+        scored(madeAt(morning, "200000", "BUSINESS"), "APPROVE", morning.plusSeconds(9));
+        madeAt(morning, "3000", "EMERGENCY");                       // not decided yet
+        madeAt(Instant.parse("2025-03-10T16:30:00Z"), "3000", "EMERGENCY");   // 00:30 on the 11th in China
+
+        as("ops-1", "ops").when().get("/v1/ops/portfolio?date=2025-03-10").then().statusCode(200)
+                .body("origination.applications", equalTo(6)).body("origination.decided", equalTo(5))
+                .body("origination.approvalSecondsP50", equalTo(6)).body("origination.approvalSecondsP95", equalTo(7200))
+                .body("origination.autoApprovalRate", equalTo(0.6f))
+                .body("origination.reviewAbove", equalTo("100000.00"))
+                .body("origination.largeDecided", equalTo(2)).body("origination.manualReviewShareOfLarge", equalTo(0.5f))
+                .body("origination.declineReasons.code", contains("DEBT_RATIO", "MONTHLY_INCOME"));
     }
 }

@@ -1,5 +1,6 @@
 package org.microloan.functions.score;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,9 +35,11 @@ public class Scoring {
     private final ExposureReservations exposure;
     private final ProductCatalogue products;
     private final Scorecard scorecard;
+    private final Clock clock;
 
     public Scoring(StepContext steps, ApplicationIntake intake, CreditBureau bureau, ExposureReservations exposure,
-                   ProductCatalogue products, Scorecard scorecard) {
+                   ProductCatalogue products, Scorecard scorecard, Clock clock) {
+        this.clock = clock;
         this.steps = steps;
         this.intake = intake;
         this.bureau = bureau;
@@ -74,7 +77,8 @@ public class Scoring {
                 : decision instanceof Decision.Referred referred ? List.of(referred.why().code()) : List.of();
         ScoreResult result = new ScoreResult(stored.applicationId(), decision.outcome().name(), status.name(),
                 score.map(CreditScore::score).orElse(null), score.map(CreditScore::pd).orElse(null),
-                score.map(s -> s.grade().name()).orElse(null), reasons, decision.modelVersion(), report.reportId());
+                score.map(s -> s.grade().name()).orElse(null), reasons, decision.modelVersion(), report.reportId(),
+                clock.instant());
         steps.advance(stored, status, "score", result);
         return result;
     }

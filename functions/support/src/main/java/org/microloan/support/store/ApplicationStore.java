@@ -1,5 +1,6 @@
 package org.microloan.support.store;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -36,4 +37,7 @@ public interface ApplicationStore {
 
     /** The borrower's applications, newest first. */
     List<StoredApplication> ofBorrower(String borrowerId);
+
+    /** The applications made in [from, to): a scan of the table, for reports, not for a request path. */
+    List<StoredApplication> createdBetween(Instant from, Instant to);
 }

@@ -139,6 +139,14 @@ public final class DynamoApplicationStore implements ApplicationStore {
                 .items().stream().map(DynamoApplicationStore::read).toList();
     }
 
+    @Override
+    public List<StoredApplication> createdBetween(Instant from, Instant to) {
+        return dynamo.scanPaginator(b -> b.tableName(table).filterExpression("sk = :app")
+                        .expressionAttributeValues(Map.of(":app", s(ITEM))))
+                .items().stream().map(DynamoApplicationStore::read)
+                .filter(a -> !a.createdAt().isBefore(from) && a.createdAt().isBefore(to)).toList();
+    }
+
     private static StoredApplication read(Map<String, AttributeValue> item) {
         Map<String, String> results = new LinkedHashMap<>();
         item.getOrDefault("results", AttributeValue.fromM(Map.of())).m().forEach((k, v) -> results.put(k, v.s()));

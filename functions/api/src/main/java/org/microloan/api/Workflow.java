@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 import org.microloan.identity.Mask;
 import org.microloan.workflow.ReplayPoint;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -35,6 +36,8 @@ public class Workflow {
     @ConfigProperty(name = "microloan.state-machine-arn")
     String stateMachineArn;
 
+    private static final Logger LOG = Logger.getLogger(Workflow.class);
+
     private final ObjectMapper json;
     private final SfnClient sfn;
 
@@ -50,7 +53,10 @@ public class Workflow {
     public String start(String applicationId) {
         try {
             String input = json.writeValueAsString(Map.of("applicationId", applicationId, "requestId", requestId.value()));
-            return sfn.startExecution(b -> b.stateMachineArn(stateMachineArn).name(applicationId).input(input)).executionArn();
+            String arn = sfn.startExecution(b -> b.stateMachineArn(stateMachineArn).name(applicationId).input(input))
+                    .executionArn();
+            LOG.infof("started execution %s", arn);
+            return arn;
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -64,8 +70,10 @@ public class Workflow {
         try {
             String input = json.writeValueAsString(Map.of("applicationId", applicationId, "resumeFrom", from.name(),
                     "requestId", requestId.value()));
-            return sfn.startExecution(b -> b.stateMachineArn(stateMachineArn).name(applicationId + REPLAY + version)
+            String arn = sfn.startExecution(b -> b.stateMachineArn(stateMachineArn).name(applicationId + REPLAY + version)
                     .input(input)).executionArn();
+            LOG.infof("replaying from %s: started execution %s", from, arn);
+            return arn;
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -15,10 +15,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -69,6 +72,17 @@ class ApplicationsResourceTest {
         assertThat(started.get(0).getBodyAsString()).contains("\\\"applicationId\\\":\\\"" + id + "\\\"")
                 .contains("\\\"requestId\\\":\\\"req-123\\\"")
                 .doesNotContain("13812345678").doesNotContain("张三");
+        // the log line of the start is one JSON object carrying the request id, and nothing personal
+        List<JsonNode> logged = new ArrayList<>();
+        for (String line : Files.readAllLines(Path.of("target/api-test.log"))) {
+            JsonNode entry = new ObjectMapper().readTree(line);
+            if ("req-123".equals(entry.path("mdc").path("requestId").asText())) {
+                logged.add(entry);
+            }
+        }
+        assertThat(logged).extracting(e -> e.path("message").asText()).anyMatch(m -> m.contains("started execution")
+                && m.endsWith(id));
+        assertThat(logged.toString()).doesNotContain("13812345678").doesNotContain("张三");
         as(token(borrower)).header("X-Request-Id", "bad id; <script>").when().get("/v1/applications/" + id).then()
                 .statusCode(200).header("X-Request-Id", matchesPattern("[0-9a-f-]{36}"))
                 .body("status", equalTo("RECEIVED"))

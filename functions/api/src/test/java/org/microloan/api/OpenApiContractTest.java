@@ -13,13 +13,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.ParseOptions;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 import org.microloan.support.testing.DynamoDbLocal;
 import org.microloan.support.testing.Postgres;
 import org.microloan.support.testing.ProviderStubs;
 
-/** The committed OpenAPI document is what the API serves: a change to the API shows up as a diff to review. */
+/**
+ * The committed OpenAPI document is what the API serves (a change to the API shows up as a diff to
+ * review), it is a valid OpenAPI document, and every operation states its errors as problems.
+ */
 @QuarkusTest
 @QuarkusTestResource(DynamoDbLocal.class)
 @QuarkusTestResource(Postgres.class)
@@ -49,6 +55,18 @@ class OpenApiContractTest {
                 "POST /v1/applications/{id}/acceptance", "POST /v1/partners/{partnerId}/applications",
                 "GET /v1/loans/{id}/payoff", "POST /v1/loans/{id}/repayments", "POST /v1/ops/reviews/{applicationId}",
                 "GET /v1/ops/portfolio", "POST /v1/ops/loans/{loanId}/signals");
+
+        ParseOptions options = new ParseOptions();
+        options.setResolve(true);
+        SwaggerParseResult parsed = new OpenAPIV3Parser().readContents(Files.readString(SERVED), null, options);
+        assertThat(parsed.getMessages()).as("the document against the OpenAPI specification").isEmpty();
+        // and the check does catch a broken document: no info, a response without a description
+        String broken = "{\"openapi\": \"3.1.0\", \"paths\": {\"/x\": {\"get\": {\"responses\": {\"200\": {}}}}}}";
+        assertThat(new OpenAPIV3Parser().readContents(broken, null, options).getMessages()).isNotEmpty();
+        assertThat(served.at("/components/schemas/Problem/required").toString()).contains("type", "status");
+        served.path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op ->
+                assertThat(op.getValue().at("/responses/4XX/content/application~1problem+json/schema/$ref").asText())
+                        .as("the errors of %s %s", op.getKey(), path.getKey()).isEqualTo("#/components/schemas/Problem")));
 
         assertThat(Files.exists(COMMITTED)).as("no %s: copy %s there", COMMITTED, SERVED).isTrue();
         assertThat(served.equals(json.readTree(COMMITTED.toFile())))

@@ -241,8 +241,8 @@ public class OpsResource {
             throw new Problems.NotFoundException("no execution " + executionArn);
         } catch (ExecutionNotRedrivableException e) {
             throw new Problems.ConflictException("not-redrivable", "execution " + executionArn
-                    + " cannot be redriven (it is running, succeeded, or ended at the workflow's Failed state):"
-                    + " replay its application from the step that failed instead");
+                    + " cannot be redriven (it is running or has succeeded); to run a failed application again,"
+                    + " replay it from the step that failed");
         }
     }
 

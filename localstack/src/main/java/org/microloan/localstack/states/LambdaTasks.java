@@ -9,7 +9,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * The Lambda integrations: {@code arn:aws:states:::lambda:invoke} (the result is the invoke response,
  * the function's answer under {@code Payload}) and a plain function ARN (the result is the answer). A
- * function's error becomes a States error named by its {@code errorType}, its cause the error document.
+ * function's error becomes a States error named by its {@code errorType}, its cause the error document; a
+ * runtime that crashed or timed out is {@code Lambda.Unknown}.
  */
 public final class LambdaTasks {
 
@@ -42,7 +43,9 @@ public final class LambdaTasks {
         JsonNode body = read(answer.payload());
         if (answer.functionError() != null) {
             String type = body.path("errorType").asText("Exception");
-            throw new StatesError(type, body.toString());
+            // the runtime died, ran out of memory or timed out: Step Functions calls that Lambda.Unknown
+            boolean unhandled = type.startsWith("Runtime.") || type.startsWith("Sandbox.");
+            throw new StatesError(unhandled ? "Lambda.Unknown" : type, body.toString());
         }
         if (!integration) {
             return body;

@@ -1,0 +1,282 @@
+package org.microloan.localstack.lambda;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+import com.amazonaws.services.lambda.runtime.api.client.AWSLambda;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import org.microloan.localstack.states.Lambdas;
+
+/**
+ * Runs each function's built artifact (the {@code function.zip} CDK deploys) as its own JVM, as Lambda's
+ * Java runtime does: AWS's runtime interface client polls this host's Runtime API
+ * ({@code /2018-06-01/runtime/invocation/next}, {@code /response}, {@code /error}) and calls the handler.
+ * A process that dies is started again; an invocation it was running fails as Lambda reports it
+ * ({@code Runtime.ExitError}), one that runs past the function's timeout as {@code Sandbox.Timedout}.
+ */
+public final class LambdaHost implements Lambdas, AutoCloseable {
+
+    /** A function as deployed: its zip, handler, environment (what Lambda would give it) and timeout. */
+    public record Function(String name, Path zip, String handler, Map<String, String> environment, Duration timeout) {
+    }
+
+    private final Path workDir;
+    private final Map<String, Slot> slots = new ConcurrentHashMap<>();
+    private volatile boolean closing;
+
+    public LambdaHost(Path workDir) {
+        this.workDir = workDir;
+    }
+
+    public synchronized void deploy(Function function) {
+        Slot old = slots.remove(function.name());
+        if (old != null) {
+            old.close();
+        }
+        Slot slot = new Slot(function);
+        slots.put(function.name(), slot);
+        slot.start();
+    }
+
+    @Override
+    public Invocation invoke(String functionName, byte[] payload) {
+        String name = functionName.substring(functionName.lastIndexOf(':') + 1);
+        Slot slot = slots.get(name);
+        if (slot == null) {
+            throw new ServiceException("Lambda.ResourceNotFoundException", "Function not found: " + functionName);
+        }
+        return slot.invoke(payload);
+    }
+
+    /** The process of a function, for whoever wants to see it die (tests, the demo). */
+    public ProcessHandle process(String name) {
+        return slots.get(name).process.toHandle();
+    }
+
+    @Override
+    public void close() {
+        closing = true;
+        slots.values().forEach(Slot::close);
+    }
+
+    private record Pending(String requestId, byte[] payload, CompletableFuture<Invocation> answer, long deadlineMillis) {
+    }
+
+    /** One function: its Runtime API, its process, the invocations waiting for it. */
+    private final class Slot {
+        private final Function function;
+        private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+        private final Map<String, Pending> running = new ConcurrentHashMap<>();
+        private final HttpServer runtimeApi;
+        private volatile Process process;
+        private volatile boolean closed;
+
+        Slot(Function function) {
+            this.function = function;
+            try {
+                runtimeApi = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            runtimeApi.createContext("/2018-06-01/runtime/", this::runtime);
+            runtimeApi.setExecutor(Executors.newCachedThreadPool(r -> {
+                Thread t = new Thread(r, "runtime-api-" + function.name());
+                t.setDaemon(true);
+                return t;
+            }));
+            runtimeApi.start();
+        }
+
+        void start() {
+            Path code = unpack();
+            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
+                    "-cp", code + ":" + code.resolve("lib") + "/*:" + runtimeClasspath(),
+                    AWSLambda.class.getName(), function.handler()));
+            ProcessBuilder builder = new ProcessBuilder(command).directory(code.toFile()).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(workDir.resolve("logs").resolve(function.name() + ".log")
+                            .toFile()));
+            Map<String, String> env = builder.environment();
+            env.putAll(function.environment());
+            env.put("AWS_LAMBDA_RUNTIME_API", "127.0.0.1:" + runtimeApi.getAddress().getPort());
+            env.put("AWS_LAMBDA_FUNCTION_NAME", function.name());
+            env.put("AWS_LAMBDA_FUNCTION_TIMEOUT", Long.toString(function.timeout().toSeconds()));
+            env.put("_HANDLER", function.handler());
+            env.putIfAbsent("AWS_REGION", "us-east-1");
+            env.putIfAbsent("AWS_DEFAULT_REGION", "us-east-1");
+            env.putIfAbsent("AWS_ACCESS_KEY_ID", "local");
+            env.putIfAbsent("AWS_SECRET_ACCESS_KEY", "local");
+            try {
+                process = builder.start();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot start " + function.name(), e);
+            }
+            Process started = process;
+            started.onExit().thenRun(() -> died(started));
+        }
+
+        /** The process ended: what it was running fails as Lambda says, and it is started again. */
+        private void died(Process which) {
+            running.values().forEach(p -> p.answer().complete(error("Runtime.ExitError",
+                    "RequestId: " + p.requestId() + " Error: Runtime exited with error: exit status " + which.exitValue())));
+            running.clear();
+            if (!closed && !closing && which == process) {
+                start();
+            }
+        }
+
+        Invocation invoke(byte[] payload) {
+            long deadline = System.currentTimeMillis() + function.timeout().toMillis();
+            Pending pending = new Pending(UUID.randomUUID().toString(), payload, new CompletableFuture<>(), deadline);
+            queue.add(pending);
+            try {
+                return pending.answer().get(function.timeout().toMillis() + 30_000, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                queue.remove(pending);
+                Invocation timedOut = error("Sandbox.Timedout", "RequestId: " + pending.requestId()
+                        + " Error: Task timed out after " + function.timeout().toSeconds() + " seconds");
+                if (running.remove(pending.requestId()) != null) {
+                    // Lambda ends a sandbox whose invocation timed out; the next one starts fresh
+                    process.destroyForcibly();
+                }
+                return timedOut;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ServiceException("Lambda.ServiceException", "interrupted");
+            } catch (ExecutionException e) {
+                throw new ServiceException("Lambda.ServiceException", String.valueOf(e.getCause()));
+            }
+        }
+
+        private void runtime(HttpExchange exchange) throws IOException {
+            String path = exchange.getRequestURI().getPath();
+            try (exchange) {
+                if (path.endsWith("/invocation/next")) {
+                    Pending next = queue.take();
+                    running.put(next.requestId(), next);
+                    exchange.getResponseHeaders().set("Lambda-Runtime-Aws-Request-Id", next.requestId());
+                    exchange.getResponseHeaders().set("Lambda-Runtime-Deadline-Ms", Long.toString(next.deadlineMillis()));
+                    exchange.getResponseHeaders().set("Lambda-Runtime-Invoked-Function-Arn",
+                            "arn:aws:lambda:us-east-1:000000000000:function:" + function.name());
+                    exchange.getResponseHeaders().set("Lambda-Runtime-Trace-Id", "Root=1-00000000-" + next.requestId()
+                            .replace("-", "").substring(0, 24));
+                    exchange.getResponseHeaders().set("Lambda-Runtime-Client-Context", "{}");
+                    exchange.getResponseHeaders().set("Lambda-Runtime-Cognito-Identity", "{}");
+                    exchange.getResponseHeaders().set("Content-Type", "application/json");
+                    exchange.sendResponseHeaders(200, next.payload().length);
+                    try (OutputStream out = exchange.getResponseBody()) {
+                        out.write(next.payload());
+                    }
+                    return;
+                }
+                byte[] body;
+                try (InputStream in = exchange.getRequestBody()) {
+                    body = in.readAllBytes();
+                }
+                if (path.contains("/init/error")) {
+                    running.values().forEach(p -> p.answer().complete(new Invocation(body, "Unhandled")));
+                    running.clear();
+                } else {
+                    String[] parts = path.split("/");
+                    Pending done = running.remove(parts[parts.length - 2]);
+                    if (done != null) {
+                        done.answer().complete(new Invocation(body, path.endsWith("/error") ? "Unhandled" : null));
+                    }
+                }
+                exchange.sendResponseHeaders(202, -1);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                exchange.sendResponseHeaders(500, -1);
+            }
+        }
+
+        private Path unpack() {
+            Path code = workDir.resolve("functions").resolve(function.name());
+            try {
+                Files.createDirectories(workDir.resolve("logs"));
+                Path stamp = code.resolve(".unpacked-from");
+                String source = function.zip().toAbsolutePath() + "@" + Files.getLastModifiedTime(function.zip()).toMillis();
+                if (Files.exists(stamp) && Files.readString(stamp).equals(source)) {
+                    return code;
+                }
+                if (Files.exists(code)) {
+                    try (var walk = Files.walk(code)) {
+                        walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                    }
+                }
+                Files.createDirectories(code);
+                try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(function.zip()))) {
+                    for (ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
+                        Path target = code.resolve(entry.getName()).normalize();
+                        if (!target.startsWith(code)) {
+                            throw new IOException("a zip entry leaves its folder: " + entry.getName());
+                        }
+                        if (entry.isDirectory()) {
+                            Files.createDirectories(target);
+                        } else {
+                            Files.createDirectories(target.getParent());
+                            Files.copy(zip, target);
+                        }
+                    }
+                }
+                Files.writeString(stamp, source);
+                return code;
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot unpack " + function.zip(), e);
+            }
+        }
+
+        void close() {
+            closed = true;
+            if (process != null) {
+                process.destroyForcibly();
+            }
+            runtimeApi.stop(0);
+            queue.forEach(p -> p.answer().complete(error("Runtime.ExitError", "the local stack is stopping")));
+        }
+    }
+
+    private static Invocation error(String type, String message) {
+        String body = "{\"errorType\":\"" + type + "\",\"errorMessage\":\"" + message.replace("\"", "'") + "\"}";
+        return new Invocation(body.getBytes(StandardCharsets.UTF_8), "Unhandled");
+    }
+
+    /** Where AWS's runtime interface client and its serialisation live: on this host's own classpath. */
+    private static String runtimeClasspath() {
+        StringBuilder cp = new StringBuilder();
+        for (Class<?> c : new Class<?>[] {AWSLambda.class, com.amazonaws.services.lambda.runtime.serialization.PojoSerializer.class}) {
+            try {
+                if (cp.length() > 0) {
+                    cp.append(':');
+                }
+                cp.append(Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI()));
+            } catch (URISyntaxException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return cp.toString();
+    }
+}

@@ -1,19 +1,17 @@
 package org.microloan.localstack.lambda;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.net.ServerSocket;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
-import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
-import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -21,29 +19,27 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.microloan.localstack.dynamodb.LocalDynamoDb;
+import org.microloan.localstack.states.DynamoDbTasks;
 import org.microloan.localstack.states.Lambdas;
 import org.microloan.product.ProductCatalogue;
 import org.microloan.support.crypto.AesGcmCipher;
 import org.microloan.support.intake.ApplicationIntake;
 import org.microloan.support.store.DynamoApplicationStore;
-import org.microloan.support.store.OriginationTable;
 import org.microloan.support.testing.Forms;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The apply function's real artifact ({@code functions/apply/target/function.zip}) run by the host
- * behind the Lambda Runtime API, over DynamoDB Local: answers, errors, and a process that dies.
+ * behind the Lambda Runtime API, over DynamoDB Local: answers, errors, and a process that dies; and the
+ * workflow's own DynamoDB writes (RecordFailure, RecordExpiry) against the same table.
  */
 class LambdaHostTest {
 
     private static final String KEY = "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=";
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule());
 
-    private static DynamoDBProxyServer dynamo;
+    private static LocalDynamoDb dynamo;
     private static DynamoDbClient client;
     private static LambdaHost host;
 
@@ -52,30 +48,22 @@ class LambdaHostTest {
 
     @BeforeAll
     static void start() throws Exception {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        dynamo = ServerRunner.createServerFromCommandLineArgs(new String[] {"-inMemory", "-port", Integer.toString(port)});
-        dynamo.start();
-        client = DynamoDbClient.builder().endpointOverride(URI.create("http://127.0.0.1:" + port)).region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .httpClient(UrlConnectionHttpClient.create()).build();
-        OriginationTable.createIfAbsent(client, "origination");
+        dynamo = LocalDynamoDb.start(0, Optional.empty(), "origination");
+        client = dynamo.client();
 
         Path zip = Path.of(System.getProperty("functions.dir", "../functions"), "apply", "target", "function.zip");
         assertThat(zip).as("build the functions first: mvn -B package -DskipTests").exists();
         host = new LambdaHost(work);
         host.deploy(new LambdaHost.Function("apply", zip, "io.quarkus.funqy.lambda.FunqyStreamHandler::handleRequest",
                 Map.of("TABLE_NAME", "origination", "MICROLOAN_ENCRYPTION_KEY", KEY,
-                        "AWS_ENDPOINT_URL_DYNAMODB", "http://127.0.0.1:" + port), Duration.ofSeconds(60)));
+                        "AWS_ENDPOINT_URL_DYNAMODB", dynamo.endpoint().toString()), Duration.ofSeconds(60)));
     }
 
     @AfterAll
     static void stop() throws Exception {
         host.close();
         client.close();
-        dynamo.stop();
+        dynamo.close();
     }
 
     private static String submitted() {
@@ -115,5 +103,29 @@ class LambdaHostTest {
         assertThat(applied.functionError()).as(new String(applied.payload(), StandardCharsets.UTF_8)).isNull();
         assertThat(answer(applied).path("status").asText()).isEqualTo("APPLIED");
         assertThat(host.process("apply").pid()).isNotEqualTo(first.pid());
+    }
+
+    @Test
+    void theWorkflowsOwnDynamoDbWrites_reachTheTable_andTheirErrorsAreNamedAsStepFunctionsNamesThem() throws Exception {
+        String id = submitted();
+        DynamoDbTasks tasks = new DynamoDbTasks(dynamo.endpoint());
+        JsonNode update = JSON.readTree("""
+                {"TableName": "origination", "Key": {"pk": {"S": "APP#%s"}, "sk": {"S": "APPLICATION"}},
+                 "UpdateExpression": "SET #status = :status, #failure = :failure",
+                 "ExpressionAttributeNames": {"#status": "status", "#failure": "workflowFailure"},
+                 "ExpressionAttributeValues": {":status": {"S": "FAILED"}, ":failure": {"S": "{\\"Error\\":\\"x\\"}"}}}
+                """.formatted(id));
+        tasks.run("arn:aws:states:::dynamodb:updateItem", update);
+        assertThat(new DynamoApplicationStore(client, "origination").find(id).orElseThrow().status().name()).isEqualTo("FAILED");
+
+        JsonNode conditional = JSON.readTree("""
+                {"TableName": "origination", "Key": {"pk": {"S": "APP#%s"}, "sk": {"S": "APPLICATION"}},
+                 "UpdateExpression": "SET #status = :status", "ConditionExpression": "attribute_not_exists(pk)",
+                 "ExpressionAttributeNames": {"#status": "status"},
+                 "ExpressionAttributeValues": {":status": {"S": "EXPIRED"}}}
+                """.formatted(id));
+        assertThatThrownBy(() -> tasks.run("arn:aws:states:::dynamodb:updateItem", conditional))
+                .isInstanceOfSatisfying(org.microloan.localstack.states.StatesError.class,
+                        e -> assertThat(e.error()).isEqualTo("DynamoDB.ConditionalCheckFailedException"));
     }
 }

@@ -27,7 +27,8 @@ public class RequestId {
         return value;
     }
 
-    @ServerRequestFilter
+    /** Before matching and before the security checks, so a refusal carries the caller's id too. */
+    @ServerRequestFilter(preMatching = true)
     void read(ContainerRequestContext request) {
         String given = request.getHeaderString(HEADER);
         if (given != null && PLAIN.matcher(given).matches()) {

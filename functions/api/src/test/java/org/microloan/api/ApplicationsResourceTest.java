@@ -173,6 +173,7 @@ class ApplicationsResourceTest {
                     .contentType("application/problem+json")
                     .body("type", equalTo("https://microloan.dev/problems/unauthorized"));
         }
-        given().when().get("/v1/applications/anything").then().statusCode(401).contentType("application/problem+json");
+        given().header("X-Request-Id", "req-refused").when().get("/v1/applications/anything").then().statusCode(401)
+                .contentType("application/problem+json").header("X-Request-Id", "req-refused");
     }
 }

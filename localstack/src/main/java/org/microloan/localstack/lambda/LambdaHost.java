@@ -14,12 +14,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.BlockingDeque;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.zip.ZipEntry;
@@ -82,16 +82,22 @@ public final class LambdaHost implements Lambdas, AutoCloseable {
         slots.values().forEach(Slot::close);
     }
 
+    /** One run of a function's process: its Runtime API polls end with it. */
+    private static final class Generation {
+        volatile boolean alive = true;
+    }
+
     private record Pending(String requestId, byte[] payload, CompletableFuture<Invocation> answer, long deadlineMillis) {
     }
 
     /** One function: its Runtime API, its process, the invocations waiting for it. */
     private final class Slot {
         private final Function function;
-        private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+        private final BlockingDeque<Pending> queue = new LinkedBlockingDeque<>();
         private final Map<String, Pending> running = new ConcurrentHashMap<>();
         private final HttpServer runtimeApi;
         private volatile Process process;
+        private volatile Generation generation = new Generation();
         private volatile boolean closed;
 
         Slot(Function function) {
@@ -130,6 +136,7 @@ public final class LambdaHost implements Lambdas, AutoCloseable {
             env.putIfAbsent("AWS_ACCESS_KEY_ID", "local");
             env.putIfAbsent("AWS_SECRET_ACCESS_KEY", "local");
             try {
+                generation = new Generation();
                 process = builder.start();
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot start " + function.name(), e);
@@ -140,6 +147,9 @@ public final class LambdaHost implements Lambdas, AutoCloseable {
 
         /** The process ended: what it was running fails as Lambda says, and it is started again. */
         private void died(Process which) {
+            if (which == process) {
+                generation.alive = false;
+            }
             running.values().forEach(p -> p.answer().complete(error("Runtime.ExitError",
                     "RequestId: " + p.requestId() + " Error: Runtime exited with error: exit status " + which.exitValue())));
             running.clear();
@@ -175,7 +185,19 @@ public final class LambdaHost implements Lambdas, AutoCloseable {
             String path = exchange.getRequestURI().getPath();
             try (exchange) {
                 if (path.endsWith("/invocation/next")) {
-                    Pending next = queue.take();
+                    // a poll left open by a process that has since died must not take the next invocation
+                    Generation mine = generation;
+                    Pending next = null;
+                    while (next == null && mine.alive && !closed) {
+                        next = queue.poll(100, TimeUnit.MILLISECONDS);
+                    }
+                    if (next == null || !mine.alive) {
+                        if (next != null) {
+                            queue.offerFirst(next);
+                        }
+                        exchange.sendResponseHeaders(410, -1);
+                        return;
+                    }
                     running.put(next.requestId(), next);
                     exchange.getResponseHeaders().set("Lambda-Runtime-Aws-Request-Id", next.requestId());
                     exchange.getResponseHeaders().set("Lambda-Runtime-Deadline-Ms", Long.toString(next.deadlineMillis()));

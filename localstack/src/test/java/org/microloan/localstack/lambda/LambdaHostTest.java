@@ -95,14 +95,23 @@ class LambdaHostTest {
     @Test
     void aProcessThatDies_isStartedAgain_andTheNextInvocationIsServed() throws Exception {
         String id = submitted();
+        // warm: the runtime is waiting on its next invocation when it is killed
+        assertThat(host.invoke("apply", JSON.writeValueAsBytes(Map.of("applicationId", submitted()))).functionError()).isNull();
         ProcessHandle first = host.process("apply");
         first.destroyForcibly();
         first.onExit().get();
+        Instant killedAt = Instant.now();
+        // an invocation that reaches a process as it dies fails (Runtime.ExitError), as in Lambda: wait for the new one
+        while (host.process("apply").pid() == first.pid()) {
+            Thread.sleep(10);
+        }
 
         Lambdas.Invocation applied = host.invoke("apply", JSON.writeValueAsBytes(Map.of("applicationId", id)));
         assertThat(applied.functionError()).as(new String(applied.payload(), StandardCharsets.UTF_8)).isNull();
         assertThat(answer(applied).path("status").asText()).isEqualTo("APPLIED");
         assertThat(host.process("apply").pid()).isNotEqualTo(first.pid());
+        assertThat(Duration.between(killedAt, Instant.now())).as("served by the new process, not lost to the old poll")
+                .isLessThan(Duration.ofSeconds(30));
     }
 
     @Test

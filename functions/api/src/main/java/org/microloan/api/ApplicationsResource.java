@@ -121,7 +121,10 @@ public class ApplicationsResource {
             if (Instant.parse(offer.path("expiresAt").asText()).isBefore(clock.instant())) {
                 throw new Problems.ConflictException("offer-expired", "the offer expired at " + offer.path("expiresAt").asText());
             }
-            String token = steps.result(stored, "acceptanceToken", JsonNode.class).path("taskToken").asText();
+            // QUOTED comes a moment before the workflow waits for the answer: until then there is nothing to answer
+            String token = steps.recorded(stored, "acceptanceToken", JsonNode.class).map(t -> t.path("taskToken").asText())
+                    .orElseThrow(() -> new Problems.ConflictException("offer-not-ready", "the offer of " + id
+                            + " is still being put before you: send the same request again in a second"));
             ApplicationStatus next = answer.accept() ? ApplicationStatus.ACCEPTED : ApplicationStatus.DECLINED;
             steps.advance(stored, next, "acceptance", Map.of("accepted", answer.accept(), "at", clock.instant().toString()));
             workflow.answer(token, Map.of("accepted", answer.accept()));

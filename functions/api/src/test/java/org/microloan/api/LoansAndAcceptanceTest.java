@@ -134,4 +134,21 @@ class LoansAndAcceptanceTest {
                 .withRequestBody(containing("token-" + id)))).hasSize(1);
         assertThat(store.find(id).orElseThrow().status()).isEqualTo(ApplicationStatus.ACCEPTED);
     }
+
+    @Test
+    void acceptingAnOfferTheWorkflowIsNotYetWaitingOn_is409ToRetry_andChangesNothing() {
+        String borrower = "b-" + UUID.randomUUID();
+        String id = new Walk(intake, store, exposure).to(ApplicationStatus.QUOTED, borrower, Forms.emergency(), Map.of(
+                "quote-rate", "{\"offerId\":\"o-2\",\"apr\":\"10.95\",\"amount\":\"3000.00\",\"expiresAt\":\""
+                        + Instant.now().plusSeconds(3600) + "\"}"));
+
+        as(borrower).header("Idempotency-Key", "early").body(Map.of("accept", true)).when()
+                .post("/v1/applications/" + id + "/acceptance").then().statusCode(409).contentType("application/problem+json")
+                .body("type", equalTo("https://microloan.dev/problems/offer-not-ready"));
+        assertThat(store.find(id).orElseThrow().status()).isEqualTo(ApplicationStatus.QUOTED);
+
+        store.record(store.find(id).orElseThrow(), "acceptanceToken", "{\"taskToken\":\"token-" + id + "\"}");
+        as(borrower).header("Idempotency-Key", "early").body(Map.of("accept", true)).when()
+                .post("/v1/applications/" + id + "/acceptance").then().statusCode(200).body("status", equalTo("ACCEPTED"));
+    }
 }

@@ -99,6 +99,7 @@ public final class LambdaHost implements Lambdas, AutoCloseable {
         private volatile Process process;
         private volatile Generation generation = new Generation();
         private volatile boolean closed;
+        private volatile long startedAt;
 
         Slot(Function function) {
             this.function = function;
@@ -117,7 +118,8 @@ public final class LambdaHost implements Lambdas, AutoCloseable {
         }
 
         void start() {
-            Path code = unpack();
+            Path code = unpack().toAbsolutePath();
+            startedAt = System.currentTimeMillis();
             List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
                     "-cp", code + ":" + code.resolve("lib") + "/*:" + runtimeClasspath(),
@@ -154,6 +156,15 @@ public final class LambdaHost implements Lambdas, AutoCloseable {
                     "RequestId: " + p.requestId() + " Error: Runtime exited with error: exit status " + which.exitValue())));
             running.clear();
             if (!closed && !closing && which == process) {
+                // a process that cannot even start is not restarted in a tight loop
+                if (System.currentTimeMillis() - startedAt < 5_000) {
+                    try {
+                        Thread.sleep(1_000);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
                 start();
             }
         }

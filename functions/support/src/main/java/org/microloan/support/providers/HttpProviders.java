@@ -4,6 +4,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import org.eclipse.microprofile.faulttolerance.Retry;
@@ -18,13 +19,14 @@ import org.microloan.support.ProviderUnavailableException;
 @ApplicationScoped
 public class HttpProviders implements IdentityVerifier, CreditBureau, PaymentRail, Messages {
 
-    private final ProviderApis.Kyc kyc;
-    private final ProviderApis.Bureau bureau;
-    private final ProviderApis.Rail rail;
-    private final ProviderApis.Sms sms;
+    // each client is built when first called: a function configures only the providers it calls
+    private final Instance<ProviderApis.Kyc> kyc;
+    private final Instance<ProviderApis.Bureau> bureau;
+    private final Instance<ProviderApis.Rail> rail;
+    private final Instance<ProviderApis.Sms> sms;
 
-    public HttpProviders(@RestClient ProviderApis.Kyc kyc, @RestClient ProviderApis.Bureau bureau,
-                         @RestClient ProviderApis.Rail rail, @RestClient ProviderApis.Sms sms) {
+    public HttpProviders(@RestClient Instance<ProviderApis.Kyc> kyc, @RestClient Instance<ProviderApis.Bureau> bureau,
+                         @RestClient Instance<ProviderApis.Rail> rail, @RestClient Instance<ProviderApis.Sms> sms) {
         this.kyc = kyc;
         this.bureau = bureau;
         this.rail = rail;
@@ -34,27 +36,27 @@ public class HttpProviders implements IdentityVerifier, CreditBureau, PaymentRai
     @Override
     @Retry(maxRetries = 2, delay = 200, jitter = 100, delayUnit = ChronoUnit.MILLIS, retryOn = ProviderUnavailableException.class)
     public Result verify(IdentityVerifier.Request request) {
-        return call("kyc", () -> kyc.verify(request));
+        return call("kyc", () -> kyc.get().verify(request));
     }
 
     @Override
     @Retry(maxRetries = 2, delay = 200, jitter = 100, delayUnit = ChronoUnit.MILLIS, retryOn = ProviderUnavailableException.class)
     public Report report(CreditBureau.Request request) {
-        return call("bureau", () -> bureau.report(request));
+        return call("bureau", () -> bureau.get().report(request));
     }
 
     /** Safe to retry: the rail honours the idempotency key, so a repeated request is the same payout. */
     @Override
     @Retry(maxRetries = 2, delay = 200, jitter = 100, delayUnit = ChronoUnit.MILLIS, retryOn = ProviderUnavailableException.class)
     public Payout pay(PaymentRail.Request request, String idempotencyKey) {
-        return call("rail", () -> rail.pay(request, idempotencyKey));
+        return call("rail", () -> rail.get().pay(request, idempotencyKey));
     }
 
     /** Safe to retry: the provider sends one message per idempotency key. */
     @Override
     @Retry(maxRetries = 2, delay = 200, jitter = 100, delayUnit = ChronoUnit.MILLIS, retryOn = ProviderUnavailableException.class)
     public Receipt send(Message message, String idempotencyKey) {
-        return call("sms", () -> sms.send(message, idempotencyKey));
+        return call("sms", () -> sms.get().send(message, idempotencyKey));
     }
 
     private static <T> T call(String provider, Supplier<T> request) {

@@ -1,0 +1,154 @@
+package org.microloan.localstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.microloan.support.testing.Forms;
+
+/**
+ * The whole stack, started from the built artifacts, used over HTTP only: a borrower applies, is
+ * approved, accepts, is paid out, reads the schedule, repays; the clock moves past a due date and the
+ * loan is overdue; then it is paid off.
+ */
+class LocalStackIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    /** Kept after the run: the functions' logs are in work/logs. */
+    private static final Path work = Path.of("target", "local-stack-it");
+
+    private static LocalStack stack;
+    private static Duration startup;
+
+    @BeforeAll
+    static void start() throws Exception {
+        if (java.nio.file.Files.exists(work)) {
+            try (var walk = java.nio.file.Files.walk(work)) {
+                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+        Instant begin = Instant.now();
+        stack = LocalStack.start(new LocalStack.Options(Optional.of(work.resolve("data")), work.resolve("work"),
+                Path.of(System.getProperty("functions.dir", "../functions")), 0, 0, 0, false));
+        startup = Duration.between(begin, Instant.now());
+        System.out.println("local stack started in " + startup.toMillis() + " ms");
+    }
+
+    @AfterAll
+    static void stop() {
+        stack.close();
+    }
+
+    private static String token(String subject, String role) throws Exception {
+        return call("POST", stack.aws().resolve("/_local/token"), null, Map.of("subject", subject, "role", role))
+                .path("token").asText();
+    }
+
+    private static JsonNode call(String method, URI uri, String token, Object body) throws Exception {
+        HttpResponse<String> response = send(method, uri, token, body, UUID.randomUUID().toString());
+        assertThat(response.statusCode()).as(method + " " + uri + ": " + response.body()).isLessThan(300);
+        return response.body().isEmpty() ? JSON.createObjectNode() : JSON.readTree(response.body());
+    }
+
+    private static HttpResponse<String> send(String method, URI uri, String token, Object body, String key) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(90))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)))
+                .header("Content-Type", "application/json").header("Idempotency-Key", key);
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonNode until(String token, URI uri, String field, String value) throws Exception {
+        JsonNode last = null;
+        for (int i = 0; i < 600; i++) {
+            last = call("GET", uri, token, null);
+            if (value.equals(last.path(field).asText())) {
+                return last;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError(uri + " never had " + field + " = " + value + ": " + last);
+    }
+
+    @Test
+    void aBorrowerApplies_isApproved_accepts_isPaidOut_repays_fallsBehind_andPaysOff() throws Exception {
+        String borrower = "b-" + UUID.randomUUID();
+        String token = token(borrower, "borrower");
+        URI api = stack.api();
+
+        JsonNode accepted = call("POST", api.resolve("/v1/applications"), token, Forms.emergency());
+        String id = accepted.path("applicationId").asText();
+        Instant applied = Instant.now();
+        JsonNode quoted = until(token, api.resolve("/v1/applications/" + id), "status", "QUOTED");
+        System.out.println("application to offer in " + Duration.between(applied, Instant.now()).toMillis() + " ms");
+        assertThat(quoted.at("/decision/outcome").asText()).isEqualTo("APPROVE");
+        assertThat(quoted.at("/personal/mobile").asText()).contains("****");
+
+        // the app's way: an offer shown a moment before the workflow waits on it is 409 offer-not-ready, asked again
+        String key = UUID.randomUUID().toString();
+        HttpResponse<String> acceptance = send("POST", api.resolve("/v1/applications/" + id + "/acceptance"), token,
+                Map.of("accept", true), key);
+        for (int i = 0; i < 50 && acceptance.statusCode() == 409 && acceptance.body().contains("offer-not-ready"); i++) {
+            Thread.sleep(100);
+            acceptance = send("POST", api.resolve("/v1/applications/" + id + "/acceptance"), token, Map.of("accept", true), key);
+        }
+        assertThat(acceptance.statusCode()).as(acceptance.body()).isEqualTo(200);
+        until(token, api.resolve("/v1/applications/" + id), "status", "DISBURSED");
+
+        JsonNode loans = call("GET", api.resolve("/v1/loans"), token, null);
+        assertThat(loans.size()).isEqualTo(1);
+        String loan = loans.get(0).path("loanId").asText();
+        JsonNode schedule = call("GET", api.resolve("/v1/loans/" + loan + "/schedule"), token, null);
+        assertThat(schedule.size()).isPositive();
+        JsonNode first = schedule.get(0);
+
+        BigDecimal firstDue = new BigDecimal(first.path("principal").asText()).add(new BigDecimal(first.path("interest").asText()));
+        JsonNode repaid = call("POST", api.resolve("/v1/loans/" + loan + "/repayments"), token,
+                Map.of("amount", firstDue.toPlainString(), "on", first.path("dueDate").asText()));
+        assertThat(repaid.path("applied").size()).as(repaid.toString()).isPositive();
+        assertThat(schedule.size()).isGreaterThan(1);
+
+        // five days past the second due date with nothing paid: the daily runs find the loan overdue
+        LocalDate second = LocalDate.parse(schedule.get(1).path("dueDate").asText());
+        LocalDate later = second.plusDays(5);
+        Duration ahead = Duration.between(stack.clock().now(), later.atTime(9, 0).atZone(LocalStack.CHINA).toInstant());
+        JsonNode moved = call("POST", stack.aws().resolve("/_local/clock"), null, Map.of("advance", ahead.toString()));
+        assertThat(moved.path("businessDate").asText()).isEqualTo(later.toString());
+        assertThat(moved.path("servicing").size()).isPositive();
+
+        JsonNode then = call("GET", api.resolve("/v1/loans/" + loan + "/payoff?on=" + later), token, null);
+        assertThat(then.path("daysPastDue").asLong()).as(then.toString()).isEqualTo(5);
+        assertThat(then.path("fiveTierClass").asText()).as("classified by the daily run").isEqualTo("SPECIAL_MENTION");
+        assertThat(new BigDecimal(then.path("overduePrincipal").asText()).add(new BigDecimal(then.path("overdueInterest")
+                .asText()))).as(then.toString()).isPositive();
+
+        JsonNode settled = call("POST", api.resolve("/v1/loans/" + loan + "/repayments"), token,
+                Map.of("amount", then.path("payoff").asText(), "on", later.toString()));
+        assertThat(settled.path("settled").asBoolean()).as(settled.toString()).isTrue();
+        assertThat(new BigDecimal(settled.path("outstandingPrincipal").asText())).isZero();
+    }
+}

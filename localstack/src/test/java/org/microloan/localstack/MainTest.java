@@ -1,0 +1,25 @@
+package org.microloan.localstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+
+class MainTest {
+
+    @Test
+    void theOptionsAreRead_andAWrongOneSaysWhatToSendInstead() {
+        Main.Arguments a = Main.parse(new String[] {"--data", "/tmp/x", "--port", "9090", "--aws-port", "0"});
+        assertThat(a.data()).contains(Path.of("/tmp/x"));
+        assertThat(a.apiPort()).isEqualTo(9090);
+        assertThat(a.awsPort()).isZero();
+        assertThat(a.simulatorPort()).isEqualTo(8089);
+
+        assertThatThrownBy(() -> Main.parse(new String[] {"--port", "eighty"}))
+                .hasMessage("--port takes a port number (0-65535, 0 for any), not eighty");
+        assertThatThrownBy(() -> Main.parse(new String[] {"--data"})).hasMessage("--data needs a value");
+        assertThatThrownBy(() -> Main.parse(new String[] {"--demo"})).hasMessage("unknown option --demo");
+    }
+}

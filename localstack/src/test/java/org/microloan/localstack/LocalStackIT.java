@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -150,5 +151,84 @@ class LocalStackIT {
                 Map.of("amount", then.path("payoff").asText(), "on", later.toString()));
         assertThat(settled.path("settled").asBoolean()).as(settled.toString()).isTrue();
         assertThat(new BigDecimal(settled.path("outstandingPrincipal").asText())).isZero();
+    }
+
+    private static final String EXECUTIONS = "arn:aws:states:us-east-1:000000000000:execution:origination:";
+
+    /** Waits until the execution has started a task in {@code state} (its last entered state, with a TaskStarted after it). */
+    private static void runningTaskOf(String executionArn, String state) throws Exception {
+        for (int i = 0; i < 600; i++) {
+            List<com.fasterxml.jackson.databind.node.ObjectNode> events = stack.states().execution(executionArn).history();
+            String entered = null;
+            boolean started = false;
+            for (JsonNode e : events) {
+                if (e.has("stateEnteredEventDetails")) {
+                    entered = e.at("/stateEnteredEventDetails/name").asText();
+                    started = false;
+                } else if ("TaskStarted".equals(e.path("type").asText())) {
+                    started = true;
+                }
+            }
+            if (state.equals(entered) && started) {
+                return;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError(executionArn + " never ran " + state);
+    }
+
+    private static JsonNode accept(String token, String id) throws Exception {
+        String key = UUID.randomUUID().toString();
+        URI uri = stack.api().resolve("/v1/applications/" + id + "/acceptance");
+        HttpResponse<String> acceptance = send("POST", uri, token, Map.of("accept", true), key);
+        for (int i = 0; i < 50 && acceptance.statusCode() == 409 && acceptance.body().contains("offer-not-ready"); i++) {
+            Thread.sleep(100);
+            acceptance = send("POST", uri, token, Map.of("accept", true), key);
+        }
+        assertThat(acceptance.statusCode()).as(acceptance.body()).isEqualTo(200);
+        return JSON.readTree(acceptance.body());
+    }
+
+    @Test
+    void aFunctionKilledMidRun_isRetried_andAStoppedExecutionIsRedrivenByOps_withoutASecondPayout() throws Exception {
+        String borrower = "b-" + UUID.randomUUID();
+        String token = token(borrower, "borrower");
+        String ops = token("ops-1", "ops");
+        URI api = stack.api();
+        URI aws = stack.aws();
+
+        // verify-identity is killed while it waits on a slow KYC provider: Lambda.Unknown, retried, and on it goes
+        call("POST", aws.resolve("/_local/scenarios/kyc-timeout"), null, Map.of());
+        String id = call("POST", api.resolve("/v1/applications"), token, Forms.emergency()).path("applicationId").asText();
+        String arn = EXECUTIONS + id;
+        runningTaskOf(arn, "VerifyIdentity");
+        call("POST", aws.resolve("/_local/scenarios/normal"), null, Map.of());
+        stack.host().process("verify-identity").destroyForcibly();
+        until(token, api.resolve("/v1/applications/" + id), "status", "QUOTED");
+        assertThat(stack.states().execution(arn).history()).anySatisfy(e ->
+                assertThat(e.at("/taskFailedEventDetails/error").asText()).isEqualTo("Lambda.Unknown"));
+
+        // stopped while the rail is paying out; ops redrive it; the rail is asked again with the same key: one payout
+        call("POST", aws.resolve("/_local/scenarios/rail-slow"), null, Map.of());
+        accept(token, id);
+        runningTaskOf(arn, "Disburse");
+        HttpResponse<String> stopped = HTTP.send(HttpRequest.newBuilder(aws.resolve("/"))
+                .header("X-Amz-Target", "AWSStepFunctions.StopExecution").header("Content-Type", "application/x-amz-json-1.0")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"executionArn\":\"" + arn + "\",\"error\":\"Ops\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(stopped.statusCode()).as(stopped.body()).isEqualTo(200);
+        call("POST", aws.resolve("/_local/scenarios/normal"), null, Map.of());
+        assertThat(call("GET", api.resolve("/v1/ops/executions?status=ABORTED"), ops, null).path("executions").toString())
+                .contains(id);
+
+        assertThat(send("POST", api.resolve("/v1/ops/executions/" + arn + "/redrive"), ops, null, UUID.randomUUID().toString())
+                .statusCode()).isEqualTo(202);
+        until(token, api.resolve("/v1/applications/" + id), "status", "DISBURSED");
+
+        assertThat(call("GET", api.resolve("/v1/loans"), token, null).size()).isEqualTo(1);
+        var payouts = stack.simulators().requests("/v1/payouts").stream()
+                .filter(r -> r.getBodyAsString().contains(id)).toList();
+        assertThat(payouts).isNotEmpty();
+        assertThat(payouts.stream().map(r -> r.getHeader("Idempotency-Key")).distinct()).hasSize(1);
     }
 }

@@ -2,6 +2,7 @@ package org.microloan.localstack.simulators;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
@@ -9,6 +10,7 @@ import java.util.List;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 /**
  * The KYC provider, the credit bureau, the payment rail, SMS and the partners' webhook endpoints, as
@@ -19,14 +21,14 @@ public final class ProviderSimulators implements AutoCloseable {
 
     /** The scenarios one can switch on, and {@code normal} to switch them all off. */
     public static final List<String> SCENARIOS = List.of("normal", "kyc-timeout", "bureau-down", "payout-fails-once",
-            "kyc-no-match");
+            "kyc-no-match", "rail-slow");
 
     private final WireMockServer server;
 
     /** @param port 0 for any free port */
     public ProviderSimulators(int port) {
         server = new WireMockServer(options().port(port).bindAddress("127.0.0.1").globalTemplating(true)
-                .usingFilesUnderClasspath("simulators").disableRequestJournal().containerThreads(16));
+                .usingFilesUnderClasspath("simulators").maxRequestJournalEntries(10_000).containerThreads(16));
         server.start();
     }
 
@@ -35,7 +37,9 @@ public final class ProviderSimulators implements AutoCloseable {
     }
 
     public synchronized void scenario(String name) {
-        server.resetAll();
+        server.resetMappings();
+        server.resetScenarios();
+        server.resetToDefaultMappings();
         switch (name) {
             case "normal" -> {
             }
@@ -46,11 +50,20 @@ public final class ProviderSimulators implements AutoCloseable {
             case "kyc-no-match" -> server.stubFor(post(urlEqualTo("/v1/verifications")).atPriority(1)
                     .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
                             .withBody("{\"verificationId\":\"kyc-x\",\"match\":\"NO_MATCH\",\"liveness\":\"PASS\"}")));
+            case "rail-slow" -> server.stubFor(post(urlEqualTo("/v1/payouts")).atPriority(1)
+                    .willReturn(aResponse().withStatus(200).withFixedDelay(3_000).withHeader("Content-Type", "application/json")
+                            .withBody("{\"payoutId\":\"po-{{request.headers.Idempotency-Key}}\",\"status\":\"SETTLED\","
+                                    + "\"amount\":\"{{jsonPath request.body '$.amount'}}\"}")));
             case "payout-fails-once" -> server.stubFor(post(urlEqualTo("/v1/payouts")).atPriority(1)
                     .inScenario("payout-fails-once").whenScenarioStateIs(Scenario.STARTED)
                     .willReturn(aResponse().withStatus(503)).willSetStateTo("failed"));
             default -> throw new IllegalArgumentException("no scenario " + name + ": one of " + SCENARIOS);
         }
+    }
+
+    /** What reached a provider at {@code url} (the last 10,000 requests are kept). */
+    public List<LoggedRequest> requests(String url) {
+        return server.findAll(postRequestedFor(urlEqualTo(url)));
     }
 
     @Override

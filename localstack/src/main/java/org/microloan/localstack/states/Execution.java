@@ -53,7 +53,7 @@ public final class Execution {
         return event;
     }
 
-    synchronized List<ObjectNode> history() {
+    public synchronized List<ObjectNode> history() {
         return List.copyOf(events);
     }
 

@@ -20,7 +20,8 @@ import picocli.CommandLine.Command;
 @Command(name = "loanctl", mixinStandardHelpOptions = true, version = "loanctl 0.1.0",
         description = "The micro-loan platform's calculator: schedules, pay-off quotes, APR, the rate cap, identity checks.",
         subcommands = {ScheduleCommand.class, PayoffCommand.class, PrepayCommand.class, AprCommand.class,
-                CapCommand.class, CheckIdCommand.class, CheckUsccCommand.class, TrainCommand.class, ScoreCommand.class})
+                CapCommand.class, CheckIdCommand.class, CheckUsccCommand.class, TrainCommand.class, ScoreCommand.class,
+                TokenCommand.class})
 public final class LoanCtl implements Runnable {
 
     public static final int REFUSED = 1;
@@ -60,7 +61,7 @@ public final class LoanCtl implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "name a command: schedule, payoff, prepay, apr, cap, check-id, check-uscc, score or train");
+                "name a command: schedule, payoff, prepay, apr, cap, check-id, check-uscc, score, train or token");
     }
 
     /** The text of the file a flag names; a file that cannot be read is bad input that names the flag. */

@@ -41,6 +41,13 @@ import org.microloan.localstack.states.Lambdas;
 import org.microloan.localstack.states.LocalClock;
 import org.microloan.localstack.states.StepFunctions;
 import org.microloan.localstack.states.StepFunctionsApi;
+import org.microloan.localstack.streams.TableStream;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import org.microloan.workflow.OriginationWorkflow;
 
 /**
@@ -69,6 +76,8 @@ public final class LocalStack implements AutoCloseable {
     private final LocalClock clock;
     private final List<AutoCloseable> started = new ArrayList<>();
     private LocalDynamoDb dynamo;
+    private DynamoDbClient dynamoClient;
+    private TableStream stream;
     private LocalPostgres postgres;
     private ProviderSimulators simulators;
     private LambdaHost host;
@@ -100,6 +109,7 @@ public final class LocalStack implements AutoCloseable {
         Files.createDirectories(options.work());
         Path keys = options.data().map(d -> d.resolve("keys")).orElse(options.work().resolve("keys"));
         dynamo = keep(LocalDynamoDb.start(0, options.data().map(d -> d.resolve("dynamodb")), TABLE));
+        dynamoClient = keep(dynamo.client());
         postgres = keep(LocalPostgres.start(0, options.data().map(d -> d.resolve("postgres")), options.work()));
         simulators = keep(new ProviderSimulators(options.simulatorPort()));
         tokens = TokenIssuer.in(keys);
@@ -150,6 +160,13 @@ public final class LocalStack implements AutoCloseable {
         }
         stateMachineArn = arn;
 
+        // Lambda's event sources for notify-partners: the table's stream, and a schedule every minute
+        stream = keep(new TableStream(dynamoClient, DynamoDbStreamsClient.builder().endpointOverride(dynamo.endpoint())
+                .region(Region.US_EAST_1).credentialsProvider(StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create("local", "local"))).httpClient(UrlConnectionHttpClient.create()).build(),
+                TABLE, event -> deliver("notify-partners", event)));
+        stream.start();
+
         api = HttpServer.create(new InetSocketAddress("127.0.0.1", options.apiPort()), 0);
         api.createContext("/", new HttpGateway(host, "api"));
         api.setExecutor(Executors.newFixedThreadPool(16, daemon("gateway")));
@@ -165,6 +182,25 @@ public final class LocalStack implements AutoCloseable {
                 System.err.println("the servicing run failed: " + e);
             }
         }, 60, 60, TimeUnit.SECONDS);
+        scheduler.scheduleWithFixedDelay(() -> deliver("notify-partners", JSON.createObjectNode()
+                .put("detail-type", "Scheduled Event").put("source", "aws.events").put("time", clock.now().toString())),
+                60, 60, TimeUnit.SECONDS);
+    }
+
+    /** An event handed to a function as an event source would: tried three times, then reported and dropped. */
+    private void deliver(String function, ObjectNode event) {
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            try {
+                Lambdas.Invocation answer = host.invoke(function, JSON.writeValueAsBytes(event));
+                if (answer.functionError() == null) {
+                    return;
+                }
+                System.err.println(function + " failed on an event (attempt " + attempt + "): "
+                        + new String(answer.payload(), java.nio.charset.StandardCharsets.UTF_8));
+            } catch (IOException | RuntimeException e) {
+                System.err.println(function + " could not be given an event (attempt " + attempt + "): " + e);
+            }
+        }
     }
 
     /** ApplyFunctionArn → apply, VerifyIdentityFunctionArn → verify-identity, QuoteRateFunctionArn → quote-rate. */

@@ -23,6 +23,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.microloan.partner.WebhookSignature;
 import org.microloan.support.testing.Forms;
 
 /**
@@ -230,5 +231,41 @@ class LocalStackIT {
                 .filter(r -> r.getBodyAsString().contains(id)).toList();
         assertThat(payouts).isNotEmpty();
         assertThat(payouts.stream().map(r -> r.getHeader("Idempotency-Key")).distinct()).hasSize(1);
+    }
+
+    @Test
+    void aPartnersApplication_movesAndThePartnerIsToldOfEachStep_signed() throws Exception {
+        byte[] body = JSON.writeValueAsBytes(Map.of("merchantReference", "shop-" + UUID.randomUUID(),
+                "application", Forms.emergency()));
+        String webhookId = "msg_" + UUID.randomUUID();
+        String timestamp = Long.toString(Instant.now().getEpochSecond());
+        HttpResponse<String> submitted = HTTP.send(HttpRequest.newBuilder(stack.api().resolve("/v1/partners/demo/applications"))
+                .header("Content-Type", "application/json").header("webhook-id", webhookId)
+                .header("webhook-timestamp", timestamp)
+                .header("webhook-signature", WebhookSignature.sign(LocalStack.DEMO_PARTNER_SECRET, webhookId, timestamp, body))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(202);
+        String id = JSON.readTree(submitted.body()).path("applicationId").asText();
+
+        List<String> told = List.of();
+        for (int i = 0; i < 300 && !told.contains("QUOTED"); i++) {
+            Thread.sleep(100);
+            told = stack.simulators().requests("/partners/demo/hooks").stream()
+                    .filter(r -> r.getBodyAsString().contains(id))
+                    .map(r -> {
+                        try {
+                            return JSON.readTree(r.getBodyAsString()).at("/data/status").asText();
+                        } catch (java.io.IOException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    }).toList();
+        }
+        assertThat(told).contains("RECEIVED", "APPLIED", "IDENTITY_VERIFIED", "SCORED", "QUOTED");
+        var notice = stack.simulators().requests("/partners/demo/hooks").stream()
+                .filter(r -> r.getBodyAsString().contains(id)).findFirst().orElseThrow();
+        assertThat(WebhookSignature.refusal(LocalStack.DEMO_PARTNER_SECRET, notice.getHeader("webhook-id"),
+                notice.getHeader("webhook-timestamp"), notice.getHeader("webhook-signature"),
+                notice.getBodyAsString().getBytes(java.nio.charset.StandardCharsets.UTF_8), Instant.now())).isNull();
+        assertThat(notice.getBodyAsString()).doesNotContain("138").doesNotContain("张");
     }
 }

@@ -8,7 +8,8 @@ import java.util.Optional;
 
 /**
  * {@code java -jar localstack/target/localstack.jar [--data DIR] [--port 8080] [--aws-port 4566]
- * [--simulator-port 8089] [--functions DIR]}: starts the platform and serves until Ctrl-C.
+ * [--simulator-port 8089] [--functions DIR] [--no-demo]}: starts the platform, runs a short demo, and serves
+ * until Ctrl-C.
  */
 public final class Main {
 
@@ -16,7 +17,8 @@ public final class Main {
     }
 
     /** What the command line asks for. */
-    record Arguments(Optional<Path> data, Path functions, int apiPort, int awsPort, int simulatorPort, boolean help) {
+    record Arguments(Optional<Path> data, Path functions, int apiPort, int awsPort, int simulatorPort, boolean demo,
+                     boolean help) {
     }
 
     static Arguments parse(String[] args) {
@@ -25,6 +27,7 @@ public final class Main {
         int apiPort = 8080;
         int awsPort = 4566;
         int simulatorPort = 8089;
+        boolean demo = true;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--data" -> data = Optional.of(Path.of(value(args, ++i, "--data")));
@@ -32,13 +35,14 @@ public final class Main {
                 case "--port" -> apiPort = port(value(args, ++i, "--port"), "--port");
                 case "--aws-port" -> awsPort = port(value(args, ++i, "--aws-port"), "--aws-port");
                 case "--simulator-port" -> simulatorPort = port(value(args, ++i, "--simulator-port"), "--simulator-port");
+                case "--no-demo" -> demo = false;
                 case "--help", "-h" -> {
-                    return new Arguments(data, functions, apiPort, awsPort, simulatorPort, true);
+                    return new Arguments(data, functions, apiPort, awsPort, simulatorPort, demo, true);
                 }
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        return new Arguments(data, functions, apiPort, awsPort, simulatorPort, false);
+        return new Arguments(data, functions, apiPort, awsPort, simulatorPort, demo, false);
     }
 
     public static void main(String[] args) throws Exception {
@@ -89,6 +93,13 @@ public final class Main {
                 """, Duration.between(begin, Instant.now()).toMillis(), stack.api(), stack.api(), stack.aws(),
                 stack.simulators().url(), data.map(Path::toString).orElse("in memory (give --data DIR to keep it)"),
                 work.resolve("logs"), stack.aws(), stack.aws(), stack.aws());
+        if (a.demo()) {
+            try {
+                new Demo(stack, System.out).run();
+            } catch (Exception e) {
+                System.out.println("The demo stopped: " + e.getMessage() + " (the stack goes on serving)");
+            }
+        }
         Thread.currentThread().join();
     }
 
@@ -113,6 +124,6 @@ public final class Main {
 
     private static String usage() {
         return "usage: java -jar localstack/target/localstack.jar [--data DIR] [--port 8080] [--aws-port 4566]"
-                + " [--simulator-port 8089] [--functions DIR]";
+                + " [--simulator-port 8089] [--functions DIR] [--no-demo]";
     }
 }

@@ -268,4 +268,17 @@ class LocalStackIT {
                 notice.getBodyAsString().getBytes(java.nio.charset.StandardCharsets.UTF_8), Instant.now())).isNull();
         assertThat(notice.getBodyAsString()).doesNotContain("138").doesNotContain("张");
     }
+
+    @Test
+    void theDemo_showsEachKindOfApplication_asTheStackAnswersIt() throws Exception {
+        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+        new Demo(stack, new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8)).run();
+        String text = printed.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(text).containsPattern("1\\. An emergency loan .*EMERGENCY 3000\\.00 → APPROVE in \\d+ ms, APR \\d+\\.\\d+%")
+                .containsPattern("2\\. A renovation loan .*RENOVATION 80000\\.00 → APPROVE")
+                .containsPattern("3\\. .*→ DECLINED in \\d+ ms, because There are past default records")
+                .containsPattern("4\\. A large renovation loan .*→ APPROVED by ops")
+                .contains("5. From partner 'demo' by signed webhook: 202");
+        assertThat(text.split("accepted → DISBURSED", -1)).hasSize(4);
+    }
 }

@@ -16,6 +16,8 @@ class MainTest {
         assertThat(a.apiPort()).isEqualTo(9090);
         assertThat(a.awsPort()).isZero();
         assertThat(a.simulatorPort()).isEqualTo(8089);
+        assertThat(a.demo()).isTrue();
+        assertThat(Main.parse(new String[] {"--no-demo"}).demo()).isFalse();
 
         assertThatThrownBy(() -> Main.parse(new String[] {"--port", "eighty"}))
                 .hasMessage("--port takes a port number (0-65535, 0 for any), not eighty");

@@ -21,7 +21,7 @@ public final class ProviderSimulators implements AutoCloseable {
 
     /** The scenarios one can switch on, and {@code normal} to switch them all off. */
     public static final List<String> SCENARIOS = List.of("normal", "kyc-timeout", "bureau-down", "payout-fails-once",
-            "kyc-no-match", "rail-slow");
+            "kyc-no-match", "rail-slow", "bureau-past-defaults");
 
     private final WireMockServer server;
 
@@ -50,6 +50,10 @@ public final class ProviderSimulators implements AutoCloseable {
             case "kyc-no-match" -> server.stubFor(post(urlEqualTo("/v1/verifications")).atPriority(1)
                     .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
                             .withBody("{\"verificationId\":\"kyc-x\",\"match\":\"NO_MATCH\",\"liveness\":\"PASS\"}")));
+            case "bureau-past-defaults" -> server.stubFor(post(urlEqualTo("/v1/reports")).atPriority(1)
+                    .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                            .withBody("{\"reportId\":\"cr-{{jsonPath request.body '$.reference'}}\",\"pastDefaultRecords\":true,"
+                                    + "\"outstandingDebt\":\"0.00\",\"enquiriesLast90Days\":1}")));
             case "rail-slow" -> server.stubFor(post(urlEqualTo("/v1/payouts")).atPriority(1)
                     .willReturn(aResponse().withStatus(200).withFixedDelay(3_000).withHeader("Content-Type", "application/json")
                             .withBody("{\"payoutId\":\"po-{{request.headers.Idempotency-Key}}\",\"status\":\"SETTLED\","

@@ -142,6 +142,16 @@ class LocalStackIT {
         assertThat(moved.path("businessDate").asText()).isEqualTo(later.toString());
         assertThat(moved.path("servicing").size()).isPositive();
 
+        // the reminder before the due date and the overdue SMS after it reached the SMS provider
+        List<String> templates = stack.simulators().requests("/v1/messages").stream().map(r -> {
+            try {
+                return JSON.readTree(r.getBodyAsString()).path("template").asText();
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
+        assertThat(templates).contains("DUE_REMINDER", "OVERDUE_SMS");
+
         JsonNode then = call("GET", api.resolve("/v1/loans/" + loan + "/payoff?on=" + later), token, null);
         assertThat(then.path("daysPastDue").asLong()).as(then.toString()).isEqualTo(5);
         assertThat(then.path("fiveTierClass").asText()).as("classified by the daily run").isEqualTo("SPECIAL_MENTION");

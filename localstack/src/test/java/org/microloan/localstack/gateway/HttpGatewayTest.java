@@ -7,15 +7,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.Signature;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 
@@ -26,6 +19,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.microloan.localstack.TokenIssuer;
 import org.microloan.localstack.dynamodb.LocalDynamoDb;
 import org.microloan.localstack.lambda.LambdaHost;
 import org.microloan.localstack.postgres.LocalPostgres;
@@ -46,20 +40,15 @@ class HttpGatewayTest {
     private static LocalPostgres postgres;
     private static LambdaHost host;
     private static HttpServer server;
-    private static KeyPair keys;
+    private static TokenIssuer tokens;
     private static URI base;
 
     @BeforeAll
     static void start() throws Exception {
         dynamo = LocalDynamoDb.start(0, Optional.empty(), "origination");
         postgres = LocalPostgres.start(0, Optional.empty(), work);
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-        generator.initialize(2048);
-        keys = generator.generateKeyPair();
-        Path publicKey = work.resolve("publicKey.pem");
-        Files.writeString(publicKey, "-----BEGIN PUBLIC KEY-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(keys.getPublic().getEncoded())
-                + "\n-----END PUBLIC KEY-----\n");
+        tokens = TokenIssuer.in(work.resolve("keys"));
+        Path publicKey = tokens.publicKey();
 
         Path zip = Path.of(System.getProperty("functions.dir", "../functions"), "api", "target", "function.zip");
         assertThat(zip).as("build the functions first: mvn -B package -DskipTests").exists();
@@ -84,16 +73,8 @@ class HttpGatewayTest {
         dynamo.close();
     }
 
-    private static String token(String subject, String group) throws Exception {
-        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
-        long now = Instant.now().getEpochSecond();
-        String header = b64.encodeToString("{\"alg\":\"RS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
-        String claims = b64.encodeToString(JSON.writeValueAsBytes(Map.of("iss", "https://auth.microloan.local",
-                "aud", "microloan-app", "sub", subject, "groups", new String[] {group}, "iat", now, "exp", now + 600)));
-        Signature rsa = Signature.getInstance("SHA256withRSA");
-        rsa.initSign(keys.getPrivate());
-        rsa.update((header + "." + claims).getBytes(StandardCharsets.US_ASCII));
-        return header + "." + claims + "." + b64.encodeToString(rsa.sign());
+    private static String token(String subject, String group) {
+        return tokens.token(subject, group, Duration.ofMinutes(10));
     }
 
     private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {

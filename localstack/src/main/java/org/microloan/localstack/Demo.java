@@ -111,7 +111,11 @@ public final class Demo {
                     reasons(app), Duration.between(start, Instant.now()).toMillis());
             call("POST", stack.api().resolve("/v1/ops/reviews/" + id), ops, Map.of("approve", true,
                     "reason", "stable salaried income; the renovation contract checked"));
-            app = settle(status, token);
+            // an approval leaves the application IN_REVIEW until the workflow has quoted it
+            for (int i = 0; i < 600 && "IN_REVIEW".equals(app.path("status").asText()); i++) {
+                Thread.sleep(100);
+                app = settle(status, token);
+            }
         }
         long millis = Duration.between(start, Instant.now()).toMillis();
         title = title + " (borrower " + borrower + ")";

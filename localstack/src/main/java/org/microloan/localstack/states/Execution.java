@@ -29,12 +29,9 @@ public final class Execution {
     public int redriveCount;
     public Instant redriveDate;
 
-    /** The state being run (or that failed), its effective input, and a task token it waits on. */
+    /** The state being run (or that failed) and its input: where a restart resumes and a redrive starts. */
     public String state;
     public JsonNode stateInput;
-    public String taskToken;
-    public boolean taskSubmitted;
-    public Instant stateEnteredAt;
 
     public List<ObjectNode> events = new ArrayList<>();
 

@@ -317,7 +317,6 @@ public final class StepFunctions implements AutoCloseable {
         synchronized (execution) {
             execution.state = state;
             execution.stateInput = input;
-            execution.stateEnteredAt = clock.now();
         }
     }
 

@@ -83,10 +83,7 @@ public class PartnersResource {
     public Response submit(@PathParam("partnerId") String partnerId, @HeaderParam("webhook-id") String webhookId,
                            @HeaderParam("webhook-timestamp") String timestamp, @Context HttpHeaders headers,
                            byte[] body) throws IOException {
-        // "v1,<base64> v1,<base64>": comma-separated header values may arrive split; joined back, they are exact
-        List<String> parts = headers.getRequestHeader("webhook-signature");
-        String signature = parts == null || parts.isEmpty() ? null : String.join(",", parts);
-        verify(partnerId, webhookId, timestamp, signature, body);
+        verify(partnerId, webhookId, timestamp, headers, body);
         Submission submission = json.readValue(body, Submission.class);
         if (submission.merchantReference() == null || submission.merchantReference().isBlank()) {
             throw new Problems.BadFieldException("/merchantReference", "send your own reference for the merchant");
@@ -113,15 +110,17 @@ public class PartnersResource {
     public ApplicationsResource.View get(@PathParam("partnerId") String partnerId, @PathParam("id") String id,
                                          @HeaderParam("webhook-id") String webhookId,
                                          @HeaderParam("webhook-timestamp") String timestamp, @Context HttpHeaders headers) {
-        List<String> parts = headers.getRequestHeader("webhook-signature");
-        verify(partnerId, webhookId, timestamp, parts == null || parts.isEmpty() ? null : String.join(",", parts), new byte[0]);
+        verify(partnerId, webhookId, timestamp, headers, new byte[0]);
         StoredApplication stored = store.find(id)
                 .filter(a -> PartnerMerchant.of(a.borrowerId()).map(m -> m.partnerId().equals(partnerId)).orElse(false))
                 .orElseThrow(() -> new Problems.NotFoundException("no application " + id + " from partner " + partnerId));
         return ApplicationsResource.view(stored, intake, steps);
     }
 
-    private void verify(String partnerId, String webhookId, String timestamp, String signature, byte[] body) {
+    private void verify(String partnerId, String webhookId, String timestamp, HttpHeaders headers, byte[] body) {
+        // "v1,<base64> v1,<base64>": comma-separated header values may arrive split; joined back, they are exact
+        List<String> parts = headers.getRequestHeader("webhook-signature");
+        String signature = parts == null || parts.isEmpty() ? null : String.join(",", parts);
         String secret = partners.secret(partnerId).orElseThrow(() -> new WebhookRefusedException("unknown partner"));
         String refusal = WebhookSignature.refusal(secret, webhookId, timestamp, signature, body, clock.instant());
         if (refusal != null) {

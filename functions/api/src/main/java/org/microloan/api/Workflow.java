@@ -51,15 +51,7 @@ public class Workflow {
 
     /** The execution's ARN. */
     public String start(String applicationId) {
-        try {
-            String input = json.writeValueAsString(Map.of("applicationId", applicationId, "requestId", requestId.value()));
-            String arn = sfn.startExecution(b -> b.stateMachineArn(stateMachineArn).name(applicationId).input(input))
-                    .executionArn();
-            LOG.infof("started execution %s", arn);
-            return arn;
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return startExecution(applicationId, Map.of("applicationId", applicationId, "requestId", requestId.value()));
     }
 
     /**
@@ -67,12 +59,15 @@ public class Workflow {
      * and the stored version it replays, so the same replay asked twice starts one execution.
      */
     public String replay(String applicationId, long version, ReplayPoint from) {
+        return startExecution(applicationId + REPLAY + version, Map.of("applicationId", applicationId,
+                "resumeFrom", from.name(), "requestId", requestId.value()));
+    }
+
+    private String startExecution(String name, Map<String, Object> input) {
         try {
-            String input = json.writeValueAsString(Map.of("applicationId", applicationId, "resumeFrom", from.name(),
-                    "requestId", requestId.value()));
-            String arn = sfn.startExecution(b -> b.stateMachineArn(stateMachineArn).name(applicationId + REPLAY + version)
-                    .input(input)).executionArn();
-            LOG.infof("replaying from %s: started execution %s", from, arn);
+            String body = json.writeValueAsString(input);
+            String arn = sfn.startExecution(b -> b.stateMachineArn(stateMachineArn).name(name).input(body)).executionArn();
+            LOG.infof("started execution %s", arn);
             return arn;
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);

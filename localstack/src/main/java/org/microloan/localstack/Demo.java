@@ -25,7 +25,7 @@ import org.microloan.partner.WebhookSignature;
  */
 public final class Demo {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = StackClient.JSON;
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final LocalStack stack;
@@ -130,7 +130,7 @@ public final class Demo {
                 form.get("amount"), reviewed ? "APPROVED by ops" : app.at("/decision/outcome").asText("APPROVE"), millis, offer.path("apr").asText("?"),
                 offer.path("rate").asText(offer.path("annualRate").asText("?")), firstLine(offer));
         if (accept) {
-            acceptOffer(id, token);
+            StackClient.accept(stack.api(), id, token);
             JsonNode paid = settle(status, token);
             JsonNode loans = call("GET", stack.api().resolve("/v1/loans"), token, null);
             out.printf("   accepted → %s; loan %s, %d installments%n", paid.path("status").asText(),
@@ -155,18 +155,6 @@ public final class Demo {
         String id = JSON.readTree(response.body()).path("applicationId").asText();
         out.printf("5. From partner 'demo' by signed webhook: %d, application %s; the partner is told of each step at %s%n",
                 response.statusCode(), id, stack.simulators().url() + "/partners/demo/hooks");
-    }
-
-    private void acceptOffer(String id, String token) throws Exception {
-        String key = UUID.randomUUID().toString();
-        for (int i = 0; i < 100; i++) {
-            HttpResponse<String> r = send("POST", stack.api().resolve("/v1/applications/" + id + "/acceptance"), token,
-                    Map.of("accept", true), key);
-            if (r.statusCode() != 409 || !r.body().contains("offer-not-ready")) {
-                return;
-            }
-            Thread.sleep(100);
-        }
     }
 
     /** Waits until the application stops moving on its own (an offer, a decline, a review, a payout, a failure). */
@@ -200,20 +188,10 @@ public final class Demo {
     }
 
     private static JsonNode call(String method, URI uri, String token, Object body) throws IOException, InterruptedException {
-        HttpResponse<String> r = send(method, uri, token, body, UUID.randomUUID().toString());
+        HttpResponse<String> r = StackClient.send(method, uri, token, body, UUID.randomUUID().toString());
         if (r.statusCode() >= 300) {
             throw new IllegalStateException(method + " " + uri.getPath() + " answered " + r.statusCode() + ": " + r.body());
         }
         return r.body().isEmpty() ? JSON.createObjectNode() : JSON.readTree(r.body());
-    }
-
-    private static HttpResponse<String> send(String method, URI uri, String token, Object body, String key)
-            throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)))
-                .header("Content-Type", "application/json").header("Idempotency-Key", key)
-                .header("Authorization", "Bearer " + token);
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

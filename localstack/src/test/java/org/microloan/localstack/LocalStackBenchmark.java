@@ -3,8 +3,6 @@ package org.microloan.localstack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,8 +20,6 @@ import java.util.concurrent.Future;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.junit.jupiter.api.Test;
 import org.microloan.support.testing.Forms;
 
@@ -35,23 +31,10 @@ import org.microloan.support.testing.Forms;
  */
 class LocalStackBenchmark {
 
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final ObjectMapper JSON = StackClient.JSON;
 
     private static JsonNode call(String method, URI uri, String token, Object body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(120))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)))
-                .header("Content-Type", "application/json").header("Idempotency-Key", UUID.randomUUID().toString());
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() == 409 && response.body().contains("offer-not-ready")) {
-            Thread.sleep(50);
-            return call(method, uri, token, body);
-        }
+        HttpResponse<String> response = StackClient.send(method, uri, token, body, UUID.randomUUID().toString());
         assertThat(response.statusCode()).as(uri + " " + response.body()).isLessThan(300);
         return JSON.readTree(response.body());
     }
@@ -87,7 +70,8 @@ class LocalStackBenchmark {
                             .path("applicationId").asText();
                     URI status = stack.api().resolve("/v1/applications/" + id);
                     until(status, token, "QUOTED");
-                    call("POST", stack.api().resolve("/v1/applications/" + id + "/acceptance"), token, Map.of("accept", true));
+                    HttpResponse<String> accepted = StackClient.accept(stack.api(), id, token);
+                    assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
                     until(status, token, "DISBURSED");
                     latencies.add(Duration.between(start, Instant.now()));
                 } catch (Exception e) {

@@ -18,8 +18,6 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,8 +31,7 @@ import org.microloan.support.testing.Forms;
  */
 class LocalStackIT {
 
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    private static final ObjectMapper JSON = StackClient.JSON;
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /** Kept after the run: the functions' logs are in work/logs. */
@@ -74,14 +71,7 @@ class LocalStackIT {
     }
 
     private static HttpResponse<String> send(String method, URI uri, String token, Object body, String key) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(90))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)))
-                .header("Content-Type", "application/json").header("Idempotency-Key", key);
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return StackClient.send(method, uri, token, body, key);
     }
 
     private static JsonNode until(String token, URI uri, String field, String value) throws Exception {
@@ -111,14 +101,7 @@ class LocalStackIT {
         assertThat(quoted.at("/personal/mobile").asText()).contains("****");
 
         // the app's way: an offer shown a moment before the workflow waits on it is 409 offer-not-ready, asked again
-        String key = UUID.randomUUID().toString();
-        HttpResponse<String> acceptance = send("POST", api.resolve("/v1/applications/" + id + "/acceptance"), token,
-                Map.of("accept", true), key);
-        for (int i = 0; i < 50 && acceptance.statusCode() == 409 && acceptance.body().contains("offer-not-ready"); i++) {
-            Thread.sleep(100);
-            acceptance = send("POST", api.resolve("/v1/applications/" + id + "/acceptance"), token, Map.of("accept", true), key);
-        }
-        assertThat(acceptance.statusCode()).as(acceptance.body()).isEqualTo(200);
+        accept(token, id);
         until(token, api.resolve("/v1/applications/" + id), "status", "DISBURSED");
 
         JsonNode loans = call("GET", api.resolve("/v1/loans"), token, null);
@@ -189,13 +172,7 @@ class LocalStackIT {
     }
 
     private static JsonNode accept(String token, String id) throws Exception {
-        String key = UUID.randomUUID().toString();
-        URI uri = stack.api().resolve("/v1/applications/" + id + "/acceptance");
-        HttpResponse<String> acceptance = send("POST", uri, token, Map.of("accept", true), key);
-        for (int i = 0; i < 50 && acceptance.statusCode() == 409 && acceptance.body().contains("offer-not-ready"); i++) {
-            Thread.sleep(100);
-            acceptance = send("POST", uri, token, Map.of("accept", true), key);
-        }
+        HttpResponse<String> acceptance = StackClient.accept(stack.api(), id, token);
         assertThat(acceptance.statusCode()).as(acceptance.body()).isEqualTo(200);
         return JSON.readTree(acceptance.body());
     }

@@ -18,7 +18,7 @@ awslocal dynamodb update-time-to-live --table-name "$TABLE" --time-to-live-speci
 ENV="Variables={TABLE_NAME=$TABLE,MICROLOAN_ENCRYPTION_KEY=$KEY,DATABASE_URL=postgresql://postgres:5432/postgres,DATABASE_USER=postgres,DATABASE_PASSWORD=postgres,KYC_URL=http://simulators:8089,BUREAU_URL=http://simulators:8089,PAYMENT_RAIL_URL=http://simulators:8089,SMS_URL=http://simulators:8089,STATE_MACHINE_ARN=arn:aws:states:$REGION:$ACCOUNT:stateMachine:origination}"
 for f in apply verify-identity score quote-rate disburse remind notify-partners; do
   awslocal lambda create-function --function-name "$f" --runtime java17 --memory-size 1024 --timeout 60 \
-    --handler io.quarkus.funqy.lambda.FunqyStreamHandler::handleRequest \
+    --handler io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest \
     --role "arn:aws:iam::$ACCOUNT:role/lambda" --zip-file "fileb:///opt/functions/$f/target/function.zip" --environment "$ENV"
 done
 awslocal lambda create-function --function-name api --runtime java17 --memory-size 1024 --timeout 30 \

@@ -61,8 +61,8 @@ public final class LocalStack implements AutoCloseable {
     public static final String TABLE = "origination";
     static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     private static final String ACCOUNT_ARN = "arn:aws:lambda:us-east-1:000000000000:function:";
-    private static final String FUNQY = "io.quarkus.funqy.lambda.FunqyStreamHandler::handleRequest";
-    private static final String HTTP = "io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest";
+    /** Every function's handler: Quarkus' stream handler, which runs the function its configuration names. */
+    private static final String HANDLER = "io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest";
     /** The demo partner's Standard Webhooks secret: local only, like every key of this stack. */
     public static final String DEMO_PARTNER_SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -137,13 +137,13 @@ public final class LocalStack implements AutoCloseable {
         aws.start();
 
         Map<String, String> env = environment(keys);
-        for (String[] f : new String[][] {{"apply", FUNQY}, {"verify-identity", FUNQY}, {"score", FUNQY},
-                {"quote-rate", FUNQY}, {"disburse", FUNQY}, {"remind", FUNQY}, {"notify-partners", FUNQY}, {"api", HTTP}}) {
-            Path zip = options.functions().resolve(f[0]).resolve("target").resolve("function.zip");
+        for (String name : List.of("apply", "verify-identity", "score", "quote-rate", "disburse", "remind", "notify-partners",
+                "api")) {
+            Path zip = options.functions().resolve(name).resolve("target").resolve("function.zip");
             if (!Files.exists(zip)) {
                 throw new IllegalStateException("no " + zip + ": build the functions first (mvn -B package -DskipTests)");
             }
-            host.deploy(new LambdaHost.Function(f[0], zip, f[1], env, Duration.ofSeconds(60)));
+            host.deploy(new LambdaHost.Function(name, zip, HANDLER, env, Duration.ofSeconds(60)));
         }
 
         String definition = OriginationWorkflow.definition();

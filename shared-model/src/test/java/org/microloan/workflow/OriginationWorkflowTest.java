@@ -95,6 +95,28 @@ class OriginationWorkflowTest {
     }
 
     @Test
+    void retriesNameOnlyTransientFailures_soAPermanentRefusalIsRecordedAtOnce() {
+        Set<String> transientNames = new HashSet<>(TransientFailures.OURS);
+        transientNames.addAll(TransientFailures.LAMBDA);
+        transientNames.addAll(TransientFailures.DYNAMODB);
+        Set<String> retried = new HashSet<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = states.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> state = it.next();
+            state.getValue().path("Retry").forEach(r -> r.get("ErrorEquals").forEach(e -> {
+                assertThat(transientNames).as("%s retries %s", state.getKey(), e.asText()).contains(e.asText());
+                retried.add(e.asText());
+            }));
+        }
+        assertThat(retried).as("every transient failure of ours is retried somewhere").containsAll(TransientFailures.OURS)
+                .doesNotContain("States.ALL", "io.quarkus.funqy.runtime.ApplicationException",
+                        UnknownApplicationException.class.getName(), ProviderRejectedException.class.getName(),
+                        KeyReusedException.class.getName(), IllegalTransitionException.class.getName());
+        // the names the steps throw are the class names the contract lists
+        assertThat(TransientFailures.OURS).contains(ProviderUnavailableException.class.getName(),
+                ConcurrentUpdateException.class.getName(), StoreUnavailableException.class.getName());
+    }
+
+    @Test
     void everySubstitutionIsAKnownFunctionOrTheTable() {
         Matcher m = Pattern.compile("\\$\\{([^}]+)}").matcher(OriginationWorkflow.definition());
         Set<String> used = new HashSet<>();

@@ -2,6 +2,7 @@ package org.microloan.api;
 
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,6 +40,9 @@ import org.microloan.workflow.ApplicationStatus;
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed("borrower")
 public class ApplicationsResource {
+
+    /** API Gateway ends a request after 30 s, so a request's idempotency claim need last no longer. */
+    static final Duration REQUEST_RUNS_AT_MOST = Duration.ofSeconds(30);
 
     private final JsonWebToken jwt;
     private final ApplicationIntake intake;
@@ -86,7 +90,8 @@ public class ApplicationsResource {
             throw new Problems.IdempotencyKeyRequiredException();
         }
         String borrower = jwt.getSubject();
-        Accepted accepted = idempotency.once(borrower + ":" + key, "POST /v1/applications", form, Accepted.class, () -> {
+        Accepted accepted = idempotency.once(borrower + ":" + key, "POST /v1/applications", form, Accepted.class,
+                REQUEST_RUNS_AT_MOST, () -> {
             String id = UUID.randomUUID().toString();
             intake.submit(id, borrower, form, clock.instant());
             workflow.start(id);
@@ -112,7 +117,8 @@ public class ApplicationsResource {
             throw new Problems.BadFieldException("/accept", "send true to accept the offer, false to refuse it");
         }
         StoredApplication stored = owned(id);
-        Accepted result = idempotency.once(jwt.getSubject() + ":" + key, "POST acceptance", answer, Accepted.class, () -> {
+        Accepted result = idempotency.once(jwt.getSubject() + ":" + key, "POST acceptance", answer, Accepted.class,
+                REQUEST_RUNS_AT_MOST, () -> {
             if (stored.status() != ApplicationStatus.QUOTED) {
                 throw new Problems.ConflictException("not-awaiting-acceptance", "application " + id + " is "
                         + stored.status() + ", not waiting for an answer to an offer");
@@ -126,8 +132,9 @@ public class ApplicationsResource {
                     .orElseThrow(() -> new Problems.ConflictException("offer-not-ready", "the offer of " + id
                             + " is still being put before you: send the same request again in a second"));
             ApplicationStatus next = answer.accept() ? ApplicationStatus.ACCEPTED : ApplicationStatus.DECLINED;
-            steps.advance(stored, next, "acceptance", Map.of("accepted", answer.accept(), "at", clock.instant().toString()));
+            // the workflow first: if it no longer waits, nothing here has changed
             workflow.answer(token, Map.of("accepted", answer.accept()));
+            steps.advance(stored, next, "acceptance", Map.of("accepted", answer.accept(), "at", clock.instant().toString()));
             return new Accepted(id, next.name(), "/v1/applications/" + id);
         });
         return Response.ok(result).build();

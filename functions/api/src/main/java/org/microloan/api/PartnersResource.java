@@ -90,7 +90,7 @@ public class PartnersResource {
         }
         String borrower = new PartnerMerchant(partnerId, submission.merchantReference()).borrowerId();
         ApplicationsResource.Accepted accepted = idempotency.once(partnerId + ":" + webhookId, "POST partner application",
-                submission, ApplicationsResource.Accepted.class, () -> {
+                submission, ApplicationsResource.Accepted.class, ApplicationsResource.REQUEST_RUNS_AT_MOST, () -> {
                     String id = UUID.randomUUID().toString();
                     intake.submit(id, borrower, submission.application(), clock.instant());
                     workflow.start(id);

@@ -1,5 +1,7 @@
 package org.microloan.api;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.List;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -10,9 +12,23 @@ import io.quarkus.security.UnauthorizedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.microloan.identity.Mask;
+import org.microloan.support.books.LoanSettledException;
 import org.microloan.support.books.PayoffExceededException;
-import org.microloan.support.idempotency.Idempotency;
+import org.microloan.support.books.RepaymentRefusedException;
+import org.microloan.workflow.ConcurrentUpdateException;
+import org.microloan.workflow.IllegalTransitionException;
+import org.microloan.workflow.KeyReusedException;
+import org.microloan.workflow.StoreUnavailableException;
+import org.microloan.support.store.DynamoFailures;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+import software.amazon.awssdk.services.sfn.model.ExecutionAlreadyExistsException;
+import software.amazon.awssdk.services.sfn.model.InvalidTokenException;
+import software.amazon.awssdk.services.sfn.model.SfnException;
+import software.amazon.awssdk.services.sfn.model.TaskDoesNotExistException;
+import software.amazon.awssdk.services.sfn.model.TaskTimedOutException;
 import org.microloan.support.intake.InvalidApplicationException;
 
 /** Every failure as problem+json, with a stable type. */
@@ -61,7 +77,7 @@ public class Problems {
     }
 
     @ServerExceptionMapper
-    public Response keyReused(Idempotency.KeyReusedException e) {
+    public Response keyReused(KeyReusedException e) {
         return Problem.response(422, "idempotency-key-reused", "This Idempotency-Key was used for another request",
                 "send a new Idempotency-Key for a different request, or the same body to get the first answer");
     }
@@ -130,8 +146,79 @@ public class Problems {
     }
 
     @ServerExceptionMapper
+    public Response loanSettled(LoanSettledException e) {
+        return Problem.response(409, "loan-settled", "The loan is repaid in full", e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response repaymentRefused(RepaymentRefusedException e) {
+        return Problem.response(422, "repayment-refused", "The loan cannot take this repayment", e.getMessage(),
+                List.of(new Problem.Field("/amount", e.getMessage())));
+    }
+
+    /** Two requests changed the same thing at once: this one lost, and may simply be sent again. */
+    @ServerExceptionMapper
+    public Response concurrentUpdate(ConcurrentUpdateException e) {
+        return Problem.response(409, "concurrent-update", "Changed by another request at the same moment",
+                "send the same request again (with the same Idempotency-Key)");
+    }
+
+    /** The application moved on (the workflow or another person got there first). */
+    @ServerExceptionMapper
+    public Response illegalTransition(IllegalTransitionException e) {
+        return Problem.response(409, "status-changed", "The application is no longer in that status",
+                e.getMessage() + ": read the application again");
+    }
+
+    @ServerExceptionMapper
+    public Response storeUnavailable(StoreUnavailableException e) {
+        LOG.warnf("store unavailable: %s", Mask.digitRuns(e.getMessage()));
+        return busy();
+    }
+
+    /** DynamoDB throttled, failing or out of reach after the SDK's own tries: a moment's unavailability. */
+    @ServerExceptionMapper
+    public Response dynamo(DynamoDbException e) {
+        if (DynamoFailures.passing(e)) {
+            LOG.warnf("DynamoDB unavailable: %s", e.awsErrorDetails() == null ? e.statusCode() : e.awsErrorDetails().errorCode());
+            return busy();
+        }
+        return unexpected(e);
+    }
+
+    private static Response busy() {
+        return Response.fromResponse(Problem.response(503, "unavailable", "Busy for a moment",
+                "send the same request again in a few seconds (with the same Idempotency-Key)")).header("Retry-After", "5").build();
+    }
+
+    /**
+     * Step Functions refused: a task nobody waits on any more (answered, timed out, the execution ended) is
+     * the caller's conflict; throttling or Step Functions' own failure is a moment's unavailability.
+     */
+    @ServerExceptionMapper
+    public Response workflow(SfnException e) {
+        if (e instanceof TaskDoesNotExistException || e instanceof InvalidTokenException || e instanceof TaskTimedOutException) {
+            return Problem.response(409, "workflow-not-waiting", "The workflow is no longer waiting on this",
+                    "read the application again: it has moved on");
+        }
+        if (e instanceof ExecutionAlreadyExistsException) {
+            return Problem.response(409, "execution-exists", "That workflow execution exists already",
+                    "read the application: its workflow is running or has run");
+        }
+        if (e.isThrottlingException() || e.statusCode() >= 500) {
+            LOG.warnf("step functions unavailable: %s", e.awsErrorDetails() == null ? e.statusCode() : e.awsErrorDetails().errorCode());
+            return busy();
+        }
+        return unexpected(e);
+    }
+
+    /** A bug: its stack trace is logged with the request id (digit runs starred), and the caller gets that id. */
+    @ServerExceptionMapper
     public Response unexpected(RuntimeException e) {
-        LOG.errorf("unexpected failure: %s", e.getClass().getName());
-        return Problem.response(500, "internal", "Something went wrong on our side", "try again later");
+        StringWriter trace = new StringWriter();
+        e.printStackTrace(new PrintWriter(trace));
+        LOG.errorf("unexpected failure: %s", Mask.digitRuns(trace.toString()));
+        return Problem.response(500, "internal", "Something went wrong on our side",
+                "try again later; if it persists, quote request id " + MDC.get("requestId"));
     }
 }

@@ -16,6 +16,7 @@ import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
 
+import com.github.tomakehurst.wiremock.client.WireMock;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
@@ -31,6 +32,8 @@ import org.microloan.schedule.RepaymentSchedule;
 import org.microloan.support.books.Books;
 import org.microloan.support.books.Disbursement;
 import org.microloan.support.books.Loan;
+import org.microloan.support.idempotency.DynamoIdempotencyStore;
+import org.microloan.support.idempotency.IdempotencyRecord;
 import org.microloan.support.intake.ApplicationIntake;
 import org.microloan.support.store.ApplicationStore;
 import org.microloan.support.store.ExposureReservations;
@@ -150,5 +153,67 @@ class LoansAndAcceptanceTest {
         store.record(store.find(id).orElseThrow(), "acceptanceToken", "{\"taskToken\":\"token-" + id + "\"}");
         as(borrower).header("Idempotency-Key", "early").body(Map.of("accept", true)).when()
                 .post("/v1/applications/" + id + "/acceptance").then().statusCode(200).body("status", equalTo("ACCEPTED"));
+    }
+
+    @Test
+    void repayingASettledLoan_is409_andChangesNothing() {
+        String borrower = "b-" + UUID.randomUUID();
+        Loan loan = loanOf(borrower);
+        as(borrower).header("Idempotency-Key", "all").body(Map.of("amount", "12038.71", "on", "2026-01-25")).when()
+                .post("/v1/loans/" + loan.id + "/repayments").then().statusCode(200).body("outstandingPrincipal", equalTo("0.00"));
+
+        as(borrower).header("Idempotency-Key", "more").body(Map.of("amount", "1.00", "on", "2026-01-26")).when()
+                .post("/v1/loans/" + loan.id + "/repayments").then().statusCode(409).contentType("application/problem+json")
+                .body("type", equalTo("https://microloan.dev/problems/loan-settled"));
+    }
+
+    @Test
+    void anAmountBelowTheAccruedInterest_is422_sayingWhatToSend() {
+        String borrower = "b-" + UUID.randomUUID();
+        Loan loan = loanOf(borrower);
+
+        as(borrower).header("Idempotency-Key", "tiny").body(Map.of("amount", "1.00", "on", "2026-01-25")).when()
+                .post("/v1/loans/" + loan.id + "/repayments").then().statusCode(422).contentType("application/problem+json")
+                .body("type", equalTo("https://microloan.dev/problems/repayment-refused"))
+                .body("errors[0].field", equalTo("/amount"));
+        as(borrower).when().get("/v1/loans/" + loan.id + "/payoff?on=2026-01-25").then().statusCode(200)
+                .body("payoff", equalTo("12038.71"));
+    }
+
+    @Test
+    void answeringAnOfferTheWorkflowNoLongerWaitsOn_is409_andTheOfferStaysAsItWas() {
+        String borrower = "b-" + UUID.randomUUID();
+        String id = new Walk(intake, store, exposure).to(ApplicationStatus.QUOTED, borrower, Forms.emergency(), Map.of(
+                "quote-rate", "{\"offerId\":\"o-3\",\"apr\":\"10.95\",\"amount\":\"3000.00\",\"expiresAt\":\""
+                        + Instant.now().plusSeconds(3600) + "\"}"));
+        store.record(store.find(id).orElseThrow(), "acceptanceToken", "{\"taskToken\":\"spent-" + id + "\"}");
+        ProviderStubs.server().stubFor(WireMock.post(urlEqualTo("/"))
+                .withHeader("X-Amz-Target", WireMock.equalTo("AWSStepFunctions.SendTaskSuccess"))
+                .withRequestBody(containing("spent-" + id)).atPriority(1)
+                .willReturn(WireMock.aResponse().withStatus(400).withHeader("Content-Type", "application/x-amz-json-1.0")
+                        .withBody("{\"__type\": \"TaskDoesNotExist\", \"message\": \"no such task\"}")));
+
+        as(borrower).header("Idempotency-Key", "late").body(Map.of("accept", true)).when()
+                .post("/v1/applications/" + id + "/acceptance").then().statusCode(409).contentType("application/problem+json")
+                .body("type", equalTo("https://microloan.dev/problems/workflow-not-waiting"));
+        assertThat(store.find(id).orElseThrow().status()).isEqualTo(ApplicationStatus.QUOTED);
+    }
+
+    @Test
+    void theSameAcceptanceSentTwiceAtOnce_isA409ToSendAgain() {
+        String borrower = "b-" + UUID.randomUUID();
+        String id = new Walk(intake, store, exposure).to(ApplicationStatus.QUOTED, borrower, Forms.emergency(), Map.of(
+                "quote-rate", "{\"offerId\":\"o-4\",\"apr\":\"10.95\",\"amount\":\"3000.00\",\"expiresAt\":\""
+                        + Instant.now().plusSeconds(3600) + "\"}"));
+        // the first of the two still holds its claim on the key
+        Instant now = Instant.now();
+        new DynamoIdempotencyStore(DynamoDbLocal.client(), DynamoDbLocal.TABLE).putRecord(new IdempotencyRecord(
+                "POST acceptance#" + borrower + ":twice", IdempotencyRecord.Status.IN_PROGRESS, "h", null,
+                now.plus(Duration.ofDays(1)), now.plusSeconds(30)), now);
+
+        as(borrower).header("Idempotency-Key", "twice").body(Map.of("accept", true)).when()
+                .post("/v1/applications/" + id + "/acceptance").then().statusCode(409).contentType("application/problem+json")
+                .body("type", equalTo("https://microloan.dev/problems/concurrent-update"));
+        assertThat(store.find(id).orElseThrow().status()).isEqualTo(ApplicationStatus.QUOTED);
     }
 }

@@ -162,7 +162,7 @@ class OpsResourceTest {
                 .body("errors[0].field", equalTo("query:status"));
 
         String history = as("ops-1", "ops").when().get("/v1/ops/executions/" + SfnStub.FAILED_ARN).then().statusCode(200)
-                .body("state", hasItem("Score")).body("[2].error", equalTo("io.quarkus.funqy.runtime.ApplicationException"))
+                .body("state", hasItem("Score")).body("[2].error", equalTo("org.microloan.workflow.ProviderUnavailableException"))
                 .body("[2].cause", equalTo("bureau refused *************1002X"))
                 .extract().asString();
         assertThat(history).doesNotContain("11010519491231002X").doesNotContain("idNumber");

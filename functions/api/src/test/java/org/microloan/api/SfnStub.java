@@ -33,7 +33,7 @@ public final class SfnStub implements QuarkusTestResourceLifecycleManager {
               {"id": 2, "type": "TaskStateEntered", "timestamp": 1.7000001E9,
                "stateEnteredEventDetails": {"name": "Score", "input": "{\\"idNumber\\":\\"11010519491231002X\\"}"}},
               {"id": 3, "type": "LambdaFunctionFailed", "timestamp": 1.7000002E9,
-               "lambdaFunctionFailedEventDetails": {"error": "io.quarkus.funqy.runtime.ApplicationException",
+               "lambdaFunctionFailedEventDetails": {"error": "org.microloan.workflow.ProviderUnavailableException",
                  "cause": "bureau refused 11010519491231002X"}},
               {"id": 4, "type": "ExecutionFailed", "timestamp": 1.7000003E9,
                "executionFailedEventDetails": {"error": "States.TaskFailed", "cause": "bureau unavailable"}}

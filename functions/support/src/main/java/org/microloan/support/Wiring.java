@@ -96,12 +96,11 @@ public class Wiring {
         return new DynamoExposureReservations(dynamo, table);
     }
 
-    /** A step's result is kept a week; a run blocks a retry for a little longer than a Lambda may run. */
+    /** A step's result is kept a week. */
     @Produces
     @ApplicationScoped
     Idempotency idempotency(DynamoDbClient dynamo, ObjectMapper json, Clock clock) {
-        return new Idempotency(new DynamoIdempotencyStore(dynamo, table), json, clock, Duration.ofDays(7),
-                Duration.ofMinutes(16));
+        return new Idempotency(new DynamoIdempotencyStore(dynamo, table), json, clock, Duration.ofDays(7));
     }
 
     @Produces

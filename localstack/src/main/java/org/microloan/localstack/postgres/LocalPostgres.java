@@ -6,10 +6,11 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.microloan.books.schema.BooksSchema;
 
 /**
  * PostgreSQL 17 from the embedded binaries: the books. Its data is kept in a directory between runs,
- * or thrown away at the end. The functions create their schema on start (Hibernate's update).
+ * or thrown away at the end. Its schema is the books' migrations, run at start as a deployment would.
  */
 public final class LocalPostgres implements AutoCloseable {
 
@@ -19,7 +20,7 @@ public final class LocalPostgres implements AutoCloseable {
         this.postgres = postgres;
     }
 
-    /** @param port 0 for any free port */
+    /** Started and migrated to the books' current schema. @param port 0 for any free port */
     public static LocalPostgres start(int port, Optional<Path> dataDir, Path workDir) {
         try {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
@@ -32,7 +33,9 @@ public final class LocalPostgres implements AutoCloseable {
             } else {
                 builder.setCleanDataDirectory(true);
             }
-            return new LocalPostgres(builder.start());
+            LocalPostgres started = new LocalPostgres(builder.start());
+            BooksSchema.migrate(started.jdbcUrl(), "postgres", "postgres");
+            return started;
         } catch (IOException e) {
             throw new UncheckedIOException("embedded PostgreSQL did not start", e);
         }
@@ -41,6 +44,11 @@ public final class LocalPostgres implements AutoCloseable {
     /** The reactive URL the functions take as DATABASE_URL (user and password: postgres). */
     public String url() {
         return "postgresql://localhost:" + postgres.getPort() + "/postgres";
+    }
+
+    /** The same database for JDBC: the migrations. */
+    public String jdbcUrl() {
+        return "jdbc:" + url();
     }
 
     @Override

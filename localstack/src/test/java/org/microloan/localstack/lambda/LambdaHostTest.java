@@ -54,7 +54,7 @@ class LambdaHostTest {
         Path zip = Path.of(System.getProperty("functions.dir", "../functions"), "apply", "target", "function.zip");
         assertThat(zip).as("build the functions first: mvn -B package -DskipTests").exists();
         host = new LambdaHost(work);
-        host.deploy(new LambdaHost.Function("apply", zip, "io.quarkus.funqy.lambda.FunqyStreamHandler::handleRequest",
+        host.deploy(new LambdaHost.Function("apply", zip, "io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest",
                 Map.of("TABLE_NAME", "origination", "MICROLOAN_ENCRYPTION_KEY", KEY,
                         "AWS_ENDPOINT_URL_DYNAMODB", dynamo.endpoint().toString()), Duration.ofSeconds(60)));
     }
@@ -87,7 +87,9 @@ class LambdaHostTest {
 
         Lambdas.Invocation unknown = host.invoke("apply", JSON.writeValueAsBytes(Map.of("applicationId", "nope")));
         assertThat(unknown.functionError()).isEqualTo("Unhandled");
-        assertThat(answer(unknown).path("errorType").asText()).isEqualTo("io.quarkus.funqy.runtime.ApplicationException");
+        // the class name of what the step threw: the name the workflow's Retry and Catch match on
+        assertThat(answer(unknown).path("errorType").asText()).isEqualTo("org.microloan.workflow.UnknownApplicationException");
+        assertThat(answer(unknown).path("errorMessage").asText()).isEqualTo("no application nope");
 
         assertThat(Files.readString(work.resolve("logs").resolve("apply.log"))).contains("apply");
     }

@@ -26,6 +26,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.microloan.workflow.OriginationWorkflow;
+import org.microloan.workflow.ProviderRejectedException;
+import org.microloan.workflow.ProviderUnavailableException;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
@@ -209,18 +211,18 @@ class StepFunctionsConformanceTest {
     }
 
     @Test
-    void aFunctionFailingTwice_isRetriedWithBackoff_andOneAlwaysFailing_isCaughtAndRecorded() throws Exception {
+    void aTransientFailure_isRetriedWithBackoff_untilItPassesOrTheRetriesRunOut() throws Exception {
         start();
         happyFunctions();
         AtomicInteger verify = new AtomicInteger();
         functions.put("VerifyIdentity", in -> {
             if (verify.incrementAndGet() <= 2) {
-                throw new Failure("io.quarkus.funqy.runtime.ApplicationException", "provider timed out");
+                throw new Failure(ProviderUnavailableException.class.getName(), "kyc unavailable: no answer");
             }
             return object("{\"status\":\"IDENTITY_VERIFIED\"}");
         });
         functions.put("Score", in -> {
-            throw new Failure("io.quarkus.funqy.runtime.ApplicationException", "bureau down");
+            throw new Failure(ProviderUnavailableException.class.getName(), "bureau down");
         });
         String machine = origination();
         Instant before = clock.now();
@@ -241,9 +243,29 @@ class StepFunctionsConformanceTest {
         List<HistoryEvent> failures = sfn.getExecutionHistoryPaginator(b -> b.executionArn(arn)).events().stream()
                 .filter(e -> e.type() == HistoryEventType.TASK_FAILED).toList();
         assertThat(failures).hasSize(6);
-        assertThat(failures.get(0).taskFailedEventDetails().error()).isEqualTo("io.quarkus.funqy.runtime.ApplicationException");
+        assertThat(failures.get(0).taskFailedEventDetails().error()).isEqualTo(ProviderUnavailableException.class.getName());
         // the waits were waited on the clock: jittered, but never more than the Retry allows
         assertThat(Duration.between(before, clock.now())).isLessThan(Duration.ofSeconds(2 + 4 + 2 + 4 + 8 + 1));
+    }
+
+    @Test
+    void aPermanentRefusal_isNotRetried_butRecordedAtOnce() throws Exception {
+        start();
+        happyFunctions();
+        functions.put("VerifyIdentity", in -> {
+            throw new Failure(ProviderRejectedException.class.getName(), "kyc refused the request with HTTP 400");
+        });
+        String machine = origination();
+        Instant before = clock.now();
+        String arn = sfn.startExecution(b -> b.stateMachineArn(machine).name("app-4xx").input("{\"applicationId\":\"app-4xx\"}"))
+                .executionArn();
+
+        until(arn, ExecutionStatus.FAILED);
+        assertThat(calls.get("VerifyIdentity").get()).as("tried once, never again").isEqualTo(1);
+        assertThat(enteredStates(arn)).endsWith("VerifyIdentity", "RecordFailure", "Failed");
+        assertThat(json(dynamoCalls.get(0).at("/ExpressionAttributeValues/:failure/S").asText()).path("Error").asText())
+                .isEqualTo(ProviderRejectedException.class.getName());
+        assertThat(Duration.between(before, clock.now())).as("no backoff waited").isLessThan(Duration.ofSeconds(1));
     }
 
     @Test

@@ -1,22 +1,28 @@
 package org.microloan.functions.apply;
 
-import io.quarkus.funqy.Funq;
+import java.time.Duration;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
 import jakarta.inject.Inject;
-import org.microloan.support.idempotency.Idempotency;
+import jakarta.inject.Named;
+import org.microloan.support.steps.StepContext;
 import org.microloan.support.steps.StepInput;
+import org.microloan.workflow.Step;
 
 /** The workflow's first step: is this application one the product and the limits allow? */
-public class ApplyFunction {
+@Named("apply")
+public class ApplyFunction implements RequestHandler<StepInput, ApplyResult> {
 
     @Inject
-    Idempotency idempotency;
+    StepContext steps;
 
     @Inject
     Eligibility eligibility;
 
-    @Funq("apply")
-    public ApplyResult apply(StepInput input) {
-        return idempotency.once(input.applicationId(), "apply", input.withoutToken(), ApplyResult.class,
+    @Override
+    public ApplyResult handleRequest(StepInput input, Context context) {
+        return steps.once(input, Step.APPLY, ApplyResult.class, Duration.ofMillis(context.getRemainingTimeInMillis()),
                 () -> eligibility.check(input));
     }
 }

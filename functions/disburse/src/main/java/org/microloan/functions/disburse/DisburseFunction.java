@@ -1,22 +1,28 @@
 package org.microloan.functions.disburse;
 
-import io.quarkus.funqy.Funq;
+import java.time.Duration;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
 import jakarta.inject.Inject;
-import org.microloan.support.idempotency.Idempotency;
+import jakarta.inject.Named;
+import org.microloan.support.steps.StepContext;
 import org.microloan.support.steps.StepInput;
+import org.microloan.workflow.Step;
 
 /** The last step: pay out and book it, exactly once whatever is replayed. */
-public class DisburseFunction {
+@Named("disburse")
+public class DisburseFunction implements RequestHandler<StepInput, DisburseResult> {
 
     @Inject
-    Idempotency idempotency;
+    StepContext steps;
 
     @Inject
     Payout payout;
 
-    @Funq("disburse")
-    public DisburseResult disburse(StepInput input) {
-        return idempotency.once(input.applicationId(), "disburse", input.withoutToken(), DisburseResult.class,
+    @Override
+    public DisburseResult handleRequest(StepInput input, Context context) {
+        return steps.once(input, Step.DISBURSE, DisburseResult.class, Duration.ofMillis(context.getRemainingTimeInMillis()),
                 () -> payout.disburse(input));
     }
 }

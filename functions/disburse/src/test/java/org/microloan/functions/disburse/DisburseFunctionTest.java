@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
 import java.time.Duration;
@@ -127,8 +128,8 @@ class DisburseFunctionTest {
         ProviderStubs.failing("/v1/payouts", 503);
         String id = quoted();
 
-        invoke(id).statusCode(500).body("errorMessage",
-                startsWith("org.microloan.support.ProviderUnavailableException: rail unavailable: HTTP 503"));
+        invoke(id).statusCode(500).body("errorType", equalTo("org.microloan.workflow.ProviderUnavailableException"))
+                .body("errorMessage", startsWith("rail unavailable: HTTP 503"));
         assertThat(books.loanCount(id).await().atMost(WAIT)).isZero();
 
         ProviderStubs.reset();

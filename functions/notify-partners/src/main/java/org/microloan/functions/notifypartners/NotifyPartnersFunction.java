@@ -6,8 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import io.quarkus.funqy.Funq;
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
 import jakarta.inject.Inject;
+import jakarta.inject.Named;
 import org.microloan.support.partners.NoticeDelivery;
 import org.microloan.support.partners.PartnerNotice;
 
@@ -16,7 +18,8 @@ import org.microloan.support.partners.PartnerNotice;
  * changed, whoever changed it (a function, the API, or the workflow's own failure and expiry writes);
  * the scheduler's minute sweep retries what the partner did not take.
  */
-public class NotifyPartnersFunction {
+@Named("notify-partners")
+public class NotifyPartnersFunction implements RequestHandler<NotifyInput, NotifyResult> {
 
     /** Notices attempted per query of the due ones; a sweep goes on while pages come back full. */
     static final int PAGE = 100;
@@ -27,8 +30,8 @@ public class NotifyPartnersFunction {
     @Inject
     Clock clock;
 
-    @Funq("notify-partners")
-    public NotifyResult notifyPartners(NotifyInput input) {
+    @Override
+    public NotifyResult handleRequest(NotifyInput input, Context context) {
         List<PartnerNotice> attempted = new ArrayList<>();
         int noticed = 0;
         if (input != null && input.records() != null) {

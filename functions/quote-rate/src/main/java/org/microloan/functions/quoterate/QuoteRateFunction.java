@@ -1,25 +1,32 @@
 package org.microloan.functions.quoterate;
 
-import io.quarkus.funqy.Funq;
+import java.time.Duration;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
 import jakarta.inject.Inject;
-import org.microloan.support.idempotency.Idempotency;
+import jakarta.inject.Named;
+import org.microloan.support.steps.StepContext;
 import org.microloan.support.steps.StepInput;
+import org.microloan.support.store.DynamoFailures;
+import org.microloan.workflow.Step;
 
 /** The fourth step: the offer. Also parks the acceptance's task token while the borrower decides. */
-public class QuoteRateFunction {
+@Named("quote-rate")
+public class QuoteRateFunction implements RequestHandler<StepInput, QuoteResult> {
 
     @Inject
-    Idempotency idempotency;
+    StepContext steps;
 
     @Inject
     Quoting quoting;
 
-    @Funq("quote-rate")
-    public QuoteResult quoteRate(StepInput input) {
+    @Override
+    public QuoteResult handleRequest(StepInput input, Context context) {
         if ("ACCEPTANCE".equals(input.awaiting())) {
-            return quoting.awaitAcceptance(input);
+            return DynamoFailures.named(() -> quoting.awaitAcceptance(input));
         }
-        return idempotency.once(input.applicationId(), "quote-rate", input.withoutToken(), QuoteResult.class,
+        return steps.once(input, Step.QUOTE_RATE, QuoteResult.class, Duration.ofMillis(context.getRemainingTimeInMillis()),
                 () -> quoting.quote(input));
     }
 }

@@ -1,25 +1,32 @@
 package org.microloan.functions.score;
 
-import io.quarkus.funqy.Funq;
+import java.time.Duration;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
 import jakarta.inject.Inject;
-import org.microloan.support.idempotency.Idempotency;
+import jakarta.inject.Named;
+import org.microloan.support.steps.StepContext;
 import org.microloan.support.steps.StepInput;
+import org.microloan.support.store.DynamoFailures;
+import org.microloan.workflow.Step;
 
 /** The third step: the decision. Also parks the manual review's task token, when the workflow waits on a person. */
-public class ScoreFunction {
+@Named("score")
+public class ScoreFunction implements RequestHandler<StepInput, ScoreResult> {
 
     @Inject
-    Idempotency idempotency;
+    StepContext steps;
 
     @Inject
     Scoring scoring;
 
-    @Funq("score")
-    public ScoreResult score(StepInput input) {
+    @Override
+    public ScoreResult handleRequest(StepInput input, Context context) {
         if ("REVIEW".equals(input.awaiting())) {
-            return scoring.awaitReview(input);
+            return DynamoFailures.named(() -> scoring.awaitReview(input));
         }
-        return idempotency.once(input.applicationId(), "score", input.withoutToken(), ScoreResult.class,
+        return steps.once(input, Step.SCORE, ScoreResult.class, Duration.ofMillis(context.getRemainingTimeInMillis()),
                 () -> scoring.decide(input));
     }
 }

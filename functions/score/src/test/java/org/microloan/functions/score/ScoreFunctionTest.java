@@ -99,7 +99,8 @@ class ScoreFunctionTest {
         String id = verified("b-" + UUID.randomUUID(), Forms.emergency());
 
         invoke(Map.of("applicationId", id)).statusCode(500)
-                .body("errorMessage", startsWith("org.microloan.support.ProviderUnavailableException: bureau unavailable"));
+                .body("errorType", equalTo("org.microloan.workflow.ProviderUnavailableException"))
+                .body("errorMessage", startsWith("bureau unavailable"));
 
         assertThat(store.find(id).orElseThrow().status()).isEqualTo(ApplicationStatus.IDENTITY_VERIFIED);
     }

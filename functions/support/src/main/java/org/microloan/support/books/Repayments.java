@@ -63,7 +63,7 @@ public class Repayments {
 
     private Uni<RepaymentPosted> apply(Mutiny.Session session, Loan loan, Repayment r, String key) {
         if ("SETTLED".equals(loan.status)) {
-            throw new IllegalStateException("loan " + loan.id + " is repaid in full: nothing is owed");
+            throw new LoanSettledException(loan.id);
         }
         LocalDate on = r.on();
         List<ScheduledInstallment> rows = new ArrayList<>(loan.installments);
@@ -95,7 +95,7 @@ public class Repayments {
             } else {
                 Money principal = remainder.minus(accrued);
                 if (!principal.isPositive()) {
-                    throw new IllegalArgumentException(remainder + " beyond what is due does not cover the interest of "
+                    throw new RepaymentRefusedException(remainder + " beyond what is due does not cover the interest of "
                             + accrued + " accrued to " + on + ": send more than " + totalDue.plus(accrued)
                             + ", or exactly " + totalDue);
                 }

@@ -10,14 +10,18 @@ import java.util.HexFormat;
 import java.util.Optional;
 import java.util.function.Supplier;
 
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.microloan.support.ConcurrentUpdateException;
+import org.microloan.workflow.ConcurrentUpdateException;
+import org.microloan.workflow.KeyReusedException;
 
 /**
  * Runs a step at most once per key (application id and step): a second call with the same key and the
  * same payload returns the recorded result and does nothing; the same key with another payload is
  * refused; a run still in progress makes the caller retry later; a run that failed leaves nothing behind.
+ * A claim lasts only as long as its run can: the Lambda's remaining time (as Powertools does), so a run that
+ * crashed or timed out never turns the workflow's retries into "already running".
  */
 public final class Idempotency {
 
@@ -25,28 +29,21 @@ public final class Idempotency {
     private final ObjectMapper json;
     private final Clock clock;
     private final Duration keep;
-    private final Duration inProgressFor;
 
-    /**
-     * @param keep          how long a completed result is kept (the table's TTL)
-     * @param inProgressFor how long a claimed run blocks others: a little more than the function's timeout
-     */
-    public Idempotency(IdempotencyStore store, ObjectMapper json, Clock clock, Duration keep, Duration inProgressFor) {
+    /** @param keep how long a completed result is kept (the table's TTL) */
+    public Idempotency(IdempotencyStore store, ObjectMapper json, Clock clock, Duration keep) {
         this.store = store;
         this.json = json;
         this.clock = clock;
         this.keep = keep;
-        this.inProgressFor = inProgressFor;
     }
 
-    /** A key reused with a different payload. Not transient: the caller sent something else. */
-    public static class KeyReusedException extends RuntimeException {
-        public KeyReusedException(String key) {
-            super("step " + key + " already ran with a different request");
-        }
-    }
-
-    public <T> T once(String applicationId, String step, Object payload, Class<T> type, Supplier<T> work) {
+    /**
+     * @param runsAtMost how long this run can still take: the function's remaining time, after which Lambda
+     *                   has ended it, so the claim may be taken over
+     */
+    public <T> T once(String applicationId, String step, Object payload, Class<T> type, Duration runsAtMost,
+                      Supplier<T> work) {
         String key = step + "#" + applicationId;
         String hash = sha256(write(payload));
         Optional<T> recorded = recorded(key, hash, type);
@@ -55,7 +52,7 @@ public final class Idempotency {
         }
         Instant now = clock.instant();
         IdempotencyRecord claim = new IdempotencyRecord(key, IdempotencyRecord.Status.IN_PROGRESS, hash, null,
-                now.plus(keep), now.plus(inProgressFor));
+                now.plus(keep), now.plus(runsAtMost));
         if (!store.putRecord(claim, now)) {
             return recorded(key, hash, type).orElseThrow(
                     () -> new ConcurrentUpdateException("step " + key + " is already running"));

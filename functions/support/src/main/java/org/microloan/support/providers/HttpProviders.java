@@ -9,12 +9,13 @@ import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
-import org.microloan.support.ProviderUnavailableException;
+import org.microloan.workflow.ProviderRejectedException;
+import org.microloan.workflow.ProviderUnavailableException;
 
 /**
  * The providers over HTTP (KYC, bureau, payment rail, SMS): each call has the client's connect and read timeouts, up to two more
- * tries with jittered backoff on a timeout or a 5xx, and ends in a named failure: {@link
- * ProviderRejectedException} for a 4xx, {@link ProviderUnavailableException} when the tries run out.
+ * tries with jittered backoff on a timeout, a 5xx or a 429, and ends in a named failure: {@link
+ * ProviderRejectedException} for any other 4xx, {@link ProviderUnavailableException} when the tries run out.
  */
 @ApplicationScoped
 public class HttpProviders implements IdentityVerifier, CreditBureau, PaymentRail, Messages {
@@ -64,7 +65,7 @@ public class HttpProviders implements IdentityVerifier, CreditBureau, PaymentRai
             return request.get();
         } catch (WebApplicationException e) {
             int status = e.getResponse().getStatus();
-            if (status >= 500) {
+            if (status >= 500 || status == 429) {
                 throw new ProviderUnavailableException(provider, "HTTP " + status, e);
             }
             throw new ProviderRejectedException(provider, status);

@@ -1,31 +1,46 @@
 package org.microloan.support.steps;
 
+import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.microloan.support.idempotency.Idempotency;
 import org.microloan.support.store.ApplicationStore;
+import org.microloan.support.store.DynamoFailures;
 import org.microloan.support.store.StoredApplication;
 import org.microloan.workflow.ApplicationStatus;
+import org.microloan.workflow.Step;
+import org.microloan.workflow.UnknownApplicationException;
 
-/** What every step does around its own work: load the application, record the outcome, as JSON. */
+/**
+ * What every step does around its own work: run once per application, load the application, record the
+ * outcome, as JSON.
+ */
 @ApplicationScoped
 public class StepContext {
 
     private final ApplicationStore store;
     private final ObjectMapper json;
+    private final Idempotency idempotency;
 
-    public StepContext(ApplicationStore store, ObjectMapper json) {
+    public StepContext(ApplicationStore store, ObjectMapper json, Idempotency idempotency) {
         this.store = store;
         this.json = json;
+        this.idempotency = idempotency;
     }
 
-    /** An application id nobody stored: not transient, the workflow records the failure. */
-    public static class UnknownApplicationException extends RuntimeException {
-        public UnknownApplicationException(String applicationId) {
-            super("no application " + applicationId);
-        }
+    /**
+     * The step's work, once per application whatever the workflow replays: a repeat returns the recorded
+     * result. DynamoDB throttled or unreachable is named {@code StoreUnavailableException}, for a retry.
+     *
+     * @param runsAtMost the function's remaining time, after which another run may take over
+     */
+    public <T> T once(StepInput input, Step step, Class<T> type, Duration runsAtMost, Supplier<T> work) {
+        return DynamoFailures.named(() -> idempotency.once(input.applicationId(), step.key(), input.withoutToken(), type,
+                runsAtMost, work));
     }
 
     public StoredApplication load(StepInput input) {

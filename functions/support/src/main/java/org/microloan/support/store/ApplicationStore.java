@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.microloan.workflow.ApplicationStatus;
+import org.microloan.workflow.IllegalTransitionException;
 
 /** Applications, kept so that a status only moves forward and two writers cannot both win. */
 public interface ApplicationStore {
@@ -18,7 +19,7 @@ public interface ApplicationStore {
      * Moves the application to {@code to}, recording a step's result, if it is still at {@code
      * expectedVersion} and {@code to} follows its status; the stored record after the write.
      *
-     * @throws org.microloan.support.ConcurrentUpdateException another write came first
+     * @throws org.microloan.workflow.ConcurrentUpdateException another write came first
      * @throws IllegalTransitionException the status cannot move to {@code to}
      */
     StoredApplication advance(StoredApplication current, ApplicationStatus to, String step, String resultJson);

@@ -16,7 +16,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.microloan.support.ProviderUnavailableException;
+import org.microloan.workflow.ProviderRejectedException;
+import org.microloan.workflow.ProviderUnavailableException;
 import org.microloan.support.testing.Postgres;
 import org.microloan.support.testing.ProviderStubs;
 

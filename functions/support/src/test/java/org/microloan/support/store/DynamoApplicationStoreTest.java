@@ -15,7 +15,8 @@ import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 import org.microloan.money.Money;
-import org.microloan.support.ConcurrentUpdateException;
+import org.microloan.workflow.ConcurrentUpdateException;
+import org.microloan.workflow.IllegalTransitionException;
 import org.microloan.support.testing.DynamoDbLocal;
 import org.microloan.workflow.ApplicationStatus;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;

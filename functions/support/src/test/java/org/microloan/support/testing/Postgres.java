@@ -1,13 +1,22 @@
 package org.microloan.support.testing;
 
 import java.io.IOException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.nio.file.Path;
 import java.util.Map;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.microloan.books.schema.BooksSchema;
 
-/** PostgreSQL 17 from the embedded binaries, in target/, on a free port: the books' database in tests. */
+/**
+ * PostgreSQL 17 from the embedded binaries, in target/, on a free port: the books' database in tests. Each
+ * test app starts on an empty database brought to the current schema by the books' migrations, as a
+ * deployment would; the app only validates it.
+ */
 public final class Postgres implements QuarkusTestResourceLifecycleManager {
 
     private static EmbeddedPostgres postgres;
@@ -36,6 +45,13 @@ public final class Postgres implements QuarkusTestResourceLifecycleManager {
     @Override
     public Map<String, String> start() {
         int port = instance().getPort();
+        String jdbc = "jdbc:postgresql://localhost:" + port + "/postgres";
+        try (Connection c = DriverManager.getConnection(jdbc, "postgres", "postgres"); Statement s = c.createStatement()) {
+            s.execute("drop schema public cascade; create schema public");
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not empty the test database", e);
+        }
+        BooksSchema.migrate(jdbc, "postgres", "postgres");
         return Map.of(
                 "quarkus.datasource.reactive.url", "postgresql://localhost:" + port + "/postgres",
                 "quarkus.datasource.username", "postgres",

@@ -1,22 +1,28 @@
 package org.microloan.functions.verifyidentity;
 
-import io.quarkus.funqy.Funq;
+import java.time.Duration;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
 import jakarta.inject.Inject;
-import org.microloan.support.idempotency.Idempotency;
+import jakarta.inject.Named;
+import org.microloan.support.steps.StepContext;
 import org.microloan.support.steps.StepInput;
+import org.microloan.workflow.Step;
 
 /** The second step: is the applicant who they say they are? */
-public class VerifyIdentityFunction {
+@Named("verify-identity")
+public class VerifyIdentityFunction implements RequestHandler<StepInput, IdentityResult> {
 
     @Inject
-    Idempotency idempotency;
+    StepContext steps;
 
     @Inject
     IdentityCheck identity;
 
-    @Funq("verify-identity")
-    public IdentityResult verifyIdentity(StepInput input) {
-        return idempotency.once(input.applicationId(), "verify-identity", input.withoutToken(), IdentityResult.class,
-                () -> identity.check(input));
+    @Override
+    public IdentityResult handleRequest(StepInput input, Context context) {
+        return steps.once(input, Step.VERIFY_IDENTITY, IdentityResult.class,
+                Duration.ofMillis(context.getRemainingTimeInMillis()), () -> identity.check(input));
     }
 }

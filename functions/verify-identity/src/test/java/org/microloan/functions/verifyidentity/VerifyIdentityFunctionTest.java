@@ -100,8 +100,8 @@ class VerifyIdentityFunctionTest {
         ProviderStubs.failing("/v1/verifications", 503);
         String id = applied("b-" + UUID.randomUUID(), Forms.emergency());
 
-        invoke(id).statusCode(500).body("errorMessage",
-                startsWith("org.microloan.support.ProviderUnavailableException: kyc unavailable: HTTP 503"));
+        invoke(id).statusCode(500).body("errorType", equalTo("org.microloan.workflow.ProviderUnavailableException"))
+                .body("errorMessage", startsWith("kyc unavailable: HTTP 503"));
         assertThat(store.find(id).orElseThrow().status()).isEqualTo(ApplicationStatus.APPLIED);
 
         ProviderStubs.reset();

@@ -1,8 +1,6 @@
-package org.microloan.support.store;
+package org.microloan.workflow;
 
-import org.microloan.workflow.ApplicationStatus;
-
-/** A write that would move an application backwards or out of a final status. Not transient. */
+/** A write that would move an application backwards or out of a final status. Permanent: never retried. */
 public class IllegalTransitionException extends RuntimeException {
 
     public IllegalTransitionException(String applicationId, ApplicationStatus from, ApplicationStatus to) {

@@ -1,8 +1,8 @@
-package org.microloan.support;
+package org.microloan.workflow;
 
 /**
- * An outside provider did not answer in time or answered 5xx, after the client's own retries. Transient:
- * the workflow retries the step (its name is in the ASL's Retry).
+ * An outside provider did not answer in time, answered 5xx or asked us to slow down (429), after the
+ * client's own retries. Transient: the workflow retries the step, whose name is in every Retry.
  */
 public class ProviderUnavailableException extends RuntimeException {
 

@@ -1,6 +1,6 @@
-package org.microloan.support.providers;
+package org.microloan.workflow;
 
-/** A provider refused the request itself (4xx): sending it again will not help, so it is not retried. */
+/** A provider refused the request itself (4xx): sending it again will not help, so it is never retried. */
 public class ProviderRejectedException extends RuntimeException {
 
     public ProviderRejectedException(String provider, int status) {

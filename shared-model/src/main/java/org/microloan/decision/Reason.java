@@ -1,6 +1,7 @@
 package org.microloan.decision;
 
 import org.microloan.scoring.Characteristic;
+import org.microloan.identity.IdentityFailure;
 
 /**
  * Why a decision went as it did, as a stable code and in words a borrower reads, Chinese and English
@@ -16,8 +17,16 @@ public record Reason(String code, String zh, String en) {
         return new Reason(characteristic.name(), characteristic.reasonZh(), characteristic.reasonEn());
     }
 
-    /** The reason a recorded code stands for: a knock-out rule, a scorecard characteristic, or the grey band. */
+    /**
+     * The reason a recorded code stands for: a knock-out rule, an identity check, a scorecard characteristic,
+     * or the grey band.
+     */
     public static Reason ofCode(String code) {
+        for (IdentityFailure failure : IdentityFailure.values()) {
+            if (failure.name().equals(code)) {
+                return new Reason(failure.name(), failure.zh(), failure.en());
+            }
+        }
         for (KnockOut rule : KnockOut.values()) {
             if (rule.name().equals(code)) {
                 return rule.reason();

@@ -8,23 +8,23 @@ import java.util.Optional;
  * The steps of origination that ops can replay a failed application from (the {@code resumeFrom} of an
  * execution's input, entered by the definition's {@code ResumeAt} choice). A replay runs the named step
  * and what follows; it may only start where the steps before it have recorded their results, and the
- * results named by {@link #needs()} are those records (the step keys the functions record under).
+ * results named by {@link #needs()} are those records.
  */
 public enum ReplayPoint {
     Apply(List.of()),
-    VerifyIdentity(List.of("apply")),
-    Score(List.of("apply", "verify-identity")),
-    QuoteRate(List.of("apply", "verify-identity", "score")),
-    Disburse(List.of("apply", "verify-identity", "score", "quote-rate", "acceptance"));
+    VerifyIdentity(List.of(Step.APPLY)),
+    Score(List.of(Step.APPLY, Step.VERIFY_IDENTITY)),
+    QuoteRate(List.of(Step.APPLY, Step.VERIFY_IDENTITY, Step.SCORE)),
+    Disburse(List.of(Step.APPLY, Step.VERIFY_IDENTITY, Step.SCORE, Step.QUOTE_RATE, Step.ACCEPTANCE));
 
-    private final List<String> needs;
+    private final List<Step<?>> needs;
 
-    ReplayPoint(List<String> needs) {
+    ReplayPoint(List<Step<?>> needs) {
         this.needs = needs;
     }
 
     /** The recorded step results a replay from here reuses. */
-    public List<String> needs() {
+    public List<Step<?>> needs() {
         return needs;
     }
 

@@ -3,13 +3,11 @@ package org.microloan.api;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -34,6 +32,10 @@ import org.microloan.support.steps.StepContext;
 import org.microloan.support.store.ApplicationStore;
 import org.microloan.support.store.StoredApplication;
 import org.microloan.workflow.ApplicationStatus;
+import org.microloan.workflow.Offer;
+import org.microloan.workflow.Step;
+import org.microloan.workflow.TaskToken;
+import org.microloan.decision.Decision;
 
 /** The borrower's app: submit an application, follow it. A borrower sees only their own. */
 @Path("/v1/applications")
@@ -69,12 +71,12 @@ public class ApplicationsResource {
     }
 
     @RegisterForReflection
-    public record View(String applicationId, String status, Personal personal, DecisionView decision, JsonNode offer) {
+    public record View(String applicationId, String status, MaskedPersonal personal, DecisionView decision, Offer offer) {
     }
 
     /** Personal fields, masked: the only form they ever leave the store in. */
     @RegisterForReflection
-    public record Personal(String name, String idNumber, String mobile, String bankAccount) {
+    public record MaskedPersonal(String name, String idNumber, String mobile, String bankAccount) {
     }
 
     @RegisterForReflection
@@ -123,18 +125,19 @@ public class ApplicationsResource {
                 throw new Problems.ConflictException("not-awaiting-acceptance", "application " + id + " is "
                         + stored.status() + ", not waiting for an answer to an offer");
             }
-            JsonNode offer = steps.result(stored, "quote-rate", JsonNode.class);
-            if (Instant.parse(offer.path("expiresAt").asText()).isBefore(clock.instant())) {
-                throw new Problems.ConflictException("offer-expired", "the offer expired at " + offer.path("expiresAt").asText());
+            Offer offer = steps.result(stored, Step.QUOTE_RATE);
+            if (offer.expiresAt().isBefore(clock.instant())) {
+                throw new Problems.ConflictException("offer-expired", "the offer expired at " + offer.expiresAt());
             }
             // QUOTED comes a moment before the workflow waits for the answer: until then there is nothing to answer
-            String token = steps.recorded(stored, "acceptanceToken", JsonNode.class).map(t -> t.path("taskToken").asText())
+            String token = steps.recorded(stored, Step.ACCEPTANCE_TOKEN).map(TaskToken::taskToken)
                     .orElseThrow(() -> new Problems.ConflictException("offer-not-ready", "the offer of " + id
                             + " is still being put before you: send the same request again in a second"));
             ApplicationStatus next = answer.accept() ? ApplicationStatus.ACCEPTED : ApplicationStatus.DECLINED;
             // the workflow first: if it no longer waits, nothing here has changed
             workflow.answer(token, Map.of("accepted", answer.accept()));
-            steps.advance(stored, next, "acceptance", Map.of("accepted", answer.accept(), "at", clock.instant().toString()));
+            steps.advance(stored, next, Step.ACCEPTANCE,
+                    new org.microloan.workflow.Acceptance(answer.accept(), clock.instant(), "borrower"));
             return new Accepted(id, next.name(), "/v1/applications/" + id);
         });
         return Response.ok(result).build();
@@ -154,18 +157,30 @@ public class ApplicationsResource {
     /** An application as its borrower, or the partner who brought it, sees it: personal data masked. */
     static View view(StoredApplication stored, ApplicationIntake intake, StepContext steps) {
         ApplicationForm.Personal p = intake.open(stored).personal();
-        DecisionView decision = steps.recorded(stored, "score", JsonNode.class).map(s -> new DecisionView(
-                s.path("outcome").asText(null), s.path("grade").asText(null), s.path("modelVersion").asText(null),
-                codes(s.path("reasons")).stream().map(Reason::ofCode).toList())).orElse(null);
         return new View(stored.applicationId(), stored.status().name(),
-                new Personal(Mask.name(p.name()), Mask.idNumber(p.idNumber()), Mask.mobile(p.mobile()),
+                new MaskedPersonal(Mask.name(p.name()), Mask.idNumber(p.idNumber()), Mask.mobile(p.mobile()),
                         Mask.bankAccount(p.bankAccount())),
-                decision, steps.recorded(stored, "quote-rate", JsonNode.class).orElse(null));
+                decided(stored, steps).orElse(null), steps.recorded(stored, Step.QUOTE_RATE).orElse(null));
     }
 
-    private static List<String> codes(JsonNode codes) {
-        List<String> list = new ArrayList<>();
-        codes.forEach(c -> list.add(c.asText()));
-        return list;
+    /**
+     * The decision as whichever step made it: the score's, or a decline at apply (the product's bands,
+     * the limits) or at identity (the checks, the KYC provider), each with its reasons (PIPL art. 24).
+     */
+    private static Optional<DecisionView> decided(StoredApplication stored, StepContext steps) {
+        return steps.recorded(stored, Step.SCORE).map(s -> new DecisionView(s.outcome().name(),
+                        s.grade() == null ? null : s.grade().name(), s.modelVersion(), reasons(s.reasons())))
+                .or(() -> steps.recorded(stored, Step.VERIFY_IDENTITY).filter(r -> r.status() == ApplicationStatus.DECLINED)
+                        .map(r -> declined(r.reasons())))
+                .or(() -> steps.recorded(stored, Step.APPLY).filter(r -> r.status() == ApplicationStatus.DECLINED)
+                        .map(r -> declined(r.reasons())));
+    }
+
+    private static DecisionView declined(List<String> codes) {
+        return new DecisionView(Decision.Outcome.DECLINE.name(), null, null, reasons(codes));
+    }
+
+    private static List<Reason> reasons(List<String> codes) {
+        return codes.stream().map(Reason::ofCode).toList();
     }
 }

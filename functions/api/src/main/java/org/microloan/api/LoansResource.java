@@ -5,11 +5,8 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Comparator;
 import java.util.List;
-import java.util.function.Supplier;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
-import io.quarkus.vertx.VertxContextSupport;
-import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -63,14 +60,14 @@ public class LoansResource {
     @GET
     public List<LoanState> loans() {
         LocalDate today = LocalDate.now(clock);
-        return store.loansOf(jwt.getSubject()).stream().map(id -> await(() -> books.state(id, today))).toList();
+        return store.loansOf(jwt.getSubject()).stream().map(id -> Books.await(() -> books.state(id, today))).toList();
     }
 
     @GET
     @Path("/{id}")
     public LoanState loan(@PathParam("id") String id) {
         owned(id);
-        return await(() -> books.state(id, LocalDate.now(clock)));
+        return Books.await(() -> books.state(id, LocalDate.now(clock)));
     }
 
     @GET
@@ -88,7 +85,7 @@ public class LoansResource {
     public LoanState payoff(@PathParam("id") String id, @QueryParam("on") String on) {
         owned(id);
         LocalDate day = date("on", on);
-        return await(() -> books.state(id, day));
+        return Books.await(() -> books.state(id, day));
     }
 
     @POST
@@ -112,27 +109,16 @@ public class LoansResource {
         LocalDate on = request.on() == null ? LocalDate.now(clock) : request.on();
         PrepaymentChoice choice = request.choice() == null ? PrepaymentChoice.SHORTEN_TERM : request.choice();
         Repayment repayment = new Repayment(id, amount, on, jwt.getSubject() + ":" + key, choice);
-        return await(() -> repayments.post(repayment));
+        return Books.await(() -> repayments.post(repayment));
     }
 
     /** The loan, if it is this borrower's: anyone else's is "not found", never "forbidden". */
     private Loan owned(String id) {
-        Loan loan = await(() -> books.loan(id));
+        Loan loan = Books.await(() -> books.loan(id));
         if (loan == null || !loan.borrowerId.equals(jwt.getSubject())) {
             throw new Problems.NotFoundException("no loan " + id + " of yours");
         }
         return loan;
-    }
-
-    /** The books are reactive: run their work on a Vert.x context and wait for it from this blocking endpoint. */
-    static <T> T await(Supplier<Uni<T>> work) {
-        try {
-            return VertxContextSupport.subscribeAndAwait(work);
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Throwable e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     static LocalDate date(String name, String value) {

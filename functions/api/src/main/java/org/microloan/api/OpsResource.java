@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -46,6 +45,9 @@ import org.microloan.support.store.StoredApplication;
 import org.microloan.workflow.ApplicationStatus;
 import org.microloan.workflow.OriginationFigures;
 import org.microloan.workflow.ReplayPoint;
+import org.microloan.workflow.Step;
+import org.microloan.workflow.TaskToken;
+import org.microloan.decision.Decision;
 import software.amazon.awssdk.services.sfn.model.ExecutionAlreadyExistsException;
 import software.amazon.awssdk.services.sfn.model.ExecutionDoesNotExistException;
 import software.amazon.awssdk.services.sfn.model.ExecutionNotRedrivableException;
@@ -120,21 +122,21 @@ public class OpsResource {
             throw new Problems.ConflictException("not-in-review", "application " + id + " is " + stored.status()
                     + ", not waiting for a review");
         }
-        String token = steps.recorded(stored, "reviewToken", JsonNode.class).map(t -> t.path("taskToken").asText())
+        String token = steps.recorded(stored, Step.REVIEW_TOKEN).map(TaskToken::taskToken)
                 .orElseThrow(() -> new Problems.ConflictException("not-in-review", "the workflow is not waiting on " + id));
-        if (steps.recorded(stored, "review", JsonNode.class).isPresent()) {
+        if (steps.recorded(stored, Step.REVIEW).isPresent()) {
             // an approval leaves the status to the workflow's next step: the token is spent already
             throw new Problems.ConflictException("already-reviewed", "application " + id
                     + " is reviewed already; its workflow is going on");
         }
         String reviewer = jwt.getSubject();
-        Map<String, Object> decision = Map.of("approved", review.approve(), "reviewer", reviewer, "reason", review.reason(),
-                "at", clock.instant().toString());
+        org.microloan.workflow.Review decision = new org.microloan.workflow.Review(review.approve(), reviewer,
+                review.reason(), clock.instant());
         if (!review.approve()) {
-            steps.advance(stored, ApplicationStatus.DECLINED, "review", decision);
+            steps.advance(stored, ApplicationStatus.DECLINED, Step.REVIEW, decision);
             exposure.release(stored.borrowerId(), id, intake.creditApplication(stored).amount());
         } else {
-            steps.record(stored, "review", decision);
+            steps.record(stored, Step.REVIEW, decision);
         }
         workflow.answer(token, Map.of("approved", review.approve(), "reviewer", reviewer));
         return new Reviewed(id, review.approve() ? ApplicationStatus.IN_REVIEW.name() : ApplicationStatus.DECLINED.name(),
@@ -160,7 +162,7 @@ public class OpsResource {
     @Path("/portfolio")
     public PortfolioReport portfolio(@QueryParam("date") String date, @QueryParam("product") String product) {
         LocalDate on = date == null ? LocalDate.now(clock.withZone(CHINA)) : LoansResource.date("date", date);
-        PortfolioFigures servicing = LoansResource.await(() -> portfolio.on(on, Optional.ofNullable(product)));
+        PortfolioFigures servicing = Books.await(() -> portfolio.on(on, Optional.ofNullable(product)));
         LocalDate from = on.minusDays(originationDays - 1);
         OriginationFigures o = originations.between(from.atStartOfDay(CHINA).toInstant(),
                 on.plusDays(1).atStartOfDay(CHINA).toInstant());
@@ -195,10 +197,10 @@ public class OpsResource {
             throw new Problems.BadFieldException("/signal", "send one of " + Arrays.toString(EarlyWarnings.Signal.values()));
         }
         LocalDate on = body.on() == null ? LocalDate.now(clock) : LoansResource.date("on", body.on());
-        if (LoansResource.await(() -> books.loan(loanId)) == null) {
+        if (Books.await(() -> books.loan(loanId)) == null) {
             throw new Problems.NotFoundException("no loan " + loanId);
         }
-        LoanEvent event = LoansResource.await(() -> events.signal(loanId, signal, on, body.detail()));
+        LoanEvent event = Books.await(() -> events.signal(loanId, signal, on, body.detail()));
         List<String> actions = event.actions.isEmpty() ? List.of() : List.of(event.actions.split(","));
         return Response.status(Response.Status.CREATED)
                 .entity(new Signalled(event.id, event.loanId, event.signal, event.occurredOn, actions)).build();
@@ -275,8 +277,8 @@ public class OpsResource {
             throw new Problems.ConflictException("not-failed", "application " + id + " is " + stored.status()
                     + ": only a FAILED application is replayed");
         }
-        for (String step : point.needs()) {
-            if (!stored.results().containsKey(step)) {
+        for (Step<?> step : point.needs()) {
+            if (steps.recorded(stored, step).isEmpty()) {
                 throw new Problems.ConflictException("replay-too-late", "application " + id + " has no recorded "
                         + step + " result: replay from an earlier step");
             }
@@ -284,10 +286,10 @@ public class OpsResource {
         if (point == ReplayPoint.QuoteRate && !approved(stored)) {
             throw new Problems.ConflictException("replay-too-late", "application " + id + " was not approved");
         }
-        if (point == ReplayPoint.Disburse && !steps.result(stored, "acceptance", JsonNode.class).path("accepted").asBoolean(true)) {
+        if (point == ReplayPoint.Disburse && !steps.result(stored, Step.ACCEPTANCE).accepted()) {
             throw new Problems.ConflictException("replay-too-late", "the borrower did not accept the offer of " + id);
         }
-        Optional<String> previous = steps.recorded(stored, "replay", JsonNode.class).map(r -> r.path("executionArn").asText());
+        Optional<String> previous = steps.recorded(stored, Step.REPLAY).map(org.microloan.workflow.Replay::executionArn);
         if (previous.filter(workflow::running).isPresent()) {
             throw new Problems.ConflictException("replay-running", "a replay of " + id + " is running: "
                     + previous.get());
@@ -299,14 +301,14 @@ public class OpsResource {
             throw new Problems.ConflictException("replay-running", "a replay of " + id + " has just been started");
         }
         String by = jwt.getSubject();
-        steps.record(stored, "replay", Map.of("from", point.name(), "by", by, "reason", body.reason(),
-                "executionArn", executionArn, "at", clock.instant().toString()));
+        steps.record(stored, Step.REPLAY, new org.microloan.workflow.Replay(point, by, body.reason(), executionArn,
+                clock.instant()));
         return Response.accepted(new Replayed(id, point.name(), executionArn, by)).build();
     }
 
     private boolean approved(StoredApplication stored) {
-        return "APPROVE".equals(steps.result(stored, "score", JsonNode.class).path("outcome").asText())
-                || steps.recorded(stored, "review", JsonNode.class).map(r -> r.path("approved").asBoolean()).orElse(false);
+        return steps.result(stored, Step.SCORE).outcome() == Decision.Outcome.APPROVE
+                || steps.recorded(stored, Step.REVIEW).map(org.microloan.workflow.Review::approved).orElse(false);
     }
 
     /** A notice to a partner as ops see it: where it stands, without its payload. */

@@ -9,6 +9,7 @@ import jakarta.inject.Named;
 import org.microloan.support.steps.StepContext;
 import org.microloan.support.steps.StepInput;
 import org.microloan.workflow.Step;
+import org.microloan.workflow.ApplyResult;
 
 /** The workflow's first step: is this application one the product and the limits allow? */
 @Named("apply")

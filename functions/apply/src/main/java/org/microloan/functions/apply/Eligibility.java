@@ -19,6 +19,8 @@ import org.microloan.support.store.ApplicationStore;
 import org.microloan.support.store.ExposureReservations;
 import org.microloan.support.store.StoredApplication;
 import org.microloan.workflow.ApplicationStatus;
+import org.microloan.workflow.ApplyResult;
+import org.microloan.workflow.Step;
 
 /**
  * The product's bands, the velocity rule, and the outstanding limit, which is reserved here with a
@@ -44,7 +46,7 @@ public class Eligibility {
 
     ApplyResult check(StepInput input) {
         StoredApplication stored = steps.load(input);
-        Optional<ApplyResult> done = steps.recorded(stored, "apply", ApplyResult.class);
+        Optional<ApplyResult> done = steps.recorded(stored, Step.APPLY);
         if (done.isPresent()) {
             return done.get();
         }
@@ -69,9 +71,9 @@ public class Eligibility {
             reasons.add(KnockOut.EXPOSURE_LIMIT);
         }
         ApplicationStatus status = reasons.isEmpty() ? ApplicationStatus.APPLIED : ApplicationStatus.DECLINED;
-        ApplyResult result = new ApplyResult(stored.applicationId(), status.name(),
+        ApplyResult result = new ApplyResult(stored.applicationId(), status,
                 reasons.stream().map(KnockOut::name).toList(), consent.version(), consent.acceptedAt());
-        steps.advance(stored, status, "apply", result);
+        steps.advance(stored, status, Step.APPLY, result);
         return result;
     }
 

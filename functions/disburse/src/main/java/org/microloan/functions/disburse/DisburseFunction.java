@@ -9,6 +9,7 @@ import jakarta.inject.Named;
 import org.microloan.support.steps.StepContext;
 import org.microloan.support.steps.StepInput;
 import org.microloan.workflow.Step;
+import org.microloan.workflow.DisburseResult;
 
 /** The last step: pay out and book it, exactly once whatever is replayed. */
 @Named("disburse")

@@ -3,12 +3,9 @@ package org.microloan.functions.disburse;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
-import java.util.Map;
 import java.util.Optional;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.microloan.money.Money;
 import org.microloan.money.Rate;
@@ -29,6 +26,10 @@ import org.microloan.support.steps.StepInput;
 import org.microloan.support.store.ApplicationStore;
 import org.microloan.support.store.StoredApplication;
 import org.microloan.workflow.ApplicationStatus;
+import org.microloan.workflow.Acceptance;
+import org.microloan.workflow.DisburseResult;
+import org.microloan.workflow.Offer;
+import org.microloan.workflow.Step;
 
 /**
  * Exactly once, three ways: the step is idempotent on (application, step); the rail is called with an
@@ -37,8 +38,6 @@ import org.microloan.workflow.ApplicationStatus;
  */
 @ApplicationScoped
 public class Payout {
-
-    private static final Duration BOOKING_WAIT = Duration.ofSeconds(30);
 
     private final StepContext steps;
     private final ApplicationIntake intake;
@@ -65,37 +64,35 @@ public class Payout {
     }
 
     DisburseResult disburse(StepInput input) {
-        StoredApplication stored = steps.load(input);
-        Optional<DisburseResult> done = steps.recorded(stored, "disburse", DisburseResult.class);
+        StoredApplication loaded = steps.load(input);
+        Optional<DisburseResult> done = steps.recorded(loaded, Step.DISBURSE);
         if (done.isPresent()) {
             return done.get();
         }
-        if (stored.status() == ApplicationStatus.QUOTED) {
-            // the workflow only reaches this step once the borrower accepted
-            stored = steps.advance(stored, ApplicationStatus.ACCEPTED, "acceptance", Map.of("via", "workflow"));
-        }
-        JsonNode offer = steps.result(stored, "quote-rate", JsonNode.class);
+        // the workflow only reaches this step once the borrower accepted
+        StoredApplication stored = loaded.status() != ApplicationStatus.QUOTED ? loaded
+                : steps.advance(loaded, ApplicationStatus.ACCEPTED, Step.ACCEPTANCE, new Acceptance(true, clock.instant(), "workflow"));
+        Offer offer = steps.result(stored, Step.QUOTE_RATE);
         ApplicationForm form = intake.open(stored);
-        Money amount = Money.of(offer.path("amount").asText());
+        Money amount = Money.of(offer.amount());
         PaymentRail.Payout paid = rail.pay(new PaymentRail.Request(stored.applicationId(), amount.toString(), "CNY",
                 payee(form.productCode()), form.personal().name(), form.personal().bankAccount()),
                 railKey(stored.applicationId()));
         LocalDate today = LocalDate.now(clock);
-        Frequency frequency = Frequency.valueOf(offer.path("frequency").asText());
+        Frequency frequency = Frequency.valueOf(offer.frequency());
         RepaymentSchedule schedule = RepaymentSchedule.of(new LoanTerms(amount,
-                Rate.fromPercent(new BigDecimal(offer.path("annualRate").asText())),
-                Math.max(1, offer.path("termMonths").asInt() / frequency.months()),
-                RepaymentMethod.valueOf(offer.path("method").asText()), DayCount.fromLabel(offer.path("dayCount").asText()),
+                Rate.fromPercent(new BigDecimal(offer.annualRate())), Math.max(1, offer.termMonths() / frequency.months()),
+                RepaymentMethod.valueOf(offer.method()), DayCount.fromLabel(offer.dayCount()),
                 frequency, today, null, RoundingMode.HALF_UP, Money.ZERO));
-        Loan loan = books.bookDisbursement(new Disbursement(stored.applicationId(), stored.borrowerId(),
-                form.productCode(), paid.payoutId(), schedule)).await().atMost(BOOKING_WAIT);
+        Loan loan = Books.await(() -> books.bookDisbursement(new Disbursement(stored.applicationId(), stored.borrowerId(),
+                form.productCode(), paid.payoutId(), schedule)));
         store.recordLoan(stored.borrowerId(), loan.id, stored.applicationId());
-        if (offer.hasNonNull("creditLine")) {
-            creditLines.open(stored.borrowerId(), form.productCode(), Money.of(offer.path("creditLine").asText()),
-                    schedule.terms().annualRate(), today).await().atMost(BOOKING_WAIT);
+        if (offer.creditLine() != null) {
+            Books.await(() -> creditLines.open(stored.borrowerId(), form.productCode(), Money.of(offer.creditLine()),
+                    schedule.terms().annualRate(), today));
         }
         DisburseResult result = new DisburseResult(stored.applicationId(), loan.id, paid.payoutId(), amount.toString());
-        steps.advance(stored, ApplicationStatus.DISBURSED, "disburse", result);
+        steps.advance(stored, ApplicationStatus.DISBURSED, Step.DISBURSE, result);
         return result;
     }
 

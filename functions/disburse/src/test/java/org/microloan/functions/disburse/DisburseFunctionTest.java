@@ -5,13 +5,13 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
 import java.time.Duration;
 import java.util.Map;
 
 import io.quarkus.test.common.QuarkusTestResource;
+import org.hamcrest.Matchers;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
@@ -128,7 +128,7 @@ class DisburseFunctionTest {
         ProviderStubs.failing("/v1/payouts", 503);
         String id = quoted();
 
-        invoke(id).statusCode(500).body("errorType", equalTo("org.microloan.workflow.ProviderUnavailableException"))
+        invoke(id).statusCode(500).body("errorType", Matchers.equalTo("org.microloan.workflow.ProviderUnavailableException"))
                 .body("errorMessage", startsWith("rail unavailable: HTTP 503"));
         assertThat(books.loanCount(id).await().atMost(WAIT)).isZero();
 

@@ -11,6 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import com.amazonaws.services.lambda.runtime.ClientContext;
+import com.amazonaws.services.lambda.runtime.CognitoIdentity;
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -72,17 +76,32 @@ class OriginationInWorkflowOrderTest {
     @Inject
     Books books;
 
+    /** What Lambda hands a function with each invocation: here only the time left matters. */
+    private static final Context LAMBDA = new Context() {
+        public String getAwsRequestId() { return "test"; }
+        public String getLogGroupName() { return "test"; }
+        public String getLogStreamName() { return "test"; }
+        public String getFunctionName() { return "test"; }
+        public String getFunctionVersion() { return "$LATEST"; }
+        public String getInvokedFunctionArn() { return "arn:aws:lambda:us-east-1:000000000000:function:test"; }
+        public CognitoIdentity getIdentity() { return null; }
+        public ClientContext getClientContext() { return null; }
+        public int getRemainingTimeInMillis() { return 60_000; }
+        public int getMemoryLimitInMB() { return 1024; }
+        public LambdaLogger getLogger() { return null; }
+    };
+
     /** One execution, the way the state machine walks it for an approved application. */
     private List<Object> execution(String applicationId, String executionName) {
         StepInput step = StepInput.of(applicationId);
         List<Object> results = new ArrayList<>();
-        results.add(apply.apply(step));
-        results.add(verifyIdentity.verifyIdentity(step));
-        results.add(score.score(step));
-        results.add(quoteRate.quoteRate(step));
+        results.add(apply.handleRequest(step, LAMBDA));
+        results.add(verifyIdentity.handleRequest(step, LAMBDA));
+        results.add(score.handleRequest(step, LAMBDA));
+        results.add(quoteRate.handleRequest(step, LAMBDA));
         // AwaitAcceptance: the function parks the token; the borrower's acceptance resumes the execution
-        quoteRate.quoteRate(new StepInput(applicationId, "token-" + executionName, "ACCEPTANCE"));
-        results.add(disburse.disburse(step));
+        quoteRate.handleRequest(new StepInput(applicationId, "token-" + executionName, "ACCEPTANCE"), LAMBDA);
+        results.add(disburse.handleRequest(step, LAMBDA));
         return results;
     }
 

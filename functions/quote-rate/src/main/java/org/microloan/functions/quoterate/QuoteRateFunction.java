@@ -10,6 +10,7 @@ import org.microloan.support.steps.StepContext;
 import org.microloan.support.steps.StepInput;
 import org.microloan.support.store.DynamoFailures;
 import org.microloan.workflow.Step;
+import org.microloan.workflow.QuoteResult;
 
 /** The fourth step: the offer. Also parks the acceptance's task token while the borrower decides. */
 @Named("quote-rate")

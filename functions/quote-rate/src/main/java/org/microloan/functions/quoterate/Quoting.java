@@ -4,12 +4,9 @@ import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.microloan.decision.BorrowerHistory;
 import org.microloan.decision.CreditApplication;
@@ -21,13 +18,16 @@ import org.microloan.pricing.RiskBasedPrice;
 import org.microloan.product.Product;
 import org.microloan.product.ProductCatalogue;
 import org.microloan.scoring.CreditScore;
-import org.microloan.scoring.Grade;
 import org.microloan.support.intake.ApplicationIntake;
 import org.microloan.support.steps.StepContext;
 import org.microloan.support.steps.StepInput;
 import org.microloan.support.store.ExposureReservations;
 import org.microloan.support.store.StoredApplication;
 import org.microloan.workflow.ApplicationStatus;
+import org.microloan.workflow.Offer;
+import org.microloan.workflow.QuoteResult;
+import org.microloan.workflow.Step;
+import org.microloan.workflow.TaskToken;
 
 /** The risk-based price for the grade the score gave, under the cap on today's date, as an offer that expires. */
 @ApplicationScoped
@@ -55,15 +55,14 @@ public class Quoting {
 
     QuoteResult quote(StepInput input) {
         StoredApplication stored = steps.load(input);
-        Optional<Offer> done = steps.recorded(stored, "quote-rate", Offer.class);
+        Optional<Offer> done = steps.recorded(stored, Step.QUOTE_RATE);
         if (done.isPresent()) {
             return lean(stored.applicationId(), done.get());
         }
         CreditApplication application = intake.creditApplication(stored);
         Product product = products.get(application.productCode());
-        JsonNode score = steps.result(stored, "score", JsonNode.class);
-        CreditScore graded = new CreditScore(score.path("modelVersion").asText(), score.path("score").asInt(),
-                score.path("pd").decimalValue(), Grade.valueOf(score.path("grade").asText()), List.of());
+        CreditScore graded = steps.result(stored, Step.SCORE).creditScore().orElseThrow(() -> new IllegalStateException(
+                "application " + stored.applicationId() + " was approved without a score"));
         LocalDate today = LocalDate.now(clock);
         Money before = exposure.besides(stored.borrowerId(), application.amount());
         RateQuote quote = RiskBasedPrice.offer(application, product, graded, new BorrowerHistory(before, 0),
@@ -77,15 +76,15 @@ public class Quoting {
                 quote.modelVersion(), quote.schedule().installments().stream().map(i -> new Offer.Line(i.number(),
                         i.dueDate(), i.principal().toString(), i.interest().toString(), i.total().toString(),
                         i.balance().toString())).toList());
-        steps.advance(stored, ApplicationStatus.QUOTED, "quote-rate", offer);
+        steps.advance(stored, ApplicationStatus.QUOTED, Step.QUOTE_RATE, offer);
         return lean(stored.applicationId(), offer);
     }
 
     /** The workflow waits for the borrower: keep the token the acceptance will answer. */
     QuoteResult awaitAcceptance(StepInput input) {
         StoredApplication stored = steps.load(input);
-        steps.record(stored, "acceptanceToken", Map.of("taskToken", input.taskToken()));
-        return lean(stored.applicationId(), steps.result(stored, "quote-rate", Offer.class));
+        steps.record(stored, Step.ACCEPTANCE_TOKEN, new TaskToken(input.taskToken()));
+        return lean(stored.applicationId(), steps.result(stored, Step.QUOTE_RATE));
     }
 
     private static QuoteResult lean(String applicationId, Offer offer) {

@@ -23,6 +23,7 @@ import org.microloan.support.testing.DynamoDbLocal;
 import org.microloan.support.testing.Forms;
 import org.microloan.support.testing.Walk;
 import org.microloan.workflow.ApplicationStatus;
+import org.microloan.workflow.Offer;
 
 @QuarkusTest
 @QuarkusTestResource(DynamoDbLocal.class)

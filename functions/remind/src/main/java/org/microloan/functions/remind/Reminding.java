@@ -1,7 +1,6 @@
 package org.microloan.functions.remind;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +28,6 @@ import org.microloan.support.store.ApplicationStore;
 public class Reminding {
 
     static final int DEFAULT_PAGE = 500;
-    private static final Duration WAIT = Duration.ofSeconds(60);
 
     private final ServicingRun run;
     private final Books books;
@@ -58,12 +56,12 @@ public class Reminding {
         int size = input.pageSize() == null ? DEFAULT_PAGE : input.pageSize();
         if (input.lines()) {
             String last = CreditLines.quarterEnd(input.businessDate())
-                    ? creditLines.reviewPage(input.businessDate(), input.after(), size).await().atMost(WAIT) : null;
+                    ? Books.await(() -> creditLines.reviewPage(input.businessDate(), input.after(), size)) : null;
             return new RemindResult(input.businessDate(), 0, 0, 0, 0, last, last != null);
         }
-        ServicingRun.Page page = run.runPage(input.businessDate(), now, input.after(), size).await().atMost(WAIT);
+        ServicingRun.Page page = Books.await(() -> run.runPage(input.businessDate(), now, input.after(), size));
         List<ContactRecord> toSend = new ArrayList<>(page.toSend());
-        toSend.addAll(run.deferredDue(now, size).await().atMost(WAIT));
+        toSend.addAll(Books.await(() -> run.deferredDue(now, size)));
         int sent = 0;
         for (ContactRecord contact : toSend) {
             sent += send(contact) ? 1 : 0;
@@ -75,14 +73,14 @@ public class Reminding {
     }
 
     private boolean send(ContactRecord contact) {
-        Loan loan = books.loan(contact.loanId).await().atMost(WAIT);
+        Loan loan = Books.await(() -> books.loan(contact.loanId));
         String mobile = applications.find(loan.applicationId).map(a -> intake.open(a).personal().mobile()).orElse(null);
         if (mobile == null) {
             return false;
         }
         Messages.Receipt receipt = messages.send(new Messages.Message(mobile, contact.kind, Map.of(
                 "mobile", Mask.mobile(mobile), "days", Long.toString(contact.daysPastDue))), contact.id);
-        run.markSent(contact.id, receipt.messageId()).await().atMost(WAIT);
+        Books.await(() -> run.markSent(contact.id, receipt.messageId()));
         return true;
     }
 }

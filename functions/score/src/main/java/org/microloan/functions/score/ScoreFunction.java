@@ -10,6 +10,7 @@ import org.microloan.support.steps.StepContext;
 import org.microloan.support.steps.StepInput;
 import org.microloan.support.store.DynamoFailures;
 import org.microloan.workflow.Step;
+import org.microloan.workflow.ScoreResult;
 
 /** The third step: the decision. Also parks the manual review's task token, when the workflow waits on a person. */
 @Named("score")

@@ -2,7 +2,6 @@ package org.microloan.functions.score;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,6 +23,9 @@ import org.microloan.support.steps.StepInput;
 import org.microloan.support.store.ExposureReservations;
 import org.microloan.support.store.StoredApplication;
 import org.microloan.workflow.ApplicationStatus;
+import org.microloan.workflow.ScoreResult;
+import org.microloan.workflow.Step;
+import org.microloan.workflow.TaskToken;
 
 /** Bureau data and the application go to shared-model's decision; the result is recorded with the model version. */
 @ApplicationScoped
@@ -50,7 +52,7 @@ public class Scoring {
 
     ScoreResult decide(StepInput input) {
         StoredApplication stored = steps.load(input);
-        Optional<ScoreResult> done = steps.recorded(stored, "score", ScoreResult.class);
+        Optional<ScoreResult> done = steps.recorded(stored, Step.SCORE);
         if (done.isPresent()) {
             return done.get();
         }
@@ -75,18 +77,18 @@ public class Scoring {
         List<String> reasons = decision instanceof Decision.Declined declined
                 ? declined.reasons().stream().map(Reason::code).toList()
                 : decision instanceof Decision.Referred referred ? List.of(referred.why().code()) : List.of();
-        ScoreResult result = new ScoreResult(stored.applicationId(), decision.outcome().name(), status.name(),
+        ScoreResult result = new ScoreResult(stored.applicationId(), decision.outcome(), status,
                 score.map(CreditScore::score).orElse(null), score.map(CreditScore::pd).orElse(null),
-                score.map(s -> s.grade().name()).orElse(null), reasons, decision.modelVersion(), report.reportId(),
+                score.map(CreditScore::grade).orElse(null), reasons, decision.modelVersion(), report.reportId(),
                 clock.instant());
-        steps.advance(stored, status, "score", result);
+        steps.advance(stored, status, Step.SCORE, result);
         return result;
     }
 
     /** The workflow waits for a person: keep the token ops will answer with. */
     ScoreResult awaitReview(StepInput input) {
         StoredApplication stored = steps.load(input);
-        steps.record(stored, "reviewToken", Map.of("taskToken", input.taskToken()));
-        return steps.result(stored, "score", ScoreResult.class);
+        steps.record(stored, Step.REVIEW_TOKEN, new TaskToken(input.taskToken()));
+        return steps.result(stored, Step.SCORE);
     }
 }

@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
+import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -25,6 +27,21 @@ import org.microloan.servicing.ServicingTerms;
  */
 @ApplicationScoped
 public class Books {
+
+    /**
+     * The books are reactive: from blocking code (a Lambda handler, a blocking endpoint) their work runs on a
+     * fresh Vert.x context, as Hibernate Reactive needs, and the caller waits for it.
+     */
+    public static <T> T await(Supplier<Uni<T>> work) {
+        try {
+            return VertxContextSupport.subscribeAndAwait(work);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
 
     @Inject
     Mutiny.SessionFactory sessions;

@@ -61,9 +61,14 @@ public class ApplicationIntake {
         return application;
     }
 
+    /** The application's facts without its personal part: nothing is unsealed. */
+    public ApplicationForm facts(StoredApplication stored) {
+        return read(stored.facts(), ApplicationForm.class);
+    }
+
     /** The application with its personal part opened, for a step that needs it. */
     public ApplicationForm open(StoredApplication stored) {
-        ApplicationForm facts = read(stored.facts(), ApplicationForm.class);
+        ApplicationForm facts = facts(stored);
         ApplicationForm.Personal personal = read(new String(cipher.open(stored.personal(), stored.applicationId()),
                 StandardCharsets.UTF_8), ApplicationForm.Personal.class);
         return new ApplicationForm(facts.productCode(), facts.amount(), facts.termMonths(), facts.method(),

@@ -38,7 +38,7 @@ public class StepContext {
      *
      * @param runsAtMost the function's remaining time, after which another run may take over
      */
-    public <T> T once(StepInput input, Step step, Class<T> type, Duration runsAtMost, Supplier<T> work) {
+    public <T> T once(StepInput input, Step<?> step, Class<T> type, Duration runsAtMost, Supplier<T> work) {
         return DynamoFailures.named(() -> idempotency.once(input.applicationId(), step.key(), input.withoutToken(), type,
                 runsAtMost, work));
     }
@@ -50,30 +50,31 @@ public class StepContext {
         return store.find(input.applicationId()).orElseThrow(() -> new UnknownApplicationException(input.applicationId()));
     }
 
-    public StoredApplication advance(StoredApplication current, ApplicationStatus to, String step, Object result) {
-        return store.advance(current, to, step, write(result));
+    public <T> StoredApplication advance(StoredApplication current, ApplicationStatus to, Step<T> step, T value) {
+        return store.advance(current, to, step.key(), write(value));
     }
 
-    public StoredApplication record(StoredApplication current, String step, Object result) {
-        return store.record(current, step, write(result));
+    public <T> StoredApplication record(StoredApplication current, Step<T> step, T value) {
+        return store.record(current, step.key(), write(value));
     }
 
-    /** The result a step already recorded on the application, if it ran before. */
-    public <T> Optional<T> recorded(StoredApplication application, String step, Class<T> type) {
-        return application.results().containsKey(step) ? Optional.of(result(application, step, type))
-                : Optional.empty();
-    }
-
-    public <T> T result(StoredApplication application, String step, Class<T> type) {
-        String recorded = application.results().get(step);
+    /** What was recorded under the step on the application, if anything was. */
+    public <T> Optional<T> recorded(StoredApplication application, Step<T> step) {
+        String recorded = application.results().get(step.key());
         if (recorded == null) {
-            throw new IllegalStateException("application " + application.applicationId() + " has no " + step + " result yet");
+            return Optional.empty();
         }
         try {
-            return json.readValue(recorded, type);
+            return Optional.of(json.readValue(recorded, step.type()));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("the " + step + " result of " + application.applicationId() + " does not read", e);
         }
+    }
+
+    /** What a step before this one recorded: the workflow only comes here once it has. */
+    public <T> T result(StoredApplication application, Step<T> step) {
+        return recorded(application, step).orElseThrow(() -> new IllegalStateException("application "
+                + application.applicationId() + " has no " + step + " result yet"));
     }
 
     private String write(Object value) {

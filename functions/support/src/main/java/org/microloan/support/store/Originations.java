@@ -1,19 +1,22 @@
 package org.microloan.support.store;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.MissingNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.microloan.money.Money;
 import org.microloan.product.ProductCatalogue;
+import org.microloan.support.steps.StepContext;
+import org.microloan.workflow.ApplicationStatus;
+import org.microloan.workflow.ApplyResult;
+import org.microloan.workflow.IdentityResult;
 import org.microloan.workflow.OriginationFigures;
 import org.microloan.workflow.OriginationFigures.Path;
+import org.microloan.workflow.Review;
+import org.microloan.workflow.ScoreResult;
+import org.microloan.workflow.Step;
+import org.microloan.support.intake.ApplicationIntake;
 
 /**
  * The origination figures from what the steps recorded on each application: the decision ({@code score},
@@ -27,12 +30,14 @@ public class Originations {
     static final String REVIEW_DECLINED = "REVIEW_DECLINED";
 
     private final ApplicationStore store;
-    private final ObjectMapper json;
+    private final StepContext steps;
+    private final ApplicationIntake intake;
     private final ProductCatalogue products;
 
-    public Originations(ApplicationStore store, ObjectMapper json, ProductCatalogue products) {
+    public Originations(ApplicationStore store, StepContext steps, ApplicationIntake intake, ProductCatalogue products) {
         this.store = store;
-        this.json = json;
+        this.steps = steps;
+        this.intake = intake;
         this.products = products;
     }
 
@@ -43,56 +48,34 @@ public class Originations {
     }
 
     OriginationFigures.Outcome outcome(StoredApplication a) {
-        Money amount = Money.of(tree(a.facts()).path("amount").asText("0"));
-        for (String early : List.of("apply", "verify-identity")) {
-            JsonNode step = result(a, early);
-            if ("DECLINED".equals(step.path("status").asText())) {
-                return new OriginationFigures.Outcome(a.createdAt(), Path.AUTO_DECLINED, Optional.empty(), amount,
-                        codes(step.path("reasons")));
-            }
+        Money amount = Money.of(intake.facts(a).amount());
+        Optional<List<String>> early = steps.recorded(a, Step.APPLY).filter(r -> r.status() == ApplicationStatus.DECLINED)
+                .map(ApplyResult::reasons)
+                .or(() -> steps.recorded(a, Step.VERIFY_IDENTITY).filter(r -> r.status() == ApplicationStatus.DECLINED)
+                        .map(IdentityResult::reasons));
+        if (early.isPresent()) {
+            return new OriginationFigures.Outcome(a.createdAt(), Path.AUTO_DECLINED, Optional.empty(), amount, early.get());
         }
-        JsonNode score = result(a, "score");
-        JsonNode review = result(a, "review");
-        String outcome = score.path("outcome").asText("");
-        Optional<Instant> decidedAt = instant(score.path("decidedAt"));
-        return switch (outcome) {
-            case "APPROVE" -> new OriginationFigures.Outcome(a.createdAt(), Path.AUTO_APPROVED, decidedAt, amount, List.of());
-            case "DECLINE" -> new OriginationFigures.Outcome(a.createdAt(), Path.AUTO_DECLINED, Optional.empty(), amount,
-                    codes(score.path("reasons")));
-            case "REVIEW" -> review.isMissingNode() ? undecided(a, amount)
-                    : review.path("approved").asBoolean()
-                    ? new OriginationFigures.Outcome(a.createdAt(), Path.REVIEW_APPROVED, instant(review.path("at")), amount,
-                    List.of())
+        Optional<ScoreResult> score = steps.recorded(a, Step.SCORE);
+        if (score.isEmpty()) {
+            return undecided(a, amount);
+        }
+        Optional<Review> review = steps.recorded(a, Step.REVIEW);
+        return switch (score.get().outcome()) {
+            case APPROVE -> new OriginationFigures.Outcome(a.createdAt(), Path.AUTO_APPROVED,
+                    Optional.ofNullable(score.get().decidedAt()), amount, List.of());
+            case DECLINE -> new OriginationFigures.Outcome(a.createdAt(), Path.AUTO_DECLINED, Optional.empty(), amount,
+                    score.get().reasons());
+            case REVIEW -> review.isEmpty() ? undecided(a, amount)
+                    : review.get().approved()
+                    ? new OriginationFigures.Outcome(a.createdAt(), Path.REVIEW_APPROVED, Optional.of(review.get().at()),
+                    amount, List.of())
                     : new OriginationFigures.Outcome(a.createdAt(), Path.REVIEW_DECLINED, Optional.empty(), amount,
                     List.of(REVIEW_DECLINED));
-            default -> undecided(a, amount);
         };
     }
 
     private static OriginationFigures.Outcome undecided(StoredApplication a, Money amount) {
         return new OriginationFigures.Outcome(a.createdAt(), Path.UNDECIDED, Optional.empty(), amount, List.of());
-    }
-
-    private JsonNode result(StoredApplication a, String step) {
-        String recorded = a.results().get(step);
-        return recorded == null ? MissingNode.getInstance() : tree(recorded);
-    }
-
-    private JsonNode tree(String text) {
-        try {
-            return json.readTree(text);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a recorded result is not JSON", e);
-        }
-    }
-
-    private static Optional<Instant> instant(JsonNode node) {
-        return node.isTextual() ? Optional.of(Instant.parse(node.asText())) : Optional.empty();
-    }
-
-    private static List<String> codes(JsonNode array) {
-        List<String> codes = new ArrayList<>();
-        array.forEach(c -> codes.add(c.asText()));
-        return codes;
     }
 }

@@ -22,6 +22,8 @@ import org.microloan.support.steps.StepInput;
 import org.microloan.support.store.ExposureReservations;
 import org.microloan.support.store.StoredApplication;
 import org.microloan.workflow.ApplicationStatus;
+import org.microloan.workflow.IdentityResult;
+import org.microloan.workflow.Step;
 
 /**
  * The checks shared-model can make on its own (ID number, mobile, credit code, the product's age band),
@@ -48,7 +50,7 @@ public class IdentityCheck {
 
     IdentityResult check(StepInput input) {
         StoredApplication stored = steps.load(input);
-        Optional<IdentityResult> done = steps.recorded(stored, "verify-identity", IdentityResult.class);
+        Optional<IdentityResult> done = steps.recorded(stored, Step.VERIFY_IDENTITY);
         if (done.isPresent()) {
             return done.get();
         }
@@ -77,8 +79,8 @@ public class IdentityCheck {
         if (status == ApplicationStatus.DECLINED) {
             exposure.release(stored.borrowerId(), stored.applicationId(), application.amount());
         }
-        IdentityResult result = new IdentityResult(stored.applicationId(), status.name(), List.copyOf(reasons), verificationId);
-        steps.advance(stored, status, "verify-identity", result);
+        IdentityResult result = new IdentityResult(stored.applicationId(), status, List.copyOf(reasons), verificationId);
+        steps.advance(stored, status, Step.VERIFY_IDENTITY, result);
         return result;
     }
 }

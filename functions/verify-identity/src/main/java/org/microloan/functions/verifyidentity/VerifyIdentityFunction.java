@@ -9,6 +9,7 @@ import jakarta.inject.Named;
 import org.microloan.support.steps.StepContext;
 import org.microloan.support.steps.StepInput;
 import org.microloan.workflow.Step;
+import org.microloan.workflow.IdentityResult;
 
 /** The second step: is the applicant who they say they are? */
 @Named("verify-identity")

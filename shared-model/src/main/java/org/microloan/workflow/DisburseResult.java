@@ -1,8 +1,5 @@
-package org.microloan.functions.disburse;
-
-import io.quarkus.runtime.annotations.RegisterForReflection;
+package org.microloan.workflow;
 
 /** The loan booked and the rail's payout: references only. */
-@RegisterForReflection
 public record DisburseResult(String applicationId, String loanId, String payoutId, String amount) {
 }

@@ -35,19 +35,10 @@ public final class StackClient {
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    /**
-     * Accepts an offer as the app does: an offer shown a moment before the workflow waits on it answers
-     * 409 offer-not-ready, and the same request (same key) is sent again.
-     */
+    /** Accepts an offer as the app does, once the application is QUOTED (the workflow is then waiting on it). */
     public static HttpResponse<String> accept(URI api, String applicationId, String token)
             throws IOException, InterruptedException {
-        String key = UUID.randomUUID().toString();
-        URI uri = api.resolve("/v1/applications/" + applicationId + "/acceptance");
-        HttpResponse<String> answer = send("POST", uri, token, Map.of("accept", true), key);
-        for (int i = 0; i < 50 && answer.statusCode() == 409 && answer.body().contains("offer-not-ready"); i++) {
-            Thread.sleep(100);
-            answer = send("POST", uri, token, Map.of("accept", true), key);
-        }
-        return answer;
+        return send("POST", api.resolve("/v1/applications/" + applicationId + "/acceptance"), token, Map.of("accept", true),
+                UUID.randomUUID().toString());
     }
 }

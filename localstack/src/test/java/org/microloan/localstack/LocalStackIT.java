@@ -100,7 +100,7 @@ class LocalStackIT {
         assertThat(quoted.at("/decision/outcome").asText()).isEqualTo("APPROVE");
         assertThat(quoted.at("/personal/mobile").asText()).contains("****");
 
-        // the app's way: an offer shown a moment before the workflow waits on it is 409 offer-not-ready, asked again
+        // QUOTED and the workflow's wait come in one write: an offer the borrower sees can be answered at once
         accept(token, id);
         until(token, api.resolve("/v1/applications/" + id), "status", "DISBURSED");
 

@@ -18,10 +18,14 @@ public final class TransientFailures {
             "Lambda.SdkClientException", "Lambda.TooManyRequestsException", "Lambda.ClientExecutionTimeoutException",
             "Lambda.Unknown");
 
-    /** The DynamoDB integration's: throttled or failing on DynamoDB's side. */
-    public static final List<String> DYNAMODB = List.of("DynamoDB.ProvisionedThroughputExceededException",
-            "DynamoDB.RequestLimitExceeded", "DynamoDB.ThrottlingException", "DynamoDB.InternalServerErrorException",
-            "DynamoDB.AmazonDynamoDBException");
+    /**
+     * The DynamoDB writes of the definition itself (the AWS SDK integration, errors named {@code DynamoDb.} and
+     * the exception): throttled, failing on DynamoDB's side, or not reached. A failed condition is not here:
+     * the application is no longer where the write may happen.
+     */
+    public static final List<String> DYNAMODB = List.of("DynamoDb.ProvisionedThroughputExceededException",
+            "DynamoDb.RequestLimitExceededException", "DynamoDb.ThrottlingException",
+            "DynamoDb.InternalServerErrorException", "DynamoDb.SdkClientException");
 
     private TransientFailures() {
     }

@@ -145,9 +145,36 @@ class OriginationWorkflowTest {
             JsonNode state = states.get(wait);
             assertThat(state.path("Resource").asText()).endsWith(".waitForTaskToken");
             assertThat(state.path("TimeoutSeconds").asInt()).isPositive();
-            assertThat(state.path("Parameters").path("Payload").path("taskToken.$").asText()).isEqualTo("$$.Task.Token");
+            assertThat(state.path("Parameters").path("ExpressionAttributeValues").path(":token").path("S.$").asText())
+                    .contains("$$.Task.Token");
             assertThat(state.path("Catch").get(0).path("ErrorEquals").get(0).asText()).isEqualTo("States.Timeout");
         }
+    }
+
+    @Test
+    void everyWriteOfTheDefinition_movesOnlyFromAStatusThatMayMoveThere_andMovesTheVersionOn() {
+        Map<String, ApplicationStatus> writes = Map.of("ManualReview", ApplicationStatus.IN_REVIEW,
+                "AwaitAcceptance", ApplicationStatus.QUOTED, "RecordExpiry", ApplicationStatus.EXPIRED,
+                "RecordFailure", ApplicationStatus.FAILED);
+        writes.forEach((name, to) -> {
+            JsonNode parameters = states.get(name).path("Parameters");
+            assertThat(parameters.path("UpdateExpression").asText()).as(name)
+                    .contains("#status = :status", "#version = #version + :one");
+            assertThat(parameters.path("ExpressionAttributeValues").path(":status").path("S").asText()).isEqualTo(to.name());
+            Set<String> from = new HashSet<>();
+            parameters.path("ExpressionAttributeValues").fields().forEachRemaining(v -> {
+                if (v.getKey().startsWith(":from")) {
+                    from.add(v.getValue().path("S").asText());
+                }
+            });
+            Set<String> allowed = new HashSet<>();
+            to.predecessors().forEach(p -> allowed.add(p.name()));
+            if (to == ApplicationStatus.FAILED) {
+                allowed.add("FAILED"); // a replay failing again records its new cause
+            }
+            assertThat(from).as("%s moves to %s from", name, to).isEqualTo(allowed);
+            assertThat(parameters.path("ConditionExpression").asText()).startsWith("#status IN (");
+        });
     }
 
     @Test

@@ -129,10 +129,8 @@ public class ApplicationsResource {
             if (offer.expiresAt().isBefore(clock.instant())) {
                 throw new Problems.ConflictException("offer-expired", "the offer expired at " + offer.expiresAt());
             }
-            // QUOTED comes a moment before the workflow waits for the answer: until then there is nothing to answer
-            String token = steps.recorded(stored, Step.ACCEPTANCE_TOKEN).map(TaskToken::taskToken)
-                    .orElseThrow(() -> new Problems.ConflictException("offer-not-ready", "the offer of " + id
-                            + " is still being put before you: send the same request again in a second"));
+            // QUOTED and the workflow's token come in one write: an offer the borrower can see can be answered
+            String token = steps.result(stored, Step.ACCEPTANCE_TOKEN).taskToken();
             ApplicationStatus next = answer.accept() ? ApplicationStatus.ACCEPTED : ApplicationStatus.DECLINED;
             // the workflow first: if it no longer waits, nothing here has changed
             workflow.answer(token, Map.of("accepted", answer.accept()));

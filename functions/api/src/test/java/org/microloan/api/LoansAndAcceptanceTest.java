@@ -139,19 +139,21 @@ class LoansAndAcceptanceTest {
     }
 
     @Test
-    void acceptingAnOfferTheWorkflowIsNotYetWaitingOn_is409ToRetry_andChangesNothing() {
+    void anOfferTheWorkflowIsNotYetWaitingOn_isNotQuoted_andAnsweringItIs409_untilTheWaitsOneWrite() {
         String borrower = "b-" + UUID.randomUUID();
-        String id = new Walk(intake, store, exposure).to(ApplicationStatus.QUOTED, borrower, Forms.emergency(), Map.of(
-                "quote-rate", "{\"offerId\":\"o-2\",\"apr\":\"10.95\",\"amount\":\"3000.00\",\"expiresAt\":\""
-                        + Instant.now().plusSeconds(3600) + "\"}"));
+        String id = new Walk(intake, store, exposure).to(ApplicationStatus.SCORED, borrower, Forms.emergency(), Map.of());
+        store.record(store.find(id).orElseThrow(), "quote-rate", "{\"offerId\":\"o-2\",\"apr\":\"10.95\","
+                + "\"amount\":\"3000.00\",\"expiresAt\":\"" + Instant.now().plusSeconds(3600) + "\"}");
 
         as(borrower).header("Idempotency-Key", "early").body(Map.of("accept", true)).when()
                 .post("/v1/applications/" + id + "/acceptance").then().statusCode(409).contentType("application/problem+json")
-                .body("type", equalTo("https://microloan.dev/problems/offer-not-ready"));
-        assertThat(store.find(id).orElseThrow().status()).isEqualTo(ApplicationStatus.QUOTED);
+                .body("type", equalTo("https://microloan.dev/problems/not-awaiting-acceptance"));
+        assertThat(store.find(id).orElseThrow().status()).isEqualTo(ApplicationStatus.SCORED);
 
-        store.record(store.find(id).orElseThrow(), "acceptanceToken", "{\"taskToken\":\"token-" + id + "\"}");
-        as(borrower).header("Idempotency-Key", "early").body(Map.of("accept", true)).when()
+        // the workflow's wait: QUOTED and its token in one write
+        store.advance(store.find(id).orElseThrow(), ApplicationStatus.QUOTED, "acceptanceToken",
+                "{\"taskToken\":\"token-" + id + "\"}");
+        as(borrower).header("Idempotency-Key", "again").body(Map.of("accept", true)).when()
                 .post("/v1/applications/" + id + "/acceptance").then().statusCode(200).body("status", equalTo("ACCEPTED"));
     }
 

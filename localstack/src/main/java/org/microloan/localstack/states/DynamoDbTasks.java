@@ -10,13 +10,16 @@ import java.time.Duration;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * The DynamoDB integrations ({@code arn:aws:states:::dynamodb:getItem|putItem|updateItem|deleteItem}):
- * the state's Parameters are the API request itself, sent to DynamoDB's JSON API as is; the answer is
- * the task's result. A DynamoDB error is {@code DynamoDB.<ExceptionName>}, as Step Functions names it.
+ * The DynamoDB integrations: the optimized one ({@code arn:aws:states:::dynamodb:getItem|putItem|updateItem|deleteItem})
+ * and the AWS SDK one ({@code arn:aws:states:::aws-sdk:dynamodb:<action>}, which may also wait for a task
+ * token). The state's Parameters are the API request itself, sent to DynamoDB's JSON API as is; the answer
+ * is the task's result. An error is named as Step Functions names it: {@code DynamoDB.<ExceptionName>} for
+ * the optimized integration, {@code DynamoDb.<ExceptionName>} for the SDK's.
  */
 public final class DynamoDbTasks {
 
-    private static final String PREFIX = "arn:aws:states:::dynamodb:";
+    private static final String OPTIMIZED = "arn:aws:states:::dynamodb:";
+    private static final String SDK = "arn:aws:states:::aws-sdk:dynamodb:";
 
     private final URI endpoint;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -26,11 +29,13 @@ public final class DynamoDbTasks {
     }
 
     public boolean handles(String resource) {
-        return resource.startsWith(PREFIX);
+        return resource.startsWith(OPTIMIZED) || resource.startsWith(SDK);
     }
 
     public JsonNode run(String resource, JsonNode parameters) {
-        String call = resource.substring(PREFIX.length());
+        boolean sdk = resource.startsWith(SDK);
+        String errors = sdk ? "DynamoDb." : "DynamoDB.";
+        String call = resource.substring((sdk ? SDK : OPTIMIZED).length());
         String operation = Character.toUpperCase(call.charAt(0)) + call.substring(1);
         HttpRequest request = HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/x-amz-json-1.0")
@@ -44,12 +49,13 @@ public final class DynamoDbTasks {
             JsonNode body = StepFunctions.json(response.body().isEmpty() ? "{}" : response.body());
             if (response.statusCode() >= 300) {
                 String type = body.path("__type").asText("InternalServerError");
-                throw new StatesError("DynamoDB." + type.substring(type.indexOf('#') + 1),
+                throw new StatesError(errors + type.substring(type.indexOf('#') + 1),
                         body.path("message").asText(body.path("Message").asText(response.body())));
             }
             return body;
         } catch (IOException e) {
-            throw new StatesError("DynamoDB.AmazonDynamoDBException", "DynamoDB did not answer: " + e.getMessage());
+            throw new StatesError(errors + (sdk ? "SdkClientException" : "AmazonDynamoDBException"),
+                    "DynamoDB did not answer: " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StatesError("States.Aborted", "interrupted");

@@ -34,7 +34,9 @@ import org.microloan.support.testing.DynamoDbLocal;
 import org.microloan.support.testing.Forms;
 import org.microloan.support.testing.Postgres;
 import org.microloan.support.testing.ProviderStubs;
+import org.microloan.support.store.StoredApplication;
 import org.microloan.workflow.ApplicationStatus;
+import org.microloan.workflow.Step;
 
 /**
  * The five functions in the order the ASL runs them, against one DynamoDB and one PostgreSQL, and then
@@ -93,14 +95,18 @@ class OriginationInWorkflowOrderTest {
 
     /** One execution, the way the state machine walks it for an approved application. */
     private List<Object> execution(String applicationId, String executionName) {
-        StepInput step = StepInput.of(applicationId);
+        StepInput step = new StepInput(applicationId);
         List<Object> results = new ArrayList<>();
         results.add(apply.handleRequest(step, LAMBDA));
         results.add(verifyIdentity.handleRequest(step, LAMBDA));
         results.add(score.handleRequest(step, LAMBDA));
         results.add(quoteRate.handleRequest(step, LAMBDA));
-        // AwaitAcceptance: the function parks the token; the borrower's acceptance resumes the execution
-        quoteRate.handleRequest(new StepInput(applicationId, "token-" + executionName, "ACCEPTANCE"), LAMBDA);
+        // AwaitAcceptance: the definition's one write (QUOTED and the token); the borrower's acceptance resumes it
+        StoredApplication quoted = store.find(applicationId).orElseThrow();
+        if (quoted.status() == ApplicationStatus.SCORED) {
+            store.advance(quoted, ApplicationStatus.QUOTED, Step.ACCEPTANCE_TOKEN.key(),
+                    "{\"taskToken\":\"token-" + executionName + "\"}");
+        }
         results.add(disburse.handleRequest(step, LAMBDA));
         return results;
     }

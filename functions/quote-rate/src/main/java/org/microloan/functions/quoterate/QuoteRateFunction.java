@@ -8,11 +8,10 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.microloan.support.steps.StepContext;
 import org.microloan.support.steps.StepInput;
-import org.microloan.support.store.DynamoFailures;
 import org.microloan.workflow.Step;
 import org.microloan.workflow.QuoteResult;
 
-/** The fourth step: the offer. Also parks the acceptance's task token while the borrower decides. */
+/** The fourth step: the offer. */
 @Named("quote-rate")
 public class QuoteRateFunction implements RequestHandler<StepInput, QuoteResult> {
 
@@ -24,9 +23,6 @@ public class QuoteRateFunction implements RequestHandler<StepInput, QuoteResult>
 
     @Override
     public QuoteResult handleRequest(StepInput input, Context context) {
-        if ("ACCEPTANCE".equals(input.awaiting())) {
-            return DynamoFailures.named(() -> quoting.awaitAcceptance(input));
-        }
         return steps.once(input, Step.QUOTE_RATE, QuoteResult.class, Duration.ofMillis(context.getRemainingTimeInMillis()),
                 () -> quoting.quote(input));
     }

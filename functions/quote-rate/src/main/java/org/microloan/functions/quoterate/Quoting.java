@@ -23,11 +23,9 @@ import org.microloan.support.steps.StepContext;
 import org.microloan.support.steps.StepInput;
 import org.microloan.support.store.ExposureReservations;
 import org.microloan.support.store.StoredApplication;
-import org.microloan.workflow.ApplicationStatus;
 import org.microloan.workflow.Offer;
 import org.microloan.workflow.QuoteResult;
 import org.microloan.workflow.Step;
-import org.microloan.workflow.TaskToken;
 
 /** The risk-based price for the grade the score gave, under the cap on today's date, as an offer that expires. */
 @ApplicationScoped
@@ -76,15 +74,9 @@ public class Quoting {
                 quote.modelVersion(), quote.schedule().installments().stream().map(i -> new Offer.Line(i.number(),
                         i.dueDate(), i.principal().toString(), i.interest().toString(), i.total().toString(),
                         i.balance().toString())).toList());
-        steps.advance(stored, ApplicationStatus.QUOTED, Step.QUOTE_RATE, offer);
+        // QUOTED comes with the workflow's wait, in the one write that keeps the acceptance's token
+        steps.record(stored, Step.QUOTE_RATE, offer);
         return lean(stored.applicationId(), offer);
-    }
-
-    /** The workflow waits for the borrower: keep the token the acceptance will answer. */
-    QuoteResult awaitAcceptance(StepInput input) {
-        StoredApplication stored = steps.load(input);
-        steps.record(stored, Step.ACCEPTANCE_TOKEN, new TaskToken(input.taskToken()));
-        return lean(stored.applicationId(), steps.result(stored, Step.QUOTE_RATE));
     }
 
     private static QuoteResult lean(String applicationId, Offer offer) {

@@ -8,11 +8,10 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.microloan.support.steps.StepContext;
 import org.microloan.support.steps.StepInput;
-import org.microloan.support.store.DynamoFailures;
 import org.microloan.workflow.Step;
 import org.microloan.workflow.ScoreResult;
 
-/** The third step: the decision. Also parks the manual review's task token, when the workflow waits on a person. */
+/** The third step: the decision. */
 @Named("score")
 public class ScoreFunction implements RequestHandler<StepInput, ScoreResult> {
 
@@ -24,9 +23,6 @@ public class ScoreFunction implements RequestHandler<StepInput, ScoreResult> {
 
     @Override
     public ScoreResult handleRequest(StepInput input, Context context) {
-        if ("REVIEW".equals(input.awaiting())) {
-            return DynamoFailures.named(() -> scoring.awaitReview(input));
-        }
         return steps.once(input, Step.SCORE, ScoreResult.class, Duration.ofMillis(context.getRemainingTimeInMillis()),
                 () -> scoring.decide(input));
     }

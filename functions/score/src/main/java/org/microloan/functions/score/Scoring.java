@@ -25,7 +25,6 @@ import org.microloan.support.store.StoredApplication;
 import org.microloan.workflow.ApplicationStatus;
 import org.microloan.workflow.ScoreResult;
 import org.microloan.workflow.Step;
-import org.microloan.workflow.TaskToken;
 
 /** Bureau data and the application go to shared-model's decision; the result is recorded with the model version. */
 @ApplicationScoped
@@ -81,14 +80,12 @@ public class Scoring {
                 score.map(CreditScore::score).orElse(null), score.map(CreditScore::pd).orElse(null),
                 score.map(CreditScore::grade).orElse(null), reasons, decision.modelVersion(), report.reportId(),
                 clock.instant());
-        steps.advance(stored, status, Step.SCORE, result);
+        if (status == ApplicationStatus.IN_REVIEW) {
+            // the workflow's wait moves the status and keeps its token in one write: ops can answer at once
+            steps.record(stored, Step.SCORE, result);
+        } else {
+            steps.advance(stored, status, Step.SCORE, result);
+        }
         return result;
-    }
-
-    /** The workflow waits for a person: keep the token ops will answer with. */
-    ScoreResult awaitReview(StepInput input) {
-        StoredApplication stored = steps.load(input);
-        steps.record(stored, Step.REVIEW_TOKEN, new TaskToken(input.taskToken()));
-        return steps.result(stored, Step.SCORE);
     }
 }

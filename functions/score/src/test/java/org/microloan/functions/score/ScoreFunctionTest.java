@@ -114,15 +114,4 @@ class ScoreFunctionTest {
         assertThat(invoke(Map.of("applicationId", id)).statusCode(200).extract().asString()).isEqualTo(first);
         assertThat(store.find(id).orElseThrow().version()).isEqualTo(4);
     }
-
-    @Test
-    void theManualReviewWait_keepsTheTaskToken() {
-        String id = verified("b-" + UUID.randomUUID(), Forms.emergency());
-        invoke(Map.of("applicationId", id)).statusCode(200);
-
-        invoke(Map.of("applicationId", id, "taskToken", "token-123", "awaiting", "REVIEW")).statusCode(200)
-                .body("outcome", equalTo("APPROVE"));
-
-        assertThat(store.find(id).orElseThrow().results().get("reviewToken")).contains("token-123");
-    }
 }

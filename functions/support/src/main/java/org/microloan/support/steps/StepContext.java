@@ -39,7 +39,7 @@ public class StepContext {
      * @param runsAtMost the function's remaining time, after which another run may take over
      */
     public <T> T once(StepInput input, Step<?> step, Class<T> type, Duration runsAtMost, Supplier<T> work) {
-        return DynamoFailures.named(() -> idempotency.once(input.applicationId(), step.key(), input.withoutToken(), type,
+        return DynamoFailures.named(() -> idempotency.once(input.applicationId(), step.key(), input, type,
                 runsAtMost, work));
     }
 

@@ -15,7 +15,8 @@ import org.microloan.workflow.ApplicationStatus;
 
 /**
  * An application walked through the steps before the one under test, as those steps leave it: submitted,
- * its amount reserved (apply), then each status with the result given for its step ("{}" if none).
+ * its amount reserved (apply), then each status with the result given for its step ("{}" if none). QUOTED
+ * is as the workflow leaves it: the offer recorded, then the wait's one write of the status and its token.
  */
 public final class Walk {
 
@@ -23,7 +24,7 @@ public final class Walk {
             ApplicationStatus.IDENTITY_VERIFIED, ApplicationStatus.SCORED, ApplicationStatus.QUOTED);
     private static final Map<ApplicationStatus, String> STEP = Map.of(ApplicationStatus.APPLIED, "apply",
             ApplicationStatus.IDENTITY_VERIFIED, "verify-identity", ApplicationStatus.SCORED, "score",
-            ApplicationStatus.QUOTED, "quote-rate");
+            ApplicationStatus.QUOTED, "acceptanceToken");
 
     private final ApplicationIntake intake;
     private final ApplicationStore store;
@@ -46,7 +47,11 @@ public final class Walk {
         exposure.reserve(borrower, id, Money.of(form.amount()), Money.of("200000"));
         for (ApplicationStatus next : PATH.subList(0, PATH.indexOf(status) + 1)) {
             String step = STEP.get(next);
-            application = store.advance(application, next, step, results.getOrDefault(step, "{}"));
+            if (next == ApplicationStatus.QUOTED) {
+                application = store.record(application, "quote-rate", results.getOrDefault("quote-rate", "{}"));
+            }
+            application = store.advance(application, next, step, results.getOrDefault(step,
+                    next == ApplicationStatus.QUOTED ? "{\"taskToken\":\"token-" + id + "\"}" : "{}"));
         }
         return id;
     }

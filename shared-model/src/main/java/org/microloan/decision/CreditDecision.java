@@ -38,9 +38,25 @@ public final class CreditDecision {
         return onScore(scorecard.score(units.profile(application, age)), application.amount(), scorecard, policy);
     }
 
-    /** The rules that decline whatever the score, in the order a borrower should hear them. */
+    /**
+     * The rules that decline whatever the score, in the order a borrower should hear them: the stages the
+     * workflow checks one step at a time ({@link #identityRules}, {@link #productRules}, the limit, {@link
+     * #bureauRules}, {@link #velocityRule}), all at once.
+     */
     public static List<KnockOut> knockOuts(CreditApplication application, ResidentId.Check id, Product product,
                                            BorrowerHistory history) {
+        List<KnockOut> fired = new ArrayList<>(identityRules(application, id, product));
+        fired.addAll(productRules(application, product));
+        if (history.outstanding().plus(application.amount()).isGreaterThan(product.outstandingLimit())) {
+            fired.add(KnockOut.EXPOSURE_LIMIT);
+        }
+        fired.addAll(bureauRules(application, product));
+        fired.addAll(velocityRule(history.applicationsLast24h(), product));
+        return fired;
+    }
+
+    /** Who the applicant is (verify-identity, before the KYC provider): the ID number, mobile, credit code, age. */
+    public static List<KnockOut> identityRules(CreditApplication application, ResidentId.Check id, Product product) {
         List<KnockOut> fired = new ArrayList<>();
         id.failures().forEach(failure -> fired.add(knockOut(failure)));
         MobileNumber.check(application.mobile()).forEach(failure -> fired.add(knockOut(failure)));
@@ -52,6 +68,12 @@ public final class CreditDecision {
                 fired.add(KnockOut.AGE_OUT_OF_RANGE);
             }
         });
+        return fired;
+    }
+
+    /** What the product offers (apply): the amount and term bands and the repayment methods. */
+    public static List<KnockOut> productRules(CreditApplication application, Product product) {
+        List<KnockOut> fired = new ArrayList<>();
         if (!product.offersAmount(application.amount())) {
             fired.add(KnockOut.AMOUNT_OUT_OF_RANGE);
         }
@@ -61,16 +83,18 @@ public final class CreditDecision {
         if (!product.methods().contains(application.method())) {
             fired.add(KnockOut.METHOD_NOT_OFFERED);
         }
-        if (history.outstanding().plus(application.amount()).isGreaterThan(product.outstandingLimit())) {
-            fired.add(KnockOut.EXPOSURE_LIMIT);
-        }
-        if (application.pastDefaultRecords() && !product.pastDefaultRecordsAllowed()) {
-            fired.add(KnockOut.PAST_DEFAULT_RECORDS);
-        }
-        if (history.applicationsLast24h() >= product.applicationsPer24h()) {
-            fired.add(KnockOut.TOO_MANY_APPLICATIONS);
-        }
         return fired;
+    }
+
+    /** What the bureau says (score): past default records, where the product does not take them. */
+    public static List<KnockOut> bureauRules(CreditApplication application, Product product) {
+        return application.pastDefaultRecords() && !product.pastDefaultRecordsAllowed()
+                ? List.of(KnockOut.PAST_DEFAULT_RECORDS) : List.of();
+    }
+
+    /** Too many applications (apply): the borrower's others in the 24 hours before this one. */
+    public static List<KnockOut> velocityRule(long applicationsLast24h, Product product) {
+        return applicationsLast24h >= product.applicationsPer24h() ? List.of(KnockOut.TOO_MANY_APPLICATIONS) : List.of();
     }
 
     /**

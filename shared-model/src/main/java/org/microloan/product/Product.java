@@ -1,6 +1,7 @@
 package org.microloan.product;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Map;
 import java.util.Set;
 
@@ -35,6 +36,7 @@ public record Product(
         boolean quotedDaily,
         Set<RepaymentMethod> methods,
         DayCount dayCount,
+        RoundingMode rounding,
         int minAge,
         int maxAge,
         boolean pastDefaultRecordsAllowed,

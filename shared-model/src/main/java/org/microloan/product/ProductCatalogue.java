@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -84,7 +85,7 @@ public record ProductCatalogue(Map<String, Product> products, DecisionPolicy dec
                 Rate.fromPercent(band[0]).multiply(year), Rate.fromPercent(band[1]).multiply(year),
                 Rate.fromPercent(new BigDecimal(e.get("base-" + unit + "rate-percent"))).multiply(year), spread, daily,
                 Arrays.stream(e.get("methods").split("\\s*,\\s*")).map(RepaymentMethod::valueOf).collect(Collectors.toSet()),
-                dayCount, age[0].intValueExact(), age[1].intValueExact(),
+                dayCount, RoundingMode.valueOf(e.get("rounding")), age[0].intValueExact(), age[1].intValueExact(),
                 switch (e.get("past-default-records")) {
                     case "allowed" -> true;
                     case "refused" -> false;

@@ -54,4 +54,13 @@ class ProductCatalogueTest {
         assertThatThrownBy(() -> ProductCatalogue.parse("X.customer = CONSUMER\nX.amount = lots\n"))
                 .hasMessageContaining("X.");
     }
+
+    @Test
+    void roundingToTheFen_isTheProductsOwn() throws Exception {
+        assertThat(ProductCatalogue.bundled().get("EMERGENCY").rounding()).isEqualTo(java.math.RoundingMode.HALF_UP);
+        String halfEven = new String(ProductCatalogue.class.getResourceAsStream("products.properties").readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8).replace("RENOVATION.rounding = HALF_UP", "RENOVATION.rounding = HALF_EVEN");
+
+        assertThat(ProductCatalogue.parse(halfEven).get("RENOVATION").rounding()).isEqualTo(java.math.RoundingMode.HALF_EVEN);
+    }
 }

@@ -20,6 +20,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -34,7 +37,6 @@ import org.microloan.support.store.StoredApplication;
 import org.microloan.workflow.ApplicationStatus;
 import org.microloan.workflow.Offer;
 import org.microloan.workflow.Step;
-import org.microloan.workflow.TaskToken;
 import org.microloan.decision.Decision;
 
 /** The borrower's app: submit an application, follow it. A borrower sees only their own. */
@@ -42,6 +44,17 @@ import org.microloan.decision.Decision;
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed("borrower")
 public class ApplicationsResource {
+
+    /** An application as the app sends it: the OpenAPI document's example. */
+    static final String EXAMPLE_FORM = """
+            {"productCode": "EMERGENCY", "amount": "3000.00", "termMonths": 3, "method": "DAILY_ACCRUAL",
+             "frequency": "MONTHLY", "applicationDate": "2026-11-22",
+             "personal": {"name": "张三", "idNumber": "11010519960504002X", "mobile": "13812345678",
+                          "bankAccount": "6222021234567890123"},
+             "finances": {"monthlyIncome": "12000.00", "monthlyExpenses": "3500.00", "assets": "80000.00", "debt": "0.00",
+                          "priceOfGoods": "6000.00", "seniorityYears": 8, "home": "OWNER", "marital": "MARRIED",
+                          "job": "FIXED"},
+             "consent": {"version": "2026-01", "acceptedAt": "2026-11-22T08:00:00Z"}}""";
 
     /** API Gateway ends a request after 30 s, so a request's idempotency claim need last no longer. */
     static final Duration REQUEST_RUNS_AT_MOST = Duration.ofSeconds(30);
@@ -83,11 +96,19 @@ public class ApplicationsResource {
     public record DecisionView(String outcome, String grade, String modelVersion, List<Reason> reasons) {
     }
 
+    @Operation(summary = "Apply for a loan",
+            description = "Submits an application for the signed-in borrower. Every field is checked and each bad one is "
+                    + "named with what to send instead; the personal part is sealed at rest. Answers 202 with the "
+                    + "application id and its Location, and starts the workflow. Send an Idempotency-Key: the same key "
+                    + "and body give the first answer again, the same key with another body is 422.")
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @APIResponse(responseCode = "202", description = "Received: the workflow has started; follow the Location",
             content = @Content(schema = @Schema(implementation = Accepted.class)))
-    public Response submit(@HeaderParam("Idempotency-Key") String key, ApplicationForm form) {
+    public Response submit(@HeaderParam("Idempotency-Key") String key,
+            @RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(
+                    name = "emergency", summary = "A young salaried borrower asks for 3,000 over three months",
+                    value = EXAMPLE_FORM))) ApplicationForm form) {
         if (key == null || key.isBlank()) {
             throw new Problems.IdempotencyKeyRequiredException();
         }
@@ -108,10 +129,17 @@ public class ApplicationsResource {
     }
 
     /** Accept or reject the offer: the workflow, waiting on it, goes on to the payout or ends. */
+    @Operation(summary = "Answer the offer",
+            description = "Accepts (`{\"accept\": true}`) or refuses the quoted offer before it expires. The workflow, "
+                    + "waiting on the answer, goes on to the payout or ends; it is answered once whatever is repeated. "
+                    + "409 when the application is not quoted, the offer expired, or the workflow no longer waits.")
     @POST
     @Path("/{id}/acceptance")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response accept(@PathParam("id") String id, @HeaderParam("Idempotency-Key") String key, Acceptance answer) {
+    public Response accept(@PathParam("id") String id, @HeaderParam("Idempotency-Key") String key,
+            @RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(
+                    name = "accept", summary = "Accept the offer",
+                    value = "{\"accept\": true}"))) Acceptance answer) {
         if (key == null || key.isBlank()) {
             throw new Problems.IdempotencyKeyRequiredException();
         }
@@ -146,6 +174,10 @@ public class ApplicationsResource {
                 .orElseThrow(() -> new Problems.NotFoundException("no application " + id + " of yours"));
     }
 
+    @Operation(summary = "Follow an application",
+            description = "The borrower's own application: its status, the decision with its reasons in Chinese and "
+                    + "English (whichever step made it), and the offer with the APR first. Personal fields come "
+                    + "masked. Another borrower's application is 404.")
     @GET
     @Path("/{id}")
     public View get(@PathParam("id") String id) {

@@ -2,7 +2,6 @@ package org.microloan.api;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Comparator;
 import java.util.List;
 
@@ -18,6 +17,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.microloan.money.Money;
 import org.microloan.servicing.PrepaymentChoice;
 import org.microloan.support.books.Books;
@@ -57,12 +60,17 @@ public class LoansResource {
     public record RepaymentRequest(String amount, LocalDate on, PrepaymentChoice choice) {
     }
 
+    @Operation(summary = "List my loans",
+            description = "The signed-in borrower's loans as they stand today (China time): outstanding principal, what is "
+                    + "due, days past due, the five-tier class.")
     @GET
     public List<LoanState> loans() {
         LocalDate today = LocalDate.now(clock);
         return store.loansOf(jwt.getSubject()).stream().map(id -> Books.await(() -> books.state(id, today))).toList();
     }
 
+    @Operation(summary = "Read a loan",
+            description = "One of the borrower's loans as it stands today; another borrower's loan is 404.")
     @GET
     @Path("/{id}")
     public LoanState loan(@PathParam("id") String id) {
@@ -70,6 +78,9 @@ public class LoansResource {
         return Books.await(() -> books.state(id, LocalDate.now(clock)));
     }
 
+    @Operation(summary = "Read a loan's schedule",
+            description = "Every installment with its due date, principal, interest, penalty interest and what has been "
+                    + "paid of each.")
     @GET
     @Path("/{id}/schedule")
     public List<Line> schedule(@PathParam("id") String id) {
@@ -80,19 +91,30 @@ public class LoansResource {
                 .toList();
     }
 
+    @Operation(summary = "Quote the pay-off",
+            description = "What settles the loan on a day (`on`, YYYY-MM-DD): overdue installments with penalty interest, "
+                    + "the interest accrued to the day, the principal not yet due and any prepayment penalty under the "
+                    + "cap.")
     @GET
     @Path("/{id}/payoff")
     public LoanState payoff(@PathParam("id") String id, @QueryParam("on") String on) {
         owned(id);
-        LocalDate day = date("on", on);
+        LocalDate day = RequestDate.parse("on", on);
         return Books.await(() -> books.state(id, day));
     }
 
+    @Operation(summary = "Repay",
+            description = "Books a repayment, allocated penalty interest first, then overdue interest and principal, then "
+                    + "current; anything beyond what is due prepays (`choice`: SHORTEN_TERM or LOWER_INSTALLMENT). "
+                    + "More than the pay-off is 422 with the figure; a settled loan is 409.")
     @POST
     @Path("/{id}/repayments")
     @Consumes(MediaType.APPLICATION_JSON)
     public RepaymentPosted repay(@PathParam("id") String id, @HeaderParam("Idempotency-Key") String key,
-                                 RepaymentRequest request) {
+                                
+            @RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(
+                    name = "installment", summary = "Pay the installment due",
+                    value = "{\"amount\": \"1066.19\", \"on\": \"2026-02-15\"}"))) RepaymentRequest request) {
         if (key == null || key.isBlank()) {
             throw new Problems.IdempotencyKeyRequiredException();
         }
@@ -119,13 +141,5 @@ public class LoansResource {
             throw new Problems.NotFoundException("no loan " + id + " of yours");
         }
         return loan;
-    }
-
-    static LocalDate date(String name, String value) {
-        try {
-            return LocalDate.parse(value == null ? "" : value);
-        } catch (DateTimeParseException e) {
-            throw new Problems.BadFieldException("query:" + name, "send the date as YYYY-MM-DD");
-        }
     }
 }

@@ -20,6 +20,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -75,6 +78,10 @@ public class PartnersResource {
         }
     }
 
+    @Operation(summary = "Submit an application for a merchant",
+            description = "A partner's signed webhook (Standard Webhooks: webhook-id, webhook-timestamp within 5 minutes, "
+                    + "webhook-signature) carrying its merchant's reference and the application. A repeated webhook-id "
+                    + "gets the first answer and starts nothing. Answers 202 with the Location to read it at.")
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @APIResponse(responseCode = "202", description = "Received: the workflow has started",
@@ -82,7 +89,10 @@ public class PartnersResource {
     @APIResponse(responseCode = "401", description = "Signature wrong, timestamp stale or partner unknown")
     public Response submit(@PathParam("partnerId") String partnerId, @HeaderParam("webhook-id") String webhookId,
                            @HeaderParam("webhook-timestamp") String timestamp, @Context HttpHeaders headers,
-                           byte[] body) throws IOException {
+            @RequestBody(content = @Content(mediaType = "application/json", schema = @Schema(implementation = Submission.class),
+                    examples = @ExampleObject(
+                    name = "merchant", summary = "An application for a merchant of yours",
+                    value = "{\"merchantReference\": \"m-1024\", \"application\": " + ApplicationsResource.EXAMPLE_FORM + "}"))) byte[] body) throws IOException {
         verify(partnerId, webhookId, timestamp, headers, body);
         Submission submission = json.readValue(body, Submission.class);
         if (submission.merchantReference() == null || submission.merchantReference().isBlank()) {
@@ -104,6 +114,9 @@ public class PartnersResource {
      * masked. Only the partner who brought it sees it (anything else is 404); the request is signed the
      * same way as a submission, over an empty body.
      */
+    @Operation(summary = "Read an application you brought",
+            description = "The application at the Location the 202 gave, for the partner who brought it, signed the same "
+                    + "way over an empty body; another partner's application is 404.")
     @GET
     @Path("/{id}")
     @APIResponse(responseCode = "401", description = "Signature wrong, timestamp stale or partner unknown")

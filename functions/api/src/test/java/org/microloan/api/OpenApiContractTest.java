@@ -68,6 +68,21 @@ class OpenApiContractTest {
                 assertThat(op.getValue().at("/responses/4XX/content/application~1problem+json/schema/$ref").asText())
                         .as("the errors of %s %s", op.getKey(), path.getKey()).isEqualTo("#/components/schemas/Problem")));
 
+        // documented as a mobile developer reads it: every operation says what it does, every JSON body has an
+        // example, and every schema is a real one (no Jackson tree, no name clash)
+        served.path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
+            assertThat(op.getValue().path("summary").asText()).as("summary of %s %s", op.getKey(), path.getKey()).isNotBlank();
+            assertThat(op.getValue().path("description").asText()).as("description of %s %s", op.getKey(), path.getKey())
+                    .isNotBlank();
+            JsonNode body = op.getValue().at("/requestBody/content/application~1json");
+            if (!body.isMissingNode()) {
+                assertThat(body.path("examples").size()).as("examples of %s %s", op.getKey(), path.getKey()).isPositive();
+            }
+        }));
+        served.path("components").path("schemas").fieldNames().forEachRemaining(name ->
+                assertThat(name).as("a schema named twice").doesNotMatch(".*\\d$"));
+        assertThat(served.path("components").toString()).doesNotContain("missingNode", "\"pojo\"");
+
         assertThat(Files.exists(COMMITTED)).as("no %s: copy %s there", COMMITTED, SERVED).isTrue();
         assertThat(served.equals(json.readTree(COMMITTED.toFile())))
                 .as("the API changed: review the difference and copy %s to %s", SERVED, COMMITTED).isTrue();

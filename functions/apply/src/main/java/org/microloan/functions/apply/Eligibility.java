@@ -21,6 +21,7 @@ import org.microloan.support.store.StoredApplication;
 import org.microloan.workflow.ApplicationStatus;
 import org.microloan.workflow.ApplyResult;
 import org.microloan.workflow.Step;
+import org.microloan.decision.CreditDecision;
 
 /**
  * The product's bands, the velocity rule, and the outstanding limit, which is reserved here with a
@@ -53,19 +54,8 @@ public class Eligibility {
         CreditApplication application = intake.creditApplication(stored);
         ApplicationForm.Consent consent = intake.open(stored).consent();
         Product product = products.get(application.productCode());
-        List<KnockOut> reasons = new ArrayList<>();
-        if (!product.offersAmount(application.amount())) {
-            reasons.add(KnockOut.AMOUNT_OUT_OF_RANGE);
-        }
-        if (!product.offersTerm(application.termMonths())) {
-            reasons.add(KnockOut.TERM_OUT_OF_RANGE);
-        }
-        if (!product.methods().contains(application.method())) {
-            reasons.add(KnockOut.METHOD_NOT_OFFERED);
-        }
-        if (applicationsInTheLastDay(stored) >= product.applicationsPer24h()) {
-            reasons.add(KnockOut.TOO_MANY_APPLICATIONS);
-        }
+        List<KnockOut> reasons = new ArrayList<>(CreditDecision.productRules(application, product));
+        reasons.addAll(CreditDecision.velocityRule(applicationsInTheLastDay(stored), product));
         if (reasons.isEmpty() && !exposure.reserve(stored.borrowerId(), stored.applicationId(), application.amount(),
                 product.outstandingLimit())) {
             reasons.add(KnockOut.EXPOSURE_LIMIT);

@@ -1,7 +1,6 @@
 package org.microloan.functions.disburse;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Optional;
@@ -30,6 +29,7 @@ import org.microloan.workflow.Acceptance;
 import org.microloan.workflow.DisburseResult;
 import org.microloan.workflow.Offer;
 import org.microloan.workflow.Step;
+import org.microloan.product.ProductCatalogue;
 
 /**
  * Exactly once, three ways: the step is idempotent on (application, step); the rail is called with an
@@ -45,10 +45,12 @@ public class Payout {
     private final Books books;
     private final ApplicationStore store;
     private final CreditLines creditLines;
+    private final ProductCatalogue products;
     private final Clock clock;
 
     public Payout(StepContext steps, ApplicationIntake intake, PaymentRail rail, Books books, ApplicationStore store,
-                  CreditLines creditLines, Clock clock) {
+                  CreditLines creditLines, ProductCatalogue products, Clock clock) {
+        this.products = products;
         this.steps = steps;
         this.intake = intake;
         this.rail = rail;
@@ -83,7 +85,7 @@ public class Payout {
         RepaymentSchedule schedule = RepaymentSchedule.of(new LoanTerms(amount,
                 Rate.fromPercent(new BigDecimal(offer.annualRate())), Math.max(1, offer.termMonths() / frequency.months()),
                 RepaymentMethod.valueOf(offer.method()), DayCount.fromLabel(offer.dayCount()),
-                frequency, today, null, RoundingMode.HALF_UP, Money.ZERO));
+                frequency, today, null, products.get(form.productCode()).rounding(), Money.ZERO));
         Loan loan = Books.await(() -> books.bookDisbursement(new Disbursement(stored.applicationId(), stored.borrowerId(),
                 form.productCode(), paid.payoutId(), schedule)));
         store.recordLoan(stored.borrowerId(), loan.id, stored.applicationId());

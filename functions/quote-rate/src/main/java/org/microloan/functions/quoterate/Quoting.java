@@ -1,6 +1,5 @@
 package org.microloan.functions.quoterate;
 
-import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -64,7 +63,7 @@ public class Quoting {
         LocalDate today = LocalDate.now(clock);
         Money before = exposure.besides(stored.borrowerId(), application.amount());
         RateQuote quote = RiskBasedPrice.offer(application, product, graded, new BorrowerHistory(before, 0),
-                cap.on(today), today, RoundingMode.HALF_UP);
+                cap.on(today), today, product.rounding());
         Offer offer = new Offer(UUID.randomUUID().toString(), quote.apr().percent().toPlainString(),
                 quote.apr().effectivePercent().toPlainString(), Rate.toPercent(quote.annualRate(), 2).toPlainString(),
                 quote.dailyRate().map(d -> Rate.toPercent(d, 4).toPlainString()).orElse(null),

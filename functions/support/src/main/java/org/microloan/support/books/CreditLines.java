@@ -1,7 +1,6 @@
 package org.microloan.support.books;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.IsoFields;
@@ -84,7 +83,7 @@ public class CreditLines {
                 .chain(line -> books.bookDisbursement(new Disbursement(drawId, borrowerId, productCode, payoutReference,
                         RepaymentSchedule.of(new LoanTerms(amount, line.annualRate, product.maxTermMonths(),
                                 RepaymentMethod.DAILY_ACCRUAL, product.dayCount(), Frequency.MONTHLY, on, null,
-                                RoundingMode.HALF_UP, Money.ZERO)))));
+                                product.rounding(), Money.ZERO)))));
     }
 
     /** Opens the line if the borrower has none for the product yet; an existing line is left to its reviews. */

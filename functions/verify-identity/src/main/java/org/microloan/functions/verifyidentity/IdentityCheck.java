@@ -7,11 +7,7 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.microloan.decision.CreditApplication;
 import org.microloan.decision.KnockOut;
-import org.microloan.identity.IdentityFailure;
-import org.microloan.identity.MobileNumber;
 import org.microloan.identity.ResidentId;
-import org.microloan.identity.UnifiedSocialCreditCode;
-import org.microloan.product.CustomerType;
 import org.microloan.product.Product;
 import org.microloan.product.ProductCatalogue;
 import org.microloan.support.intake.ApplicationForm;
@@ -24,6 +20,7 @@ import org.microloan.support.store.StoredApplication;
 import org.microloan.workflow.ApplicationStatus;
 import org.microloan.workflow.IdentityResult;
 import org.microloan.workflow.Step;
+import org.microloan.decision.CreditDecision;
 
 /**
  * The checks shared-model can make on its own (ID number, mobile, credit code, the product's age band),
@@ -57,15 +54,9 @@ public class IdentityCheck {
         ApplicationForm.Personal personal = intake.open(stored).personal();
         CreditApplication application = intake.creditApplication(stored);
         Product product = products.get(application.productCode());
-        List<String> reasons = new ArrayList<>();
         ResidentId.Check id = ResidentId.check(personal.idNumber(), application.applicationDate());
-        id.failures().forEach(f -> reasons.add(f.name()));
-        MobileNumber.check(personal.mobile()).forEach(f -> reasons.add(f.name()));
-        if (product.customer() == CustomerType.BUSINESS) {
-            UnifiedSocialCreditCode.check(personal.creditCode()).stream().map(IdentityFailure::name).forEach(reasons::add);
-        }
-        id.id().filter(resident -> !product.acceptsAge(resident.ageOn(application.applicationDate())))
-                .ifPresent(resident -> reasons.add(KnockOut.AGE_OUT_OF_RANGE.name()));
+        List<String> reasons = new ArrayList<>(CreditDecision.identityRules(application, id, product).stream()
+                .map(KnockOut::name).toList());
         String verificationId = null;
         if (reasons.isEmpty()) {
             IdentityVerifier.Result kyc = verifier.verify(new IdentityVerifier.Request(stored.applicationId(),

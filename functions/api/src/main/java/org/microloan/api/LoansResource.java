@@ -52,8 +52,8 @@ public class LoansResource {
     }
 
     @RegisterForReflection
-    public record Line(int number, LocalDate dueDate, String principal, String interest, String paidPrincipal,
-                       String paidInterest, String penaltyInterest, LocalDate settledOn) {
+    public record ScheduleLine(int number, LocalDate dueDate, String principal, String interest, String paidPrincipal,
+                               String paidInterest, String penaltyInterest, LocalDate settledOn) {
     }
 
     @RegisterForReflection
@@ -83,9 +83,9 @@ public class LoansResource {
                     + "paid of each.")
     @GET
     @Path("/{id}/schedule")
-    public List<Line> schedule(@PathParam("id") String id) {
+    public List<ScheduleLine> schedule(@PathParam("id") String id) {
         return owned(id).installments.stream().sorted(Comparator.comparingInt(i -> i.number))
-                .map(i -> new Line(i.number, i.dueDate, Money.ofFen(i.principalFen).toString(),
+                .map(i -> new ScheduleLine(i.number, i.dueDate, Money.ofFen(i.principalFen).toString(),
                         Money.ofFen(i.interestFen).toString(), Money.ofFen(i.paidPrincipalFen).toString(),
                         Money.ofFen(i.paidInterestFen).toString(), Money.ofFen(i.penaltyDueFen()).toString(), i.settledOn))
                 .toList();

@@ -15,7 +15,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.microloan.support.Settings;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.microloan.support.books.Books;
 import org.microloan.support.books.Portfolio;
@@ -36,10 +36,10 @@ public class PortfolioResource {
     private final Originations originations;
     private final Clock clock;
 
-    @ConfigProperty(name = "microloan.origination.report-days", defaultValue = "30")
-    int originationDays;
+    private final int originationDays;
 
-    public PortfolioResource(Portfolio portfolio, Originations originations, Clock clock) {
+    public PortfolioResource(Portfolio portfolio, Originations originations, Settings settings, Clock clock) {
+        this.originationDays = settings.origination().reportDays();
         this.portfolio = portfolio;
         this.originations = originations;
         this.clock = clock;

@@ -10,7 +10,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.microloan.support.Settings;
 import org.jboss.logging.Logger;
 import org.microloan.identity.Mask;
 import org.microloan.workflow.ReplayPoint;
@@ -33,20 +33,20 @@ public class Workflow {
     /** A replay's execution is the application id, this, and the version of the application it replayed. */
     static final String REPLAY = "-replay-";
 
-    @ConfigProperty(name = "microloan.state-machine-arn")
-    String stateMachineArn;
-
     private static final Logger LOG = Logger.getLogger(Workflow.class);
 
     private final ObjectMapper json;
     private final SfnClient sfn;
 
     private final RequestId requestId;
+    private final String stateMachineArn;
 
-    public Workflow(ObjectMapper json, SfnClient sfn, RequestId requestId) {
+    public Workflow(ObjectMapper json, SfnClient sfn, RequestId requestId, Settings settings) {
         this.json = json;
         this.sfn = sfn;
         this.requestId = requestId;
+        this.stateMachineArn = settings.stateMachineArn().orElseThrow(() -> new IllegalStateException(
+                "no microloan.state-machine-arn: set STATE_MACHINE_ARN to the origination state machine's ARN"));
     }
 
     /** The execution's ARN. */

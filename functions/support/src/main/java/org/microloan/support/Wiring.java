@@ -9,8 +9,6 @@ import io.quarkus.arc.DefaultBean;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.microloan.pricing.CapBasis;
 import org.microloan.pricing.LprTable;
 import org.microloan.pricing.RateCap;
 import org.microloan.product.ProductCatalogue;
@@ -41,35 +39,11 @@ import software.amazon.awssdk.services.kms.KmsClient;
 @ApplicationScoped
 public class Wiring {
 
-    @ConfigProperty(name = "microloan.table")
-    String table;
+    private final Settings settings;
 
-    /** Locally: a key from configuration. */
-    @ConfigProperty(name = "microloan.encryption.key")
-    Optional<String> encryptionKey;
-
-    /** In AWS: the KMS key that wraps every data key; when set, it is used instead of a local key. */
-    @ConfigProperty(name = "microloan.encryption.kms-key-id")
-    Optional<String> kmsKeyId;
-
-    @ConfigProperty(name = "microloan.cap-basis", defaultValue = "LPR4X")
-    CapBasis capBasis;
-
-    /** Partner notices: the first retry's wait, the longest wait, and how long a notice is retried. */
-    @ConfigProperty(name = "microloan.partner-notices.first-retry", defaultValue = "PT30S")
-    Duration noticeFirstRetry;
-
-    @ConfigProperty(name = "microloan.partner-notices.longest-wait", defaultValue = "PT2H")
-    Duration noticeLongestWait;
-
-    @ConfigProperty(name = "microloan.partner-notices.retry-for", defaultValue = "PT24H")
-    Duration noticeRetryFor;
-
-    @ConfigProperty(name = "microloan.partner-notices.connect-timeout", defaultValue = "PT2S")
-    Duration noticeConnectTimeout;
-
-    @ConfigProperty(name = "microloan.partner-notices.timeout", defaultValue = "PT10S")
-    Duration noticeTimeout;
+    public Wiring(Settings settings) {
+        this.settings = settings;
+    }
 
     @Produces
     @ApplicationScoped
@@ -87,30 +61,31 @@ public class Wiring {
     @Produces
     @ApplicationScoped
     ApplicationStore applications(DynamoDbClient dynamo) {
-        return new DynamoApplicationStore(dynamo, table);
+        return new DynamoApplicationStore(dynamo, settings.table());
     }
 
     @Produces
     @ApplicationScoped
     ExposureReservations exposure(DynamoDbClient dynamo) {
-        return new DynamoExposureReservations(dynamo, table);
+        return new DynamoExposureReservations(dynamo, settings.table());
     }
 
     /** A step's result is kept a week. */
     @Produces
     @ApplicationScoped
     Idempotency idempotency(DynamoDbClient dynamo, ObjectMapper json, Clock clock) {
-        return new Idempotency(new DynamoIdempotencyStore(dynamo, table), json, clock, Duration.ofDays(7));
+        return new Idempotency(new DynamoIdempotencyStore(dynamo, settings.table()), json, clock, Duration.ofDays(7));
     }
 
     @Produces
     @ApplicationScoped
     PersonalDataCipher cipher() {
+        Optional<String> kmsKeyId = settings.encryption().kmsKeyId();
         if (kmsKeyId.isPresent()) {
             return new KmsEnvelopeCipher(KmsClient.builder().httpClient(UrlConnectionHttpClient.create()).build(),
                     kmsKeyId.get());
         }
-        return new AesGcmCipher(encryptionKey.orElseThrow(() -> new IllegalStateException(
+        return new AesGcmCipher(settings.encryption().key().filter(k -> !k.isBlank()).orElseThrow(() -> new IllegalStateException(
                 "no encryption key: set MICROLOAN_ENCRYPTION_KEY (32 random bytes, base64) or microloan.encryption.kms-key-id")));
     }
 
@@ -129,20 +104,20 @@ public class Wiring {
     @Produces
     @Singleton
     RateCap rateCap() {
-        return RateCap.of(capBasis, LprTable.published());
+        return RateCap.of(settings.capBasis(), LprTable.published());
     }
 
     @Produces
     @ApplicationScoped
     PartnerNotices partnerNotices(DynamoDbClient dynamo) {
-        return new PartnerNotices(dynamo, table);
+        return new PartnerNotices(dynamo, settings.table());
     }
 
     @Produces
     @ApplicationScoped
     @DefaultBean
     PartnerWebhooks partnerWebhooks() {
-        return new HttpPartnerWebhooks(noticeConnectTimeout, noticeTimeout);
+        return new HttpPartnerWebhooks(settings.partnerNotices().connectTimeout(), settings.partnerNotices().timeout());
     }
 
     @Produces
@@ -150,6 +125,7 @@ public class Wiring {
     NoticeDelivery noticeDelivery(PartnerNotices notices, PartnerDirectory partners, PartnerWebhooks webhooks,
                                   ObjectMapper json) {
         return new NoticeDelivery(notices, partners, webhooks,
-                new RetrySchedule(noticeFirstRetry, noticeLongestWait, noticeRetryFor), json);
+                new RetrySchedule(settings.partnerNotices().firstRetry(),
+                settings.partnerNotices().longestWait(), settings.partnerNotices().retryFor()), json);
     }
 }

@@ -17,7 +17,7 @@ import java.util.UUID;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.microloan.support.Settings;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.microloan.money.Money;
 import org.microloan.pricing.RateCap;
@@ -49,12 +49,10 @@ public class ServicingRun {
     private final ConductRules conduct = ConductRules.STANDARD;
     private final Classification classification;
 
-    /** @param observationDays how long a loan stays clear of arrears before it is NORMAL again (configuration) */
-    public ServicingRun(Mutiny.SessionFactory sessions, RateCap cap,
-                        @ConfigProperty(name = "microloan.servicing.observation-days", defaultValue = "0") int observationDays) {
+    public ServicingRun(Mutiny.SessionFactory sessions, RateCap cap, Settings settings) {
         this.sessions = sessions;
         this.cap = cap;
-        this.classification = new Classification(observationDays);
+        this.classification = new Classification(settings.servicing().observationDays());
     }
 
     /** @param toSend contacts due to go out now; @param lastLoanId where the next page starts */

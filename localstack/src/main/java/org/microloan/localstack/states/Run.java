@@ -89,14 +89,14 @@ final class Run implements Runnable {
             JsonNode context = context(current, entered, null, 0);
             Step step = switch (type) {
                 case "Pass" -> pass(state, data, context);
-                case "Task" -> withRetries(state, in, () -> task(name, state, in, entered));
+                case "Task" -> withRetries(state, in, retries -> task(name, state, in, entered, retries));
                 case "Choice" -> choice(current, state, data, context);
                 case "Wait" -> waitState(state, data, context);
                 case "Succeed" -> new Step(null, Paths.select(state.get("OutputPath"), Paths.select(state.get("InputPath"),
                         data, context), context));
                 case "Fail" -> throw fail(state, data, context);
-                case "Parallel" -> withRetries(state, in, () -> parallel(state, in, context));
-                case "Map" -> withRetries(state, in, () -> map(state, in, context));
+                case "Parallel" -> withRetries(state, in, retries -> parallel(state, in, context(name, entered, null, retries)));
+                case "Map" -> withRetries(state, in, retries -> map(state, in, context(name, entered, null, retries)));
                 default -> throw StatesError.runtime("no state type " + type);
             };
             service.record(execution, type + "StateExited", "stateExitedEventDetails",
@@ -180,16 +180,18 @@ final class Run implements Runnable {
 
     @FunctionalInterface
     private interface Attempt {
-        Step run() throws InterruptedException;
+        /** @param retries how many times the state was retried before this try: the context's RetryCount */
+        Step run(int retries) throws InterruptedException;
     }
 
     /** Retry and Catch around a Task, Parallel or Map state. */
     private Step withRetries(JsonNode state, JsonNode raw, Attempt attempt)
             throws InterruptedException {
         int[] attempts = new int[state.path("Retry").size()];
+        int retries = 0;
         while (true) {
             try {
-                return attempt.run();
+                return attempt.run(retries);
             } catch (StatesError e) {
                 if (stopped || e.error() != null && e.error().equals("States.Aborted")) {
                     throw e;
@@ -213,6 +215,7 @@ final class Run implements Runnable {
                         delay = ThreadLocalRandom.current().nextDouble(0, delay);
                     }
                     attempts[i]++;
+                    retries++;
                     if (!clock.sleepUntil(clock.now().plusMillis((long) (delay * 1000)), () -> stopped)) {
                         throw new StatesError("States.Aborted", "the execution was stopped");
                     }
@@ -244,12 +247,12 @@ final class Run implements Runnable {
         return false;
     }
 
-    private Step task(String name, JsonNode state, JsonNode raw, Instant entered) throws InterruptedException {
+    private Step task(String name, JsonNode state, JsonNode raw, Instant entered, int retries) throws InterruptedException {
         String resource = state.path("Resource").asText();
         boolean waits = resource.endsWith(".waitForTaskToken");
         String base = waits ? resource.substring(0, resource.length() - ".waitForTaskToken".length()) : resource;
         String token = waits ? service.newToken(execution) : null;
-        JsonNode context = context(name, entered, token, 0);
+        JsonNode context = context(name, entered, token, retries);
         JsonNode effective = Paths.select(state.get("InputPath"), raw, context);
         JsonNode parameters = state.has("Parameters") ? Paths.template(state.get("Parameters"), effective, context) : effective;
         String[] kind = kind(resource);

@@ -265,6 +265,29 @@ class StepFunctionsConformanceTest {
     }
 
     @Test
+    void aRetriedTask_seesHowManyTimesItWasRetried() throws Exception {
+        start();
+        List<Integer> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        functions.put("flaky", in -> {
+            seen.add(in.path("retry").asInt());
+            if (seen.size() < 3) {
+                throw new Failure(ProviderUnavailableException.class.getName(), "not yet");
+            }
+            return object("{}");
+        });
+        String definition = """
+                {"StartAt": "Try", "States": {"Try": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke",
+                  "Parameters": {"FunctionName": "flaky", "Payload": {"retry.$": "$$.State.RetryCount"}},
+                  "Retry": [{"ErrorEquals": ["States.ALL"], "IntervalSeconds": 1, "MaxAttempts": 3}], "End": true}}}""";
+        String machine = sfn.createStateMachine(b -> b.name("flaky").definition(definition)
+                .roleArn("arn:aws:iam::000000000000:role/x")).stateMachineArn();
+        String arn = sfn.startExecution(b -> b.stateMachineArn(machine).input("{}")).executionArn();
+
+        until(arn, ExecutionStatus.SUCCEEDED);
+        assertThat(seen).containsExactly(0, 1, 2);
+    }
+
+    @Test
     void paths_intrinsics_choice_wait_parallel_andMap_giveWhatTheLanguageSays() throws Exception {
         start();
         functions.put("double", in -> JsonNodeFactory.instance.numberNode(in.path("n").asInt() * 2));

@@ -1,8 +1,6 @@
 package org.microloan.localstack;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -10,14 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.MonthDay;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,8 +22,6 @@ import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import org.microloan.localstack.dynamodb.LocalDynamoDb;
 import org.microloan.localstack.gateway.HttpGateway;
@@ -86,7 +79,7 @@ public final class LocalStack implements AutoCloseable {
     private HttpServer api;
     private HttpServer aws;
     private ScheduledExecutorService scheduler;
-    private LocalDate servicedUpTo;
+    private DailyRun daily;
     private String stateMachineArn;
 
     private LocalStack(Options options) {
@@ -123,17 +116,9 @@ public final class LocalStack implements AutoCloseable {
         states = keep(new StepFunctions(options.data().map(d -> d.resolve("states")), (resource, parameters) ->
                 dynamoTasks.handles(resource) ? dynamoTasks.run(resource, parameters) : lambdaTasks.run(resource, parameters),
                 clock));
-        StepFunctionsApi statesApi = new StepFunctionsApi(states);
-        aws.createContext("/", exchange -> {
-            String path = exchange.getRequestURI().getPath();
-            if (path.startsWith("/2015-03-31/functions/")) {
-                invokeApi(exchange);
-            } else if (path.startsWith("/_local/")) {
-                control(exchange);
-            } else {
-                statesApi.handle(exchange);
-            }
-        });
+        daily = new DailyRun(host, clock, CHINA, options.data());
+        aws.createContext("/", new AwsApis(host, new StepFunctionsApi(states), clock, tokens, simulators, daily,
+                this::advance));
         aws.start();
 
         Map<String, String> env = environment(keys);
@@ -161,10 +146,11 @@ public final class LocalStack implements AutoCloseable {
         stateMachineArn = arn;
 
         // Lambda's event sources for notify-partners: the table's stream, and a schedule every minute
+        EventSources events = new EventSources(host, clock);
         stream = keep(new TableStream(dynamoClient, DynamoDbStreamsClient.builder().endpointOverride(dynamo.endpoint())
                 .region(Region.US_EAST_1).credentialsProvider(StaticCredentialsProvider.create(
                         AwsBasicCredentials.create("local", "local"))).httpClient(UrlConnectionHttpClient.create()).build(),
-                TABLE, event -> deliver("notify-partners", event)));
+                TABLE, event -> events.deliver("notify-partners", event)));
         stream.start();
 
         api = HttpServer.create(new InetSocketAddress("127.0.0.1", options.apiPort()), 0);
@@ -172,35 +158,15 @@ public final class LocalStack implements AutoCloseable {
         api.setExecutor(Executors.newFixedThreadPool(16, daemon("gateway")));
         api.start();
 
-        servicedUpTo = readServiced().orElse(today());
-        saveServiced();
         scheduler = Executors.newSingleThreadScheduledExecutor(daemon("scheduler"));
         scheduler.scheduleWithFixedDelay(() -> {
             try {
-                serviceUpTo(today());
+                daily.upTo(today());
             } catch (RuntimeException e) {
                 System.err.println("the servicing run failed: " + e);
             }
         }, 60, 60, TimeUnit.SECONDS);
-        scheduler.scheduleWithFixedDelay(() -> deliver("notify-partners", JSON.createObjectNode()
-                .put("detail-type", "Scheduled Event").put("source", "aws.events").put("time", clock.now().toString())),
-                60, 60, TimeUnit.SECONDS);
-    }
-
-    /** An event handed to a function as an event source would: tried three times, then reported and dropped. */
-    private void deliver(String function, ObjectNode event) {
-        for (int attempt = 1; attempt <= 3; attempt++) {
-            try {
-                Lambdas.Invocation answer = host.invoke(function, JSON.writeValueAsBytes(event));
-                if (answer.functionError() == null) {
-                    return;
-                }
-                System.err.println(function + " failed on an event (attempt " + attempt + "): "
-                        + new String(answer.payload(), java.nio.charset.StandardCharsets.UTF_8));
-            } catch (IOException | RuntimeException e) {
-                System.err.println(function + " could not be given an event (attempt " + attempt + "): " + e);
-            }
-        }
+        scheduler.scheduleWithFixedDelay(() -> events.schedule("notify-partners"), 60, 60, TimeUnit.SECONDS);
     }
 
     /** ApplyFunctionArn → apply, VerifyIdentityFunctionArn → verify-identity, QuoteRateFunctionArn → quote-rate. */
@@ -275,152 +241,13 @@ public final class LocalStack implements AutoCloseable {
     }
 
     public LocalDate today() {
-        return LocalDate.ofInstant(clock.now(), CHINA);
+        return daily.today();
     }
 
     /** Moves the clock forward and runs the daily servicing for every day it crossed. */
     public synchronized List<JsonNode> advance(Duration by) {
         clock.advance(by);
-        return serviceUpTo(today());
-    }
-
-    /** The daily run (remind, page by page; credit-line reviews at quarter ends) for each day not yet run. */
-    public synchronized List<JsonNode> serviceUpTo(LocalDate date) {
-        List<JsonNode> pages = new ArrayList<>();
-        while (servicedUpTo.isBefore(date)) {
-            LocalDate day = servicedUpTo.plusDays(1);
-            pages.addAll(runDay(day, "LOANS"));
-            MonthDay md = MonthDay.from(day);
-            if (md.equals(MonthDay.of(3, 31)) || md.equals(MonthDay.of(6, 30)) || md.equals(MonthDay.of(9, 30))
-                    || md.equals(MonthDay.of(12, 31))) {
-                pages.addAll(runDay(day, "LINES"));
-            }
-            servicedUpTo = day;
-            saveServiced();
-        }
-        return pages;
-    }
-
-    private List<JsonNode> runDay(LocalDate day, String part) {
-        List<JsonNode> pages = new ArrayList<>();
-        // the run of a business day happens at 08:05 in China, after the quiet hours
-        Instant now = day.atTime(8, 5).atZone(CHINA).toInstant();
-        if (clock.now().isAfter(now)) {
-            now = clock.now();
-        }
-        String after = null;
-        boolean more = true;
-        while (more) {
-            Map<String, Object> input = new LinkedHashMap<>();
-            input.put("businessDate", day.toString());
-            input.put("pageSize", 500);
-            input.put("now", now.toString());
-            input.put("part", part);
-            if (after != null) {
-                input.put("after", after);
-            }
-            try {
-                Lambdas.Invocation answer = host.invoke("remind", JSON.writeValueAsBytes(input));
-                JsonNode page = JSON.readTree(answer.payload());
-                if (answer.functionError() != null) {
-                    throw new IllegalStateException("remind failed on " + day + ": " + page);
-                }
-                pages.add(page);
-                after = page.path("lastLoanId").asText(null);
-                more = page.path("more").asBoolean(false);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        return pages;
-    }
-
-    private Optional<LocalDate> readServiced() {
-        return options.data().map(d -> d.resolve("scheduler.txt")).filter(Files::exists).map(f -> {
-            try {
-                return LocalDate.parse(Files.readString(f).trim());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
-    }
-
-    private void saveServiced() {
-        options.data().ifPresent(d -> {
-            try {
-                Files.createDirectories(d);
-                Files.writeString(d.resolve("scheduler.txt"), servicedUpTo.toString());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
-    }
-
-    /** Lambda's Invoke API: POST /2015-03-31/functions/{name}/invocations. */
-    private void invokeApi(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            String[] parts = exchange.getRequestURI().getPath().split("/");
-            byte[] payload;
-            try (InputStream in = exchange.getRequestBody()) {
-                payload = in.readAllBytes();
-            }
-            try {
-                Lambdas.Invocation answer = host.invoke(parts[3], payload);
-                if (answer.functionError() != null) {
-                    exchange.getResponseHeaders().set("X-Amz-Function-Error", answer.functionError());
-                }
-                reply(exchange, 200, answer.payload());
-            } catch (Lambdas.ServiceException e) {
-                reply(exchange, 404, JSON.writeValueAsBytes(Map.of("Type", "User", "message", e.getMessage())));
-            }
-        }
-    }
-
-    /** The stack's own controls: the clock, development tokens, the simulators' scenarios. */
-    private void control(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            String path = exchange.getRequestURI().getPath();
-            JsonNode body;
-            try (InputStream in = exchange.getRequestBody()) {
-                byte[] bytes = in.readAllBytes();
-                body = bytes.length == 0 ? JSON.createObjectNode() : JSON.readTree(bytes);
-            }
-            try {
-                ObjectNode out = JSON.createObjectNode();
-                if (path.equals("/_local/clock")) {
-                    if (exchange.getRequestMethod().equals("POST")) {
-                        Duration by = body.has("advance") ? Duration.parse(body.get("advance").asText())
-                                : Duration.between(clock.now(), Instant.parse(body.path("to").asText()));
-                        out.set("servicing", JSON.valueToTree(advance(by)));
-                    }
-                    out.put("now", clock.now().toString());
-                    out.put("businessDate", today().toString());
-                } else if (path.equals("/_local/token")) {
-                    out.put("token", tokens.token(body.path("subject").asText(), body.path("role").asText("borrower"),
-                            Duration.ofHours(12)));
-                } else if (path.startsWith("/_local/scenarios/")) {
-                    String name = path.substring("/_local/scenarios/".length());
-                    simulators.scenario(name);
-                    out.put("scenario", name);
-                } else {
-                    reply(exchange, 404, JSON.writeValueAsBytes(Map.of("message", "no control " + path)));
-                    return;
-                }
-                reply(exchange, 200, JSON.writeValueAsBytes(out));
-            } catch (IllegalArgumentException | java.time.format.DateTimeParseException e) {
-                reply(exchange, 400, JSON.writeValueAsBytes(Map.of("message", String.valueOf(e.getMessage()))));
-            }
-        }
-    }
-
-    private static void reply(HttpExchange exchange, int status, byte[] body) throws IOException {
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
-        if (body.length > 0) {
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        }
+        return daily.upTo(today());
     }
 
     private <T extends AutoCloseable> T keep(T component) {

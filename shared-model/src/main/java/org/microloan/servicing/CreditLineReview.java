@@ -23,6 +23,11 @@ public record CreditLineReview(BigDecimal raiseShare, BigDecimal cutShare, BigDe
 
     public enum Action { RAISE, HOLD, CUT, FREEZE }
 
+    /** Lines are reviewed on the last day of each quarter (31 March, 30 June, 30 September, 31 December). */
+    public static boolean dueOn(java.time.LocalDate day) {
+        return day.getMonthValue() % 3 == 0 && day.equals(day.withDayOfMonth(day.lengthOfMonth()));
+    }
+
     /** What the quarter showed. */
     public record Quarter(int installmentsDue, int paidOnTime, long maxDaysPastDue) {
     }

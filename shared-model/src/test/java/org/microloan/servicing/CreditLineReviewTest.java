@@ -57,4 +57,12 @@ class CreditLineReviewTest {
         assertThat(warnings.actionsFor(EarlyWarnings.Signal.REVENUE_DROP, CustomerType.BUSINESS))
                 .containsExactlyInAnyOrder(EarlyWarnings.Action.CUT_LINE, EarlyWarnings.Action.FLAG_FOR_REVIEW);
     }
+
+    @Test
+    void linesAreReviewed_onTheLastDayOfEachQuarter_only() {
+        assertThat(java.util.stream.Stream.of("2026-03-31", "2026-06-30", "2026-09-30", "2026-12-31")
+                .map(java.time.LocalDate::parse)).allMatch(CreditLineReview::dueOn);
+        assertThat(java.util.stream.Stream.of("2026-03-30", "2026-04-30", "2026-06-29", "2026-02-28", "2026-01-31")
+                .map(java.time.LocalDate::parse)).noneMatch(CreditLineReview::dueOn);
+    }
 }

@@ -21,7 +21,7 @@ import java.util.concurrent.Future;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
-import org.microloan.support.testing.Forms;
+import org.microloan.testing.Forms;
 
 /**
  * How many applications a second the stack carries end to end on this machine: N borrowers apply,

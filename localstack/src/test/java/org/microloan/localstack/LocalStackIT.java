@@ -22,7 +22,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.microloan.partner.WebhookSignature;
-import org.microloan.support.testing.Forms;
+import org.microloan.testing.Forms;
 
 /**
  * The whole stack, started from the built artifacts, used over HTTP only: a borrower applies, is

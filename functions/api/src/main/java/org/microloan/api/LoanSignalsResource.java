@@ -21,9 +21,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.microloan.servicing.EarlyWarnings;
-import org.microloan.support.books.Books;
-import org.microloan.support.books.LoanEvent;
-import org.microloan.support.books.LoanEvents;
+import org.microloan.ledger.Books;
+import org.microloan.ledger.LoanEvent;
+import org.microloan.ledger.LoanEvents;
 
 /** Ops report early-warning signals on a loan; the catalogue says what follows. */
 @Path("/v1/ops/loans/{loanId}/signals")

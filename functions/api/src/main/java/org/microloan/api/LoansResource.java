@@ -23,13 +23,13 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.microloan.money.Money;
 import org.microloan.servicing.PrepaymentChoice;
-import org.microloan.support.books.Books;
-import org.microloan.support.books.Loan;
-import org.microloan.support.books.LoanState;
-import org.microloan.support.books.Repayment;
-import org.microloan.support.books.RepaymentPosted;
-import org.microloan.support.books.Repayments;
-import org.microloan.support.store.ApplicationStore;
+import org.microloan.ledger.Books;
+import org.microloan.ledger.Loan;
+import org.microloan.ledger.LoanState;
+import org.microloan.ledger.Repayment;
+import org.microloan.ledger.RepaymentPosted;
+import org.microloan.ledger.Repayments;
+import org.microloan.origination.store.ApplicationStore;
 
 /** The borrower's loans: their state, schedule and pay-off from the books, and repaying. Only their own. */
 @Path("/v1/loans")

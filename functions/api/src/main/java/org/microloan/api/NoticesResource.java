@@ -13,10 +13,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.microloan.support.partners.NoticeDelivery;
-import org.microloan.support.partners.PartnerNotice;
-import org.microloan.support.partners.PartnerNotices;
-import org.microloan.support.store.ApplicationStore;
+import org.microloan.integrations.partners.NoticeDelivery;
+import org.microloan.integrations.partners.PartnerNotice;
+import org.microloan.integrations.partners.PartnerNotices;
+import org.microloan.origination.store.ApplicationStore;
 
 /** Ops see what a partner was told of an application, and send it again. */
 @Path("/v1/ops/applications/{applicationId}/notices")

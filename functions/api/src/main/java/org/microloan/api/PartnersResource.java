@@ -28,13 +28,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.microloan.partner.WebhookSignature;
 import org.microloan.partner.PartnerMerchant;
-import org.microloan.support.idempotency.Idempotency;
-import org.microloan.support.intake.ApplicationForm;
-import org.microloan.support.intake.ApplicationIntake;
-import org.microloan.support.partners.PartnerDirectory;
-import org.microloan.support.steps.StepContext;
-import org.microloan.support.store.ApplicationStore;
-import org.microloan.support.store.StoredApplication;
+import org.microloan.origination.idempotency.Idempotency;
+import org.microloan.origination.intake.ApplicationForm;
+import org.microloan.origination.intake.ApplicationIntake;
+import org.microloan.integrations.partners.PartnerDirectory;
+import org.microloan.origination.steps.StepContext;
+import org.microloan.origination.store.ApplicationStore;
+import org.microloan.origination.store.StoredApplication;
 
 /**
  * SaaS partners submit applications for their merchants through signed webhooks. A delivery is

@@ -15,12 +15,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import org.microloan.support.Settings;
+import org.microloan.configuration.Settings;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.microloan.support.books.Books;
-import org.microloan.support.books.Portfolio;
-import org.microloan.support.books.PortfolioFigures;
-import org.microloan.support.store.Originations;
+import org.microloan.ledger.Books;
+import org.microloan.ledger.Portfolio;
+import org.microloan.ledger.PortfolioFigures;
+import org.microloan.origination.store.Originations;
 import org.microloan.workflow.OriginationFigures;
 
 /** Ops and risk read the books and origination on a day. */

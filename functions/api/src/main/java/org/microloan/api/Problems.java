@@ -15,21 +15,21 @@ import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.microloan.identity.Mask;
-import org.microloan.support.books.LoanSettledException;
-import org.microloan.support.books.PayoffExceededException;
-import org.microloan.support.books.RepaymentRefusedException;
+import org.microloan.ledger.LoanSettledException;
+import org.microloan.ledger.PayoffExceededException;
+import org.microloan.ledger.RepaymentRefusedException;
 import org.microloan.workflow.ConcurrentUpdateException;
 import org.microloan.workflow.IllegalTransitionException;
 import org.microloan.workflow.KeyReusedException;
 import org.microloan.workflow.StoreUnavailableException;
-import org.microloan.support.store.DynamoFailures;
+import org.microloan.origination.store.DynamoFailures;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.sfn.model.ExecutionAlreadyExistsException;
 import software.amazon.awssdk.services.sfn.model.InvalidTokenException;
 import software.amazon.awssdk.services.sfn.model.SfnException;
 import software.amazon.awssdk.services.sfn.model.TaskDoesNotExistException;
 import software.amazon.awssdk.services.sfn.model.TaskTimedOutException;
-import org.microloan.support.intake.InvalidApplicationException;
+import org.microloan.origination.intake.InvalidApplicationException;
 
 /** Every failure as problem+json, with a stable type. */
 public class Problems {

@@ -10,7 +10,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
-import org.microloan.support.Settings;
+import org.microloan.configuration.Settings;
 import org.jboss.logging.Logger;
 import org.microloan.identity.Mask;
 import org.microloan.workflow.ReplayPoint;

@@ -29,10 +29,10 @@ import io.restassured.specification.RequestSpecification;
 import io.smallrye.jwt.build.Jwt;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
-import org.microloan.support.store.ApplicationStore;
-import org.microloan.support.testing.DynamoDbLocal;
-import org.microloan.support.testing.Forms;
-import org.microloan.support.testing.ProviderStubs;
+import org.microloan.origination.store.ApplicationStore;
+import org.microloan.testing.DynamoDbLocal;
+import org.microloan.testing.Forms;
+import org.microloan.testing.ProviderStubs;
 
 @QuarkusTest
 @QuarkusTestResource(DynamoDbLocal.class)

@@ -18,9 +18,9 @@ import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
-import org.microloan.support.testing.DynamoDbLocal;
-import org.microloan.support.testing.Postgres;
-import org.microloan.support.testing.ProviderStubs;
+import org.microloan.testing.DynamoDbLocal;
+import org.microloan.testing.Postgres;
+import org.microloan.testing.ProviderStubs;
 
 /**
  * The committed OpenAPI document is what the API serves (a change to the API shows up as a diff to

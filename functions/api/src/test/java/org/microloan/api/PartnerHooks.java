@@ -3,7 +3,7 @@ package org.microloan.api;
 import java.util.Map;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-import org.microloan.support.testing.ProviderStubs;
+import org.microloan.testing.ProviderStubs;
 
 /** Partner acme hears of its applications' status changes on the WireMock server. */
 public final class PartnerHooks implements QuarkusTestResourceLifecycleManager {

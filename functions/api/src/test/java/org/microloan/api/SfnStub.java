@@ -9,7 +9,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import java.util.Map;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-import org.microloan.support.testing.ProviderStubs;
+import org.microloan.testing.ProviderStubs;
 
 /** The Step Functions JSON API, stubbed; the SDK finds it through its standard endpoint setting. */
 public final class SfnStub implements QuarkusTestResourceLifecycleManager {

@@ -23,10 +23,10 @@ import org.microloan.localstack.dynamodb.LocalDynamoDb;
 import org.microloan.localstack.states.DynamoDbTasks;
 import org.microloan.localstack.states.Lambdas;
 import org.microloan.product.ProductCatalogue;
-import org.microloan.support.crypto.AesGcmCipher;
-import org.microloan.support.intake.ApplicationIntake;
-import org.microloan.support.store.DynamoApplicationStore;
-import org.microloan.support.testing.Forms;
+import org.microloan.origination.crypto.AesGcmCipher;
+import org.microloan.origination.intake.ApplicationIntake;
+import org.microloan.origination.store.DynamoApplicationStore;
+import org.microloan.testing.Forms;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**

@@ -15,12 +15,12 @@ import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.microloan.money.Money;
-import org.microloan.support.intake.ApplicationForm;
-import org.microloan.support.intake.ApplicationIntake;
-import org.microloan.support.store.ApplicationStore;
-import org.microloan.support.store.ExposureReservations;
-import org.microloan.support.testing.DynamoDbLocal;
-import org.microloan.support.testing.Forms;
+import org.microloan.origination.intake.ApplicationForm;
+import org.microloan.origination.intake.ApplicationIntake;
+import org.microloan.origination.store.ApplicationStore;
+import org.microloan.origination.store.ExposureReservations;
+import org.microloan.testing.DynamoDbLocal;
+import org.microloan.testing.Forms;
 import org.microloan.workflow.ApplicationStatus;
 
 @QuarkusTest

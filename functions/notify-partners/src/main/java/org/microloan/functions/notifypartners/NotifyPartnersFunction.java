@@ -10,8 +10,8 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import org.microloan.support.partners.NoticeDelivery;
-import org.microloan.support.partners.PartnerNotice;
+import org.microloan.integrations.partners.NoticeDelivery;
+import org.microloan.integrations.partners.PartnerNotice;
 
 /**
  * Partners hear of every status change of the applications they brought. The table's stream says what

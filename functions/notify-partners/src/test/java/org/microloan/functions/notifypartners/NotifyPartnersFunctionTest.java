@@ -24,10 +24,10 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.microloan.partner.WebhookSignature;
-import org.microloan.support.partners.PartnerNotice;
-import org.microloan.support.partners.PartnerNotices;
-import org.microloan.support.testing.DynamoDbLocal;
-import org.microloan.support.testing.ProviderStubs;
+import org.microloan.integrations.partners.PartnerNotice;
+import org.microloan.integrations.partners.PartnerNotices;
+import org.microloan.testing.DynamoDbLocal;
+import org.microloan.testing.ProviderStubs;
 
 /** Status changes from the table's stream become signed notices to the partner, retried for a day. */
 @QuarkusTest

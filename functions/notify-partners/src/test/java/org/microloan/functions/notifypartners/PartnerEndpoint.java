@@ -3,7 +3,7 @@ package org.microloan.functions.notifypartners;
 import java.util.Map;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-import org.microloan.support.testing.ProviderStubs;
+import org.microloan.testing.ProviderStubs;
 
 /** Partner acme listens on the WireMock server; partner gone gave a port where nobody listens. */
 public final class PartnerEndpoint implements QuarkusTestResourceLifecycleManager {

@@ -6,8 +6,8 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import org.microloan.support.steps.StepContext;
-import org.microloan.support.steps.StepInput;
+import org.microloan.origination.steps.StepContext;
+import org.microloan.origination.steps.StepInput;
 import org.microloan.workflow.Step;
 import org.microloan.workflow.QuoteResult;
 

@@ -8,14 +8,14 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import org.microloan.identity.Mask;
-import org.microloan.support.books.Books;
-import org.microloan.support.books.ContactRecord;
-import org.microloan.support.books.CreditLines;
-import org.microloan.support.books.Loan;
-import org.microloan.support.books.ServicingRun;
-import org.microloan.support.intake.ApplicationIntake;
-import org.microloan.support.providers.Messages;
-import org.microloan.support.store.ApplicationStore;
+import org.microloan.ledger.Books;
+import org.microloan.ledger.ContactRecord;
+import org.microloan.ledger.CreditLines;
+import org.microloan.ledger.Loan;
+import org.microloan.ledger.ServicingRun;
+import org.microloan.origination.intake.ApplicationIntake;
+import org.microloan.integrations.providers.Messages;
+import org.microloan.origination.store.ApplicationStore;
 
 /**
  * Runs a page of the books for the business date, then sends what is due: the page's contacts and any

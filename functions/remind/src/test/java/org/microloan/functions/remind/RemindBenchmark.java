@@ -19,11 +19,11 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
-import org.microloan.support.intake.ApplicationIntake;
-import org.microloan.support.testing.DynamoDbLocal;
-import org.microloan.support.testing.Forms;
-import org.microloan.support.testing.Postgres;
-import org.microloan.support.testing.ProviderStubs;
+import org.microloan.origination.intake.ApplicationIntake;
+import org.microloan.testing.DynamoDbLocal;
+import org.microloan.testing.Forms;
+import org.microloan.testing.Postgres;
+import org.microloan.testing.ProviderStubs;
 
 /**
  * The daily run over 100,000 loans in the books (3 installments each), pages of 500 through the Lambda

@@ -30,20 +30,20 @@ import org.microloan.schedule.LoanTerms;
 import org.microloan.schedule.RepaymentMethod;
 import org.microloan.schedule.RepaymentSchedule;
 import org.microloan.servicing.PrepaymentChoice;
-import org.microloan.support.books.Books;
-import org.microloan.support.books.ContactRecord;
-import org.microloan.support.books.CreditLines;
-import org.microloan.support.books.Disbursement;
-import org.microloan.support.books.Loan;
-import org.microloan.support.books.PayoffExceededException;
-import org.microloan.support.books.Repayment;
-import org.microloan.support.books.Repayments;
-import org.microloan.support.books.ServicingRun;
-import org.microloan.support.intake.ApplicationIntake;
-import org.microloan.support.testing.DynamoDbLocal;
-import org.microloan.support.testing.Forms;
-import org.microloan.support.testing.Postgres;
-import org.microloan.support.testing.ProviderStubs;
+import org.microloan.ledger.Books;
+import org.microloan.ledger.ContactRecord;
+import org.microloan.ledger.CreditLines;
+import org.microloan.ledger.Disbursement;
+import org.microloan.ledger.Loan;
+import org.microloan.ledger.PayoffExceededException;
+import org.microloan.ledger.Repayment;
+import org.microloan.ledger.Repayments;
+import org.microloan.ledger.ServicingRun;
+import org.microloan.origination.intake.ApplicationIntake;
+import org.microloan.testing.DynamoDbLocal;
+import org.microloan.testing.Forms;
+import org.microloan.testing.Postgres;
+import org.microloan.testing.ProviderStubs;
 
 /**
  * A loan of 12,000 over 12 months from 2026-01-15 (first due 2026-02-15) left unpaid, walked through the

@@ -20,14 +20,14 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.microloan.money.Money;
-import org.microloan.support.intake.ApplicationForm;
-import org.microloan.support.intake.ApplicationIntake;
-import org.microloan.support.store.ApplicationStore;
-import org.microloan.support.store.ExposureReservations;
-import org.microloan.support.testing.DynamoDbLocal;
-import org.microloan.support.testing.Forms;
-import org.microloan.support.testing.ProviderStubs;
-import org.microloan.support.testing.Walk;
+import org.microloan.origination.intake.ApplicationForm;
+import org.microloan.origination.intake.ApplicationIntake;
+import org.microloan.origination.store.ApplicationStore;
+import org.microloan.origination.store.ExposureReservations;
+import org.microloan.testing.DynamoDbLocal;
+import org.microloan.testing.Forms;
+import org.microloan.testing.ProviderStubs;
+import org.microloan.testing.Walk;
 import org.microloan.workflow.ApplicationStatus;
 
 @QuarkusTest

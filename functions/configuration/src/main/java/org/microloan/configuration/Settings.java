@@ -1,0 +1,73 @@
+package org.microloan.configuration;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import org.microloan.pricing.CapBasis;
+
+/**
+ * The platform's own settings ({@code microloan.*}), typed and read once at start: a missing one stops the
+ * function at boot with its name. The business figures (products, rates, bands, limits, rounding) are the
+ * product catalogue's, not settings; a partner's secret and URL are looked up by the partner's id
+ * ({@code PartnerDirectory}), since partners come and go by configuration alone.
+ */
+@ConfigMapping(prefix = "microloan")
+public interface Settings {
+
+    /** The DynamoDB table of applications, step results, idempotency and notices ({@code TABLE_NAME}). */
+    String table();
+
+    Encryption encryption();
+
+    /** The interest cap: four times the one-year LPR, or the 24% comprehensive-cost line. */
+    @WithDefault("LPR4X")
+    CapBasis capBasis();
+
+    PartnerNotices partnerNotices();
+
+    Servicing servicing();
+
+    Origination origination();
+
+    /** The origination state machine the API starts and answers ({@code STATE_MACHINE_ARN}); the API's alone. */
+    Optional<String> stateMachineArn();
+
+    /** Locally a key (32 random bytes, base64); in AWS the KMS key that wraps a data key per value. */
+    interface Encryption {
+        Optional<String> key();
+
+        Optional<String> kmsKeyId();
+    }
+
+    /** How a status change is retried to a partner that did not take it. */
+    interface PartnerNotices {
+        @WithDefault("PT30S")
+        Duration firstRetry();
+
+        @WithDefault("PT2H")
+        Duration longestWait();
+
+        @WithDefault("PT24H")
+        Duration retryFor();
+
+        @WithDefault("PT2S")
+        Duration connectTimeout();
+
+        @WithDefault("PT10S")
+        Duration timeout();
+    }
+
+    interface Servicing {
+        /** How long a loan stays clear of arrears before it is NORMAL again. */
+        @WithDefault("0")
+        int observationDays();
+    }
+
+    interface Origination {
+        /** The days the portfolio's origination figures look back over. */
+        @WithDefault("30")
+        int reportDays();
+    }
+}

@@ -1,0 +1,159 @@
+package org.microloan.ledger;
+
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.hibernate.reactive.mutiny.Mutiny;
+import org.microloan.money.Money;
+import org.microloan.servicing.Due;
+import org.microloan.servicing.LoanPosition;
+import org.microloan.servicing.ServicingTerms;
+
+/**
+ * The books in PostgreSQL. A disbursement is booked in one transaction (the loan, its installments, and
+ * a balanced journal) and only once per application: booking it again returns the loan already booked.
+ */
+@ApplicationScoped
+public class Books {
+
+    /**
+     * The books are reactive: from blocking code (a Lambda handler, a blocking endpoint) their work runs on a
+     * fresh Vert.x context, as Hibernate Reactive needs, and the caller waits for it.
+     */
+    public static <T> T await(Supplier<Uni<T>> work) {
+        try {
+            return VertxContextSupport.subscribeAndAwait(work);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+
+    @Inject
+    Mutiny.SessionFactory sessions;
+
+    @Inject
+    Clock clock;
+
+    public Uni<Loan> bookDisbursement(Disbursement d) {
+        return sessions.withTransaction(session -> loanOf(session, d.applicationId())
+                        .chain(existing -> existing != null ? Uni.createFrom().item(existing) : book(session, d)))
+                // a concurrent booking of the same application lost to the unique constraint: read the winner
+                .onFailure(e -> isUniqueViolation(e))
+                .recoverWithUni(() -> sessions.withSession(session -> loanOf(session, d.applicationId())));
+    }
+
+    public Uni<Loan> loanOfApplication(String applicationId) {
+        return sessions.withSession(session -> loanOf(session, applicationId)
+                .call(loan -> loan == null ? Uni.createFrom().nullItem() : Mutiny.fetch(loan.installments)));
+    }
+
+    public Uni<Loan> loan(String loanId) {
+        return sessions.withSession(session -> session.find(Loan.class, loanId)
+                .call(loan -> loan == null ? Uni.createFrom().nullItem() : Mutiny.fetch(loan.installments)));
+    }
+
+    /** The loan's state on {@code on}, from the books. */
+    public Uni<LoanState> state(String loanId, LocalDate on) {
+        return loan(loanId).map(loan -> {
+            if (loan == null) {
+                throw new IllegalArgumentException("no loan " + loanId);
+            }
+            List<ScheduledInstallment> rows = new ArrayList<>(loan.installments);
+            rows.sort(Comparator.comparingInt(i -> i.number));
+            Map<Due, Money> owed = Repayments.owed(rows, on);
+            LoanPosition position = LoanSchedules.position(loan, rows);
+            Money accrued = position.runningOn(on).filter(i -> !i.period().start().isAfter(on))
+                    .map(i -> Money.of(LoanPosition.accruedInterest(i, on), RoundingMode.valueOf(loan.rounding)))
+                    .orElse(Money.ZERO);
+            Optional<ScheduledInstallment> next = rows.stream().filter(r -> !r.settled() && !r.dueDate.isBefore(on)).findFirst();
+            boolean settled = "SETTLED".equals(loan.status);
+            return new LoanState(loan.id, loan.status, on,
+                    Money.ofFen(rows.stream().mapToLong(ScheduledInstallment::principalDueFen).sum()).toString(),
+                    owed.get(Due.OVERDUE_PRINCIPAL).toString(), owed.get(Due.OVERDUE_INTEREST).toString(),
+                    owed.get(Due.PENALTY_INTEREST).toString(), accrued.toString(), next.map(r -> r.dueDate).orElse(null),
+                    next.map(r -> Money.ofFen(r.principalDueFen() + r.interestDueFen()).toString()).orElse(null),
+                    LoanSchedules.daysPastDue(rows, on), loan.fiveTierClass,
+                    settled ? "0.00" : LoanSchedules.payoff(loan, rows, on, ServicingTerms.defaults()).toString());
+        });
+    }
+
+    public Uni<Long> loanCount(String applicationId) {
+        return sessions.withSession(session -> session.createSelectionQuery(
+                "select count(*) from Loan where applicationId = :id", Long.class).setParameter("id", applicationId).getSingleResult());
+    }
+
+    /** Transactions whose debits and credits differ: always empty. */
+    public Uni<List<String>> unbalancedTransactions() {
+        return sessions.withSession(session -> session.createSelectionQuery(
+                "select e.transaction.id from JournalEntry e group by e.transaction.id"
+                        + " having sum(e.debitFen) <> sum(e.creditFen)", String.class).getResultList());
+    }
+
+    private static Uni<Loan> loanOf(Mutiny.Session session, String applicationId) {
+        return session.createSelectionQuery("from Loan where applicationId = :id", Loan.class)
+                .setParameter("id", applicationId).getSingleResultOrNull();
+    }
+
+    private Uni<Loan> book(Mutiny.Session session, Disbursement d) {
+        Loan loan = new Loan();
+        loan.id = UUID.randomUUID().toString();
+        loan.applicationId = d.applicationId();
+        loan.borrowerId = d.borrowerId();
+        loan.productCode = d.productCode();
+        loan.principalFen = d.principal().fen();
+        loan.annualRate = d.schedule().terms().annualRate();
+        loan.method = d.schedule().terms().method().name();
+        loan.dayCount = d.schedule().terms().dayCount().label();
+        loan.startDate = d.schedule().terms().start();
+        loan.payoutReference = d.payoutReference();
+        loan.bookedAt = clock.instant();
+        loan.frequency = d.schedule().terms().frequency().name();
+        loan.rounding = d.schedule().terms().rounding().name();
+        loan.status = "ACTIVE";
+        loan.fiveTierClass = "NORMAL";
+        loan.emiFen = d.schedule().emi().map(Money::fen).orElse(null);
+        d.schedule().installments().forEach(i -> loan.installments.add(ScheduledInstallment.of(loan, i)));
+        LedgerTransaction payout = disbursementJournal(loan, d);
+        return session.persist(loan).chain(() -> session.persist(payout)).replaceWith(loan);
+    }
+
+    /** DR loans receivable (principal); CR the rail's settlement (what the borrower receives) and fee income (the fee). */
+    private LedgerTransaction disbursementJournal(Loan loan, Disbursement d) {
+        LedgerTransaction t = new LedgerTransaction();
+        t.id = UUID.randomUUID().toString();
+        t.loanId = loan.id;
+        t.kind = LedgerTransaction.Kind.DISBURSEMENT.name();
+        t.idempotencyKey = "disburse#" + d.applicationId();
+        t.postedAt = clock.instant();
+        Journal.entry(t, JournalEntry.Account.LOANS_RECEIVABLE, d.principal(), Money.ZERO);
+        Journal.entry(t, JournalEntry.Account.PAYMENT_RAIL_SETTLEMENT, Money.ZERO, d.principal().minus(d.fee()));
+        Journal.entry(t, JournalEntry.Account.FEE_INCOME, Money.ZERO, d.fee());
+        Journal.requireBalanced(t);
+        return t;
+    }
+
+    private static boolean isUniqueViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (String.valueOf(t.getMessage()).contains("loan_once_per_application")
+                    || String.valueOf(t.getMessage()).contains("23505")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,50 @@
+package org.microloan.ledger;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.UniqueConstraint;
+
+/**
+ * One contact with a borrower about a loan, as the conduct rules require it logged. At most one of each
+ * kind per loan and business date: a second run of the same day finds it and sends nothing.
+ */
+@Entity
+@Table(name = "contact", uniqueConstraints = @UniqueConstraint(name = "contact_once_a_day",
+        columnNames = {"loan_id", "business_date", "kind"}))
+public class ContactRecord {
+
+    /**
+     * DUE to go out now; DEFERRED past quiet hours until {@code sendAt}; SENT (with the provider's id);
+     * OPEN (a task in the negotiation queue); HANDED_OVER (to the agency).
+     */
+    public enum Status { DUE, DEFERRED, SENT, OPEN, HANDED_OVER }
+
+    @Id
+    public String id;
+
+    @Column(name = "loan_id", nullable = false)
+    public String loanId;
+
+    @Column(name = "business_date", nullable = false)
+    public LocalDate businessDate;
+
+    @Column(nullable = false)
+    public String kind;
+
+    @Column(name = "days_past_due", nullable = false)
+    public long daysPastDue;
+
+    @Column(name = "send_at", nullable = false)
+    public Instant sendAt;
+
+    @Column(nullable = false)
+    public String status;
+
+    @Column(name = "provider_message_id")
+    public String providerMessageId;
+}

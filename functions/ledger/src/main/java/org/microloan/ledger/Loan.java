@@ -1,0 +1,98 @@
+package org.microloan.ledger;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import jakarta.persistence.UniqueConstraint;
+import org.hibernate.annotations.DynamicUpdate;
+
+/** A loan in the books. One per application, whatever is replayed: the unique constraint is the last guard. */
+@Entity
+@DynamicUpdate
+@Table(name = "loan", uniqueConstraints = @UniqueConstraint(name = "loan_once_per_application", columnNames = "application_id"))
+public class Loan {
+
+    @Id
+    public String id;
+
+    @Column(name = "application_id", nullable = false)
+    public String applicationId;
+
+    @Column(name = "borrower_id", nullable = false)
+    public String borrowerId;
+
+    @Column(name = "product_code", nullable = false)
+    public String productCode;
+
+    @Column(name = "principal_fen", nullable = false)
+    public long principalFen;
+
+    @Column(name = "annual_rate", nullable = false, precision = 20, scale = 12)
+    public BigDecimal annualRate;
+
+    @Column(nullable = false)
+    public String method;
+
+    @Column(name = "day_count", nullable = false)
+    public String dayCount;
+
+    @Column(name = "start_date", nullable = false)
+    public LocalDate startDate;
+
+    @Column(name = "payout_reference", nullable = false)
+    public String payoutReference;
+
+    @Column(name = "booked_at", nullable = false)
+    public Instant bookedAt;
+
+    @Column(nullable = false)
+    public String frequency;
+
+    @Column(nullable = false)
+    public String rounding;
+
+    /** ACTIVE until everything is repaid, then SETTLED. */
+    @Column(nullable = false)
+    public String status;
+
+    @Column(name = "five_tier_class", nullable = false)
+    public String fiveTierClass;
+
+    @Column(name = "classified_on")
+    public LocalDate classifiedOn;
+
+    @Column(name = "arrears_cleared_on")
+    public LocalDate arrearsClearedOn;
+
+    @Column(name = "with_agency", nullable = false)
+    public boolean withAgency;
+
+    /** The equal installment in force (changed by a prepayment that lowers it); null for other methods. */
+    @Column(name = "emi_fen")
+    public Long emiFen;
+
+    @Column(name = "flagged_for_review", nullable = false)
+    public boolean flaggedForReview;
+
+    /** The day the lender called the loan in (business loans, where the contract allows it). */
+    @Column(name = "called_in_on")
+    public LocalDate calledInOn;
+
+    /** The last business date whose penalty interest is in the books: the run is idempotent by it. */
+    @Column(name = "penalty_accrued_through")
+    public LocalDate penaltyAccruedThrough;
+
+    @OneToMany(mappedBy = "loan", cascade = CascadeType.ALL)
+    @OrderBy("number")
+    public List<ScheduledInstallment> installments = new ArrayList<>();
+}

@@ -1,0 +1,215 @@
+package org.microloan.ledger;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import org.microloan.configuration.Settings;
+import org.hibernate.reactive.mutiny.Mutiny;
+import org.microloan.money.Money;
+import org.microloan.pricing.RateCap;
+import org.microloan.schedule.DayCount;
+import org.microloan.servicing.Classification;
+import org.microloan.servicing.CollectionsPlan;
+import org.microloan.servicing.ConductRules;
+import org.microloan.servicing.Contact;
+import org.microloan.servicing.FiveTierClass;
+import org.microloan.servicing.PenaltyInterest;
+import org.microloan.servicing.ServicingTerms;
+
+/**
+ * The daily servicing run over the books, a page of loans at a time (so 100,000 loans need a few hundred
+ * calls, not 100,000): penalty interest accrued day by day through the business date, days past due and
+ * the five-tier class (each change recorded with its reason), and the day's contact by tier, recorded
+ * once per loan, date and kind and deferred past the borrower's quiet hours. Running a date twice
+ * changes nothing the second time.
+ */
+@ApplicationScoped
+public class ServicingRun {
+
+    /** Borrowers are in China; the quiet hours are theirs. */
+    static final ZoneId BORROWERS = ZoneId.of("Asia/Shanghai");
+
+    private final Mutiny.SessionFactory sessions;
+    private final RateCap cap;
+    private final CollectionsPlan plan = CollectionsPlan.STANDARD;
+    private final ConductRules conduct = ConductRules.STANDARD;
+    private final Classification classification;
+
+    public ServicingRun(Mutiny.SessionFactory sessions, RateCap cap, Settings settings) {
+        this.sessions = sessions;
+        this.cap = cap;
+        this.classification = new Classification(settings.servicing().observationDays());
+    }
+
+    /** @param toSend contacts due to go out now; @param lastLoanId where the next page starts */
+    public record Page(int loans, List<ContactRecord> recorded, List<ContactRecord> toSend, String lastLoanId,
+                       boolean more) {
+    }
+
+    public Uni<Page> runPage(LocalDate businessDate, Instant now, String afterLoanId, int pageSize) {
+        String after = afterLoanId == null ? "" : afterLoanId;
+        return sessions.withTransaction(session -> session.createSelectionQuery(
+                        "from Loan where status = 'ACTIVE' and id > :after order by id", Loan.class)
+                .setParameter("after", after)
+                .setMaxResults(pageSize + 1)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList()
+                .chain(found -> {
+                    List<Loan> loans = found.subList(0, Math.min(found.size(), pageSize));
+                    boolean more = found.size() > pageSize;
+                    String last = loans.isEmpty() ? after : loans.get(loans.size() - 1).id;
+                    if (loans.isEmpty()) {
+                        return Uni.createFrom().item(new Page(0, List.of(), List.of(), last, false));
+                    }
+                    // one query brings the whole page's installments (a reactive session runs one query at a time)
+                    return session.createSelectionQuery("select distinct l from Loan l left join fetch l.installments"
+                                    + " where l.id in :ids", Loan.class)
+                            .setParameter("ids", loans.stream().map(l -> l.id).toList()).getResultList()
+                            .chain(fetched -> alreadyContacted(session, loans, businessDate))
+                            .chain(done -> {
+                                Written written = serviceAll(loans, businessDate, now, done);
+                                return session.persistAll(written.rows().toArray())
+                                        .replaceWith(new Page(loans.size(), written.contacts(), written.contacts().stream()
+                                                .filter(c -> ContactRecord.Status.DUE.name().equals(c.status)).toList(),
+                                                last, more));
+                            });
+                }));
+    }
+
+    /** Contacts deferred past quiet hours whose time has come, oldest first. */
+    public Uni<List<ContactRecord>> deferredDue(Instant now, int limit) {
+        return sessions.withSession(session -> session.createSelectionQuery(
+                        "from ContactRecord where status = 'DEFERRED' and sendAt <= :now order by sendAt", ContactRecord.class)
+                .setParameter("now", now).setMaxResults(limit).getResultList());
+    }
+
+    public Uni<Void> markSent(String contactId, String providerMessageId) {
+        return sessions.withTransaction(session -> session.find(ContactRecord.class, contactId).invoke(c -> {
+            c.status = ContactRecord.Status.SENT.name();
+            c.providerMessageId = providerMessageId;
+        }).replaceWithVoid());
+    }
+
+    public Uni<List<ContactRecord>> contactsOf(String loanId) {
+        return sessions.withSession(session -> session.createSelectionQuery(
+                "from ContactRecord where loanId = :loan order by businessDate, kind", ContactRecord.class)
+                .setParameter("loan", loanId).getResultList());
+    }
+
+    public Uni<List<ClassificationChange>> classificationsOf(String loanId) {
+        return sessions.withSession(session -> session.createSelectionQuery(
+                "from ClassificationChange where loanId = :loan order by changedOn", ClassificationChange.class)
+                .setParameter("loan", loanId).getResultList());
+    }
+
+    private static Uni<Set<String>> alreadyContacted(Mutiny.Session session, List<Loan> loans, LocalDate date) {
+        return session.createSelectionQuery("select loanId || '#' || kind from ContactRecord"
+                        + " where businessDate = :date and loanId in :loans", String.class)
+                .setParameter("date", date).setParameter("loans", loans.stream().map(l -> l.id).toList())
+                .getResultList().map(HashSet::new);
+    }
+
+    /** What a page adds to the books: contacts and classification changes. */
+    private record Written(List<ContactRecord> contacts, List<Object> rows) {
+    }
+
+    private Written serviceAll(List<Loan> loans, LocalDate date, Instant now, Set<String> alreadyContacted) {
+        List<ContactRecord> contacts = new ArrayList<>();
+        List<Object> rows = new ArrayList<>();
+        for (Loan loan : loans) {
+            List<ScheduledInstallment> installments = new ArrayList<>(loan.installments);
+            installments.sort(Comparator.comparingInt(i -> i.number));
+            accruePenalty(loan, installments, date);
+            long daysPastDue = LoanSchedules.daysPastDue(installments, date);
+            reclassify(loan, date, daysPastDue).ifPresent(rows::add);
+            Optional<Long> toNextDue = installments.stream().filter(r -> !r.settled() && !r.dueDate.isBefore(date))
+                    .findFirst().map(r -> ChronoUnit.DAYS.between(date, r.dueDate));
+            plan.contactFor(daysPastDue, toNextDue, loan.withAgency)
+                    .filter(kind -> !alreadyContacted.contains(loan.id + "#" + kind.name()))
+                    .map(kind -> contact(loan, kind, date, now, daysPastDue))
+                    .ifPresent(c -> {
+                        contacts.add(c);
+                        rows.add(c);
+                    });
+        }
+        return new Written(contacts, rows);
+    }
+
+    /** 罚息 for every day from the last accrual to the business date, on each installment's overdue principal. */
+    private void accruePenalty(Loan loan, List<ScheduledInstallment> rows, LocalDate date) {
+        LocalDate through = loan.penaltyAccruedThrough;
+        boolean overdue = rows.stream().anyMatch(r -> !r.settled() && r.dueDate.isBefore(date) && r.principalDueFen() > 0);
+        if (!overdue || (through != null && !through.isBefore(date))) {
+            // nothing overdue: nothing to accrue and nothing to write
+            return;
+        }
+        ServicingTerms terms = ServicingTerms.defaults();
+        try {
+            terms = terms.withCap(cap.on(loan.startDate).rate());
+        } catch (IllegalArgumentException noLprThen) {
+            // a contract from before the LPR table: the penalty multiple alone applies
+        }
+        BigDecimal rate = terms.penaltyInterestRate(loan.annualRate);
+        DayCount dayCount = DayCount.fromLabel(loan.dayCount);
+        RoundingMode rounding = RoundingMode.valueOf(loan.rounding);
+        for (ScheduledInstallment row : rows) {
+            if (row.settled() || !row.dueDate.isBefore(date) || row.principalDueFen() == 0) {
+                continue;
+            }
+            LocalDate from = through == null || through.isBefore(row.dueDate) ? row.dueDate : through;
+            long days = ChronoUnit.DAYS.between(from, date);
+            Money perDay = PenaltyInterest.accrue(Money.ofFen(row.principalDueFen()), rate, 1, dayCount, rounding);
+            row.penaltyAccruedFen += perDay.fen() * days;
+        }
+        loan.penaltyAccruedThrough = date;
+    }
+
+    private Optional<ClassificationChange> reclassify(Loan loan, LocalDate date, long daysPastDue) {
+        return classification.on(date, FiveTierClass.valueOf(loan.fiveTierClass), daysPastDue,
+                Optional.ofNullable(loan.arrearsClearedOn)).map(change -> {
+            ClassificationChange row = new ClassificationChange();
+            row.id = UUID.randomUUID().toString();
+            row.loanId = loan.id;
+            row.fromClass = change.from().name();
+            row.toClass = change.to().name();
+            row.changedOn = date;
+            row.reason = change.reason();
+            loan.fiveTierClass = change.to().name();
+            loan.classifiedOn = date;
+            return row;
+        });
+    }
+
+    private ContactRecord contact(Loan loan, Contact kind, LocalDate date, Instant now, long daysPastDue) {
+        ContactRecord c = new ContactRecord();
+        c.id = UUID.randomUUID().toString();
+        c.loanId = loan.id;
+        c.businessDate = date;
+        c.kind = kind.name();
+        c.daysPastDue = daysPastDue;
+        c.sendAt = conduct.sendAt(now, BORROWERS);
+        c.status = switch (kind) {
+            case DUE_REMINDER, OVERDUE_SMS -> (c.sendAt.isAfter(now) ? ContactRecord.Status.DEFERRED : ContactRecord.Status.DUE).name();
+            case NEGOTIATION_TASK -> ContactRecord.Status.OPEN.name();
+            case AGENCY_HANDOVER -> ContactRecord.Status.HANDED_OVER.name();
+        };
+        if (kind == Contact.AGENCY_HANDOVER) {
+            loan.withAgency = true;
+        }
+        return c;
+    }
+}

@@ -1,0 +1,189 @@
+package org.microloan.origination.intake;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.microloan.decision.CreditApplication;
+import org.microloan.identity.MobileNumber;
+import org.microloan.money.Money;
+import org.microloan.product.ProductCatalogue;
+import org.microloan.schedule.Frequency;
+import org.microloan.schedule.RepaymentMethod;
+import org.microloan.origination.crypto.PersonalDataCipher;
+import org.microloan.origination.store.ApplicationStore;
+import org.microloan.origination.store.StoredApplication;
+import org.microloan.workflow.ApplicationStatus;
+
+/**
+ * Takes an application in: checks every field (all problems at once, each named), seals the personal
+ * part, stores it RECEIVED. And gives it back to the steps as shared-model's {@link CreditApplication}.
+ */
+@ApplicationScoped
+public class ApplicationIntake {
+
+    private static final Pattern ID_SHAPE = Pattern.compile("\\d{17}[\\dXx]|\\d{15}");
+    private static final Pattern ACCOUNT_SHAPE = Pattern.compile("\\d{12,30}");
+
+    private final ApplicationStore store;
+    private final PersonalDataCipher cipher;
+    private final ObjectMapper json;
+    private final ProductCatalogue products;
+
+    public ApplicationIntake(ApplicationStore store, PersonalDataCipher cipher, ObjectMapper json, ProductCatalogue products) {
+        this.store = store;
+        this.cipher = cipher;
+        this.json = json;
+        this.products = products;
+    }
+
+    /** Checks and stores; the stored application, RECEIVED. */
+    public StoredApplication submit(String applicationId, String borrowerId, ApplicationForm form, Instant now) {
+        List<Problem> problems = problems(form);
+        if (!problems.isEmpty()) {
+            throw new InvalidApplicationException(problems);
+        }
+        ApplicationForm facts = new ApplicationForm(form.productCode(), form.amount(), form.termMonths(), form.method(),
+                form.frequency(), form.applicationDate(), null, form.finances(), form.consent());
+        byte[] sealed = cipher.seal(write(form.personal()).getBytes(StandardCharsets.UTF_8), applicationId);
+        StoredApplication application = new StoredApplication(applicationId, borrowerId, ApplicationStatus.RECEIVED, 1,
+                now, write(facts), sealed, Map.of());
+        store.create(application);
+        return application;
+    }
+
+    /** The application's facts without its personal part: nothing is unsealed. */
+    public ApplicationForm facts(StoredApplication stored) {
+        return read(stored.facts(), ApplicationForm.class);
+    }
+
+    /** The application with its personal part opened, for a step that needs it. */
+    public ApplicationForm open(StoredApplication stored) {
+        ApplicationForm facts = facts(stored);
+        ApplicationForm.Personal personal = read(new String(cipher.open(stored.personal(), stored.applicationId()),
+                StandardCharsets.UTF_8), ApplicationForm.Personal.class);
+        return new ApplicationForm(facts.productCode(), facts.amount(), facts.termMonths(), facts.method(),
+                facts.frequency(), facts.applicationDate(), personal, facts.finances(), facts.consent());
+    }
+
+    /** As shared-model decides on it. */
+    public CreditApplication creditApplication(StoredApplication stored) {
+        ApplicationForm f = open(stored);
+        ApplicationForm.Finances m = f.finances();
+        return new CreditApplication(f.productCode(), Money.of(f.amount()), f.termMonths(), RepaymentMethod.valueOf(f.method()),
+                f.frequency() == null ? Frequency.MONTHLY : Frequency.valueOf(f.frequency()), f.applicationDate(),
+                f.personal().idNumber(), f.personal().mobile(), Optional.ofNullable(f.personal().creditCode()),
+                Money.of(m.monthlyIncome()), Money.of(m.monthlyExpenses()), Money.of(m.assets()), Money.of(m.debt()),
+                Money.of(m.priceOfGoods()), m.seniorityYears(), CreditApplication.Home.valueOf(m.home()),
+                CreditApplication.Marital.valueOf(m.marital()), CreditApplication.Job.valueOf(m.job()), false,
+                Optional.ofNullable(m.monthlyBusinessFlows()).map(Money::of));
+    }
+
+    public List<Problem> problems(ApplicationForm form) {
+        List<Problem> problems = new ArrayList<>();
+        Consumer<Problem> add = problems::add;
+        if (form == null) {
+            return List.of(new Problem("", "send the application as a JSON object"));
+        }
+        if (form.productCode() == null || products.find(form.productCode()).isEmpty()) {
+            add.accept(new Problem("/productCode", "send one of " + products.products().keySet().stream().sorted().toList()));
+        }
+        amount("/amount", form.amount(), true, add);
+        if (form.termMonths() == null || form.termMonths() < 1) {
+            add.accept(new Problem("/termMonths", "send the term in whole months, 1 or more"));
+        }
+        oneOf("/method", form.method(), RepaymentMethod.class, true, add);
+        oneOf("/frequency", form.frequency(), Frequency.class, false, add);
+        if (form.applicationDate() == null) {
+            add.accept(new Problem("/applicationDate", "send the date of the application, YYYY-MM-DD"));
+        }
+        ApplicationForm.Personal p = form.personal();
+        if (p == null) {
+            add.accept(new Problem("/personal", "send name, idNumber, mobile and bankAccount"));
+        } else {
+            if (p.name() == null || p.name().isBlank()) {
+                add.accept(new Problem("/personal/name", "send the name on the ID card"));
+            }
+            if (p.idNumber() == null || !ID_SHAPE.matcher(p.idNumber()).matches()) {
+                add.accept(new Problem("/personal/idNumber", "send the 18-character resident ID number"));
+            }
+            if (!MobileNumber.check(p.mobile()).isEmpty()) {
+                add.accept(new Problem("/personal/mobile", "send an 11-digit mainland mobile number starting 13-19"));
+            }
+            if (p.bankAccount() == null || !ACCOUNT_SHAPE.matcher(p.bankAccount()).matches()) {
+                add.accept(new Problem("/personal/bankAccount", "send the account number, 12 to 30 digits"));
+            }
+        }
+        ApplicationForm.Finances m = form.finances();
+        if (m == null) {
+            add.accept(new Problem("/finances", "send monthlyIncome, monthlyExpenses, assets, debt, priceOfGoods,"
+                    + " seniorityYears, home, marital and job"));
+        } else {
+            amount("/finances/monthlyIncome", m.monthlyIncome(), false, add);
+            amount("/finances/monthlyExpenses", m.monthlyExpenses(), false, add);
+            amount("/finances/assets", m.assets(), false, add);
+            amount("/finances/debt", m.debt(), false, add);
+            amount("/finances/priceOfGoods", m.priceOfGoods(), false, add);
+            if (m.monthlyBusinessFlows() != null) {
+                amount("/finances/monthlyBusinessFlows", m.monthlyBusinessFlows(), false, add);
+            }
+            if (m.seniorityYears() == null || m.seniorityYears().signum() < 0) {
+                add.accept(new Problem("/finances/seniorityYears", "send the years with the current employer, 0 or more"));
+            }
+            oneOf("/finances/home", m.home(), CreditApplication.Home.class, true, add);
+            oneOf("/finances/marital", m.marital(), CreditApplication.Marital.class, true, add);
+            oneOf("/finances/job", m.job(), CreditApplication.Job.class, true, add);
+        }
+        if (form.consent() == null || form.consent().version() == null || form.consent().acceptedAt() == null) {
+            add.accept(new Problem("/consent", "send the version of the terms agreed to and when (acceptedAt)"));
+        }
+        return problems;
+    }
+
+    private static void amount(String field, String value, boolean positive, Consumer<Problem> add) {
+        try {
+            Money money = Money.of(value == null ? "" : value);
+            if (positive ? !money.isPositive() : money.isNegative()) {
+                add.accept(new Problem(field, "send an amount " + (positive ? "above 0" : "of 0 or more")));
+            }
+        } catch (IllegalArgumentException e) {
+            add.accept(new Problem(field, "send an amount in yuan with at most 2 decimals, e.g. \"3000.00\""));
+        }
+    }
+
+    private static <E extends Enum<E>> void oneOf(String field, String value, Class<E> type, boolean required,
+                                                  Consumer<Problem> add) {
+        if (value == null && !required) {
+            return;
+        }
+        if (value == null || Arrays.stream(type.getEnumConstants()).noneMatch(e -> e.name().equals(value))) {
+            add.accept(new Problem(field, "send one of " + Arrays.toString(type.getEnumConstants())));
+        }
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private <T> T read(String text, Class<T> type) {
+        try {
+            return json.readValue(text, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored application does not read as " + type.getSimpleName(), e);
+        }
+    }
+
+}

@@ -1,0 +1,44 @@
+package org.microloan.origination.store;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.microloan.workflow.ApplicationStatus;
+import org.microloan.workflow.IllegalTransitionException;
+
+/** Applications, kept so that a status only moves forward and two writers cannot both win. */
+public interface ApplicationStore {
+
+    /** Stores a new application; refused if the id is taken. */
+    void create(StoredApplication application);
+
+    Optional<StoredApplication> find(String applicationId);
+
+    /**
+     * Moves the application to {@code to}, recording a step's result, if it is still at {@code
+     * expectedVersion} and {@code to} follows its status; the stored record after the write.
+     *
+     * @throws org.microloan.workflow.ConcurrentUpdateException another write came first
+     * @throws IllegalTransitionException the status cannot move to {@code to}
+     */
+    StoredApplication advance(StoredApplication current, ApplicationStatus to, String step, String resultJson);
+
+    /**
+     * Records a step's result without moving the status (a task token to wait on), under the same
+     * optimistic lock as {@link #advance}.
+     */
+    StoredApplication record(StoredApplication current, String step, String resultJson);
+
+    /** Notes a booked loan under its borrower (the books hold the loan; this finds it by borrower fast). */
+    void recordLoan(String borrowerId, String loanId, String applicationId);
+
+    /** The ids of the borrower's loans. */
+    List<String> loansOf(String borrowerId);
+
+    /** The borrower's applications, newest first. */
+    List<StoredApplication> ofBorrower(String borrowerId);
+
+    /** The applications made in [from, to): a scan of the table, for reports, not for a request path. */
+    List<StoredApplication> createdBetween(Instant from, Instant to);
+}

@@ -1,0 +1,167 @@
+package org.microloan.origination.store;
+
+import static org.microloan.origination.store.OriginationTable.GSI1;
+import static org.microloan.origination.store.OriginationTable.GSI1_PK;
+import static org.microloan.origination.store.OriginationTable.GSI1_SK;
+import static org.microloan.origination.store.OriginationTable.PK;
+import static org.microloan.origination.store.OriginationTable.SK;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import org.microloan.workflow.ConcurrentUpdateException;
+import org.microloan.workflow.ApplicationStatus;
+import org.microloan.workflow.IllegalTransitionException;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+
+/** {@link ApplicationStore} on the one DynamoDB table, with conditional writes. */
+public final class DynamoApplicationStore implements ApplicationStore {
+
+    private static final String ITEM = "APPLICATION";
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    public DynamoApplicationStore(DynamoDbClient dynamo, String table) {
+        this.dynamo = dynamo;
+        this.table = table;
+    }
+
+    static Map<String, AttributeValue> key(String applicationId) {
+        return Map.of(PK, s("APP#" + applicationId), SK, s(ITEM));
+    }
+
+    @Override
+    public void create(StoredApplication a) {
+        Map<String, AttributeValue> item = new HashMap<>(key(a.applicationId()));
+        item.put("applicationId", s(a.applicationId()));
+        item.put("borrowerId", s(a.borrowerId()));
+        item.put("status", s(a.status().name()));
+        item.put("version", n(a.version()));
+        item.put("createdAt", s(a.createdAt().toString()));
+        item.put("facts", s(a.facts()));
+        item.put("personal", AttributeValue.fromB(SdkBytes.fromByteArray(a.personal())));
+        item.put("results", AttributeValue.fromM(a.results().entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> s(e.getValue())))));
+        item.put(GSI1_PK, s("BORROWER#" + a.borrowerId()));
+        item.put(GSI1_SK, s("APP#" + a.createdAt() + "#" + a.applicationId()));
+        try {
+            dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
+        } catch (ConditionalCheckFailedException e) {
+            throw new IllegalStateException("application " + a.applicationId() + " already exists");
+        }
+    }
+
+    @Override
+    public Optional<StoredApplication> find(String applicationId) {
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).key(key(applicationId)).consistentRead(true)).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(read(item));
+    }
+
+    @Override
+    public StoredApplication advance(StoredApplication current, ApplicationStatus to, String step, String resultJson) {
+        if (!current.status().canMoveTo(to)) {
+            throw new IllegalTransitionException(current.applicationId(), current.status(), to);
+        }
+        Map<String, AttributeValue> values = new LinkedHashMap<>();
+        values.put(":to", s(to.name()));
+        values.put(":expected", n(current.version()));
+        values.put(":one", n(1));
+        values.put(":result", s(resultJson));
+        List<ApplicationStatus> from = List.copyOf(to.predecessors());
+        for (int i = 0; i < from.size(); i++) {
+            values.put(":from" + i, s(from.get(i).name()));
+        }
+        String allowed = values.keySet().stream().filter(k -> k.startsWith(":from")).collect(Collectors.joining(", "));
+        try {
+            Map<String, AttributeValue> updated = dynamo.updateItem(b -> b.tableName(table).key(key(current.applicationId()))
+                    .updateExpression("SET #status = :to, #version = #version + :one, #results.#step = :result")
+                    .conditionExpression("#version = :expected AND #status IN (" + allowed + ")")
+                    .expressionAttributeNames(Map.of("#status", "status", "#version", "version", "#results", "results",
+                            "#step", step))
+                    .expressionAttributeValues(values)
+                    .returnValues(ReturnValue.ALL_NEW)).attributes();
+            return read(updated);
+        } catch (ConditionalCheckFailedException e) {
+            StoredApplication now = find(current.applicationId()).orElseThrow();
+            if (now.version() != current.version()) {
+                throw new ConcurrentUpdateException("application " + current.applicationId() + " changed from version "
+                        + current.version() + " to " + now.version() + " while " + step + " ran");
+            }
+            throw new IllegalTransitionException(current.applicationId(), now.status(), to);
+        }
+    }
+
+    @Override
+    public StoredApplication record(StoredApplication current, String step, String resultJson) {
+        try {
+            return read(dynamo.updateItem(b -> b.tableName(table).key(key(current.applicationId()))
+                    .updateExpression("SET #version = #version + :one, #results.#step = :result")
+                    .conditionExpression("#version = :expected")
+                    .expressionAttributeNames(Map.of("#version", "version", "#results", "results", "#step", step))
+                    .expressionAttributeValues(Map.of(":one", n(1), ":expected", n(current.version()), ":result", s(resultJson)))
+                    .returnValues(ReturnValue.ALL_NEW)).attributes());
+        } catch (ConditionalCheckFailedException e) {
+            throw new ConcurrentUpdateException("application " + current.applicationId() + " changed while " + step + " ran");
+        }
+    }
+
+    @Override
+    public void recordLoan(String borrowerId, String loanId, String applicationId) {
+        dynamo.putItem(b -> b.tableName(table).item(Map.of(PK, s("BORROWER#" + borrowerId), SK, s("LOAN#" + loanId),
+                "loanId", s(loanId), "applicationId", s(applicationId))));
+    }
+
+    @Override
+    public List<String> loansOf(String borrowerId) {
+        return dynamo.queryPaginator(b -> b.tableName(table).consistentRead(true)
+                        .keyConditionExpression("#pk = :pk AND begins_with(#sk, :loan)")
+                        .expressionAttributeNames(Map.of("#pk", PK, "#sk", SK))
+                        .expressionAttributeValues(Map.of(":pk", s("BORROWER#" + borrowerId), ":loan", s("LOAN#"))))
+                .items().stream().map(item -> item.get("loanId").s()).toList();
+    }
+
+    @Override
+    public List<StoredApplication> ofBorrower(String borrowerId) {
+        return dynamo.queryPaginator(b -> b.tableName(table).indexName(GSI1)
+                        .keyConditionExpression("#pk = :pk AND begins_with(#sk, :app)")
+                        .expressionAttributeNames(Map.of("#pk", GSI1_PK, "#sk", GSI1_SK))
+                        .expressionAttributeValues(Map.of(":pk", s("BORROWER#" + borrowerId), ":app", s("APP#")))
+                        .scanIndexForward(false))
+                .items().stream().map(DynamoApplicationStore::read).toList();
+    }
+
+    @Override
+    public List<StoredApplication> createdBetween(Instant from, Instant to) {
+        return dynamo.scanPaginator(b -> b.tableName(table).filterExpression("sk = :app")
+                        .expressionAttributeValues(Map.of(":app", s(ITEM))))
+                .items().stream().map(DynamoApplicationStore::read)
+                .filter(a -> !a.createdAt().isBefore(from) && a.createdAt().isBefore(to)).toList();
+    }
+
+    private static StoredApplication read(Map<String, AttributeValue> item) {
+        Map<String, String> results = new LinkedHashMap<>();
+        item.getOrDefault("results", AttributeValue.fromM(Map.of())).m().forEach((k, v) -> results.put(k, v.s()));
+        return new StoredApplication(item.get("applicationId").s(), item.get("borrowerId").s(),
+                ApplicationStatus.valueOf(item.get("status").s()), Long.parseLong(item.get("version").n()),
+                Instant.parse(item.get("createdAt").s()), item.get("facts").s(), item.get("personal").b().asByteArray(),
+                results);
+    }
+
+    static AttributeValue s(String value) {
+        return AttributeValue.fromS(value);
+    }
+
+    static AttributeValue n(long value) {
+        return AttributeValue.fromN(Long.toString(value));
+    }
+}

@@ -1,0 +1,57 @@
+package org.microloan.origination.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.UUID;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+import org.microloan.origination.store.ApplicationStore;
+import org.microloan.origination.store.StoredApplication;
+import org.microloan.testing.DynamoDbLocal;
+import org.microloan.testing.Forms;
+import org.microloan.workflow.ApplicationStatus;
+
+@QuarkusTest
+@QuarkusTestResource(DynamoDbLocal.class)
+class ApplicationIntakeTest {
+
+    @Inject
+    ApplicationIntake intake;
+
+    @Inject
+    ApplicationStore store;
+
+    @Test
+    void aSoundForm_isStoredReceived_withThePersonalPartSealed() {
+        String id = UUID.randomUUID().toString();
+
+        intake.submit(id, "borrower-1", Forms.emergency(), Instant.parse("2026-11-22T08:00:00Z"));
+
+        StoredApplication stored = store.find(id).orElseThrow();
+        assertThat(stored.status()).isEqualTo(ApplicationStatus.RECEIVED);
+        assertThat(stored.facts()).contains("EMERGENCY").doesNotContain("13812345678").doesNotContain("张三")
+                .doesNotContain(Forms.emergency().personal().idNumber());
+        assertThat(new String(stored.personal(), StandardCharsets.ISO_8859_1)).doesNotContain("1381234");
+        assertThat(intake.open(stored).personal().mobile()).isEqualTo("13812345678");
+        assertThat(intake.creditApplication(stored).amount()).hasToString("3000.00");
+    }
+
+    @Test
+    void aBadForm_namesEveryBadField_andStoresNothing() {
+        String id = UUID.randomUUID().toString();
+        ApplicationForm bad = Forms.withProduct(Forms.withAmount(Forms.withIdNumber(Forms.emergency(), "123"),
+                "30.001", 0, "MONTHLY"), "MORTGAGE");
+
+        assertThatThrownBy(() -> intake.submit(id, "borrower-1", bad, Instant.now()))
+                .isInstanceOfSatisfying(InvalidApplicationException.class, e -> assertThat(e.problems())
+                        .extracting(Problem::field)
+                        .containsExactly("/productCode", "/amount", "/termMonths", "/method", "/personal/idNumber"));
+        assertThat(store.find(id)).isEmpty();
+    }
+}

@@ -1,0 +1,99 @@
+package org.microloan.origination.steps;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+import org.microloan.decision.Decision;
+import org.microloan.scoring.Grade;
+import org.microloan.origination.intake.ApplicationIntake;
+import org.microloan.origination.store.ApplicationStore;
+import org.microloan.origination.store.StoredApplication;
+import org.microloan.testing.DynamoDbLocal;
+import org.microloan.testing.Forms;
+import org.microloan.workflow.Acceptance;
+import org.microloan.workflow.ApplicationStatus;
+import org.microloan.workflow.ApplyResult;
+import org.microloan.workflow.DisburseResult;
+import org.microloan.workflow.IdentityResult;
+import org.microloan.workflow.Offer;
+import org.microloan.workflow.Replay;
+import org.microloan.workflow.ReplayPoint;
+import org.microloan.workflow.Review;
+import org.microloan.workflow.ScoreResult;
+import org.microloan.workflow.Step;
+import org.microloan.workflow.TaskToken;
+
+/** Every record the steps keep on an application comes back as it went in, through the store and the functions' JSON. */
+@QuarkusTest
+@QuarkusTestResource(DynamoDbLocal.class)
+class StepRecordsTest {
+
+    private static final Instant AT = Instant.parse("2026-11-22T08:00:00Z");
+
+    @Inject
+    StepContext steps;
+
+    @Inject
+    ApplicationIntake intake;
+
+    @Inject
+    ApplicationStore store;
+
+    private static Map<Step<?>, Object> samples(String id) {
+        Map<Step<?>, Object> samples = new LinkedHashMap<>();
+        samples.put(Step.APPLY, new ApplyResult(id, ApplicationStatus.APPLIED, List.of(), "consent-v3", AT));
+        samples.put(Step.VERIFY_IDENTITY, new IdentityResult(id, ApplicationStatus.DECLINED, List.of("ID_CHECKSUM"), null));
+        samples.put(Step.SCORE, new ScoreResult(id, Decision.Outcome.REVIEW, ApplicationStatus.IN_REVIEW, 612,
+                new BigDecimal("0.0412"), Grade.C, List.of("GREY_BAND"), "cs-1", "cr-" + id, AT));
+        samples.put(Step.REVIEW, new Review(true, "ops-7", "income checked with the tax bureau", AT));
+        samples.put(Step.QUOTE_RATE, new Offer("o-1", "10.95", "11.50", "10.40", null, null, "C", "3000.00", "5000.00", 3,
+                "EQUAL_INSTALLMENT", "MONTHLY", "ACT/360", LocalDate.parse("2026-11-22"), AT, "cs-1",
+                List.of(new Offer.Line(1, LocalDate.parse("2026-12-22"), "990.00", "26.00", "1016.00", "2010.00"))));
+        samples.put(Step.ACCEPTANCE, new Acceptance(true, AT, "borrower"));
+        samples.put(Step.DISBURSE, new DisburseResult(id, "l-1", "po-1", "3000.00"));
+        samples.put(Step.REVIEW_TOKEN, new TaskToken("token-1"));
+        samples.put(Step.ACCEPTANCE_TOKEN, new TaskToken("token-2"));
+        samples.put(Step.REPLAY, new Replay(ReplayPoint.Score, "ops-7", "the bureau was down", "arn:x", AT));
+        return samples;
+    }
+
+    @Test
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    void everyRecordedValue_readsBackEqual_underItsStep() {
+        String id = UUID.randomUUID().toString();
+        intake.submit(id, "b-" + id, Forms.emergency(), AT);
+        Map<Step<?>, Object> samples = samples(id);
+        assertThat(samples.keySet()).containsExactlyInAnyOrderElementsOf(Step.values());
+
+        for (Map.Entry<Step<?>, Object> sample : samples.entrySet()) {
+            steps.record(store.find(id).orElseThrow(), (Step) sample.getKey(), sample.getValue());
+        }
+
+        StoredApplication stored = store.find(id).orElseThrow();
+        for (Map.Entry<Step<?>, Object> sample : samples.entrySet()) {
+            Optional<Object> read = steps.recorded(stored, (Step) sample.getKey());
+            assertThat(read).as("%s", sample.getKey()).contains(sample.getValue());
+        }
+    }
+
+    @Test
+    void anAcceptanceRecordedBeforeItHadAShape_readsAsAnAcceptance() {
+        String id = UUID.randomUUID().toString();
+        intake.submit(id, "b-" + id, Forms.emergency(), AT);
+        store.record(store.find(id).orElseThrow(), Step.ACCEPTANCE.key(), "{\"via\":\"workflow\"}");
+
+        assertThat(steps.recorded(store.find(id).orElseThrow(), Step.ACCEPTANCE).orElseThrow().accepted()).isTrue();
+    }
+}

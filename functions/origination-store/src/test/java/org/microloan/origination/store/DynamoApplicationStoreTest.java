@@ -1,0 +1,164 @@
+package org.microloan.origination.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.Test;
+import org.microloan.money.Money;
+import org.microloan.workflow.ConcurrentUpdateException;
+import org.microloan.workflow.IllegalTransitionException;
+import org.microloan.testing.DynamoDbLocal;
+import org.microloan.workflow.ApplicationStatus;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+class DynamoApplicationStoreTest {
+
+    private static final DynamoDbClient DYNAMO = DynamoDbLocal.client();
+    private final ApplicationStore store = new DynamoApplicationStore(DYNAMO, DynamoDbLocal.TABLE);
+    private final ExposureReservations exposure = new DynamoExposureReservations(DYNAMO, DynamoDbLocal.TABLE);
+
+    private static StoredApplication received(String borrower, Instant at) {
+        return new StoredApplication(UUID.randomUUID().toString(), borrower, ApplicationStatus.RECEIVED, 1, at,
+                "{\"productCode\":\"EMERGENCY\"}", new byte[] {1, 2, 3}, Map.of());
+    }
+
+    @Test
+    void create_thenFind_returnsWhatWasStored() {
+        StoredApplication a = received("b-" + UUID.randomUUID(), Instant.parse("2026-11-22T08:00:00Z"));
+        store.create(a);
+
+        StoredApplication found = store.find(a.applicationId()).orElseThrow();
+
+        assertThat(found.status()).isEqualTo(ApplicationStatus.RECEIVED);
+        assertThat(found.facts()).isEqualTo(a.facts());
+        assertThat(found.personal()).containsExactly(1, 2, 3);
+        assertThat(store.find("no-such-application")).isEmpty();
+    }
+
+    @Test
+    void create_twice_isRefused() {
+        StoredApplication a = received("b", Instant.now());
+        store.create(a);
+
+        assertThatThrownBy(() -> store.create(a)).hasMessageContaining("already exists");
+    }
+
+    @Test
+    void advance_movesForward_recordsTheResult_andBumpsTheVersion() {
+        StoredApplication a = received("b", Instant.now());
+        store.create(a);
+
+        StoredApplication applied = store.advance(a, ApplicationStatus.APPLIED, "apply", "{\"ok\":true}");
+
+        assertThat(applied.status()).isEqualTo(ApplicationStatus.APPLIED);
+        assertThat(applied.version()).isEqualTo(2);
+        assertThat(applied.results()).containsEntry("apply", "{\"ok\":true}");
+    }
+
+    @Test
+    void advance_fromAStaleCopy_isAConcurrentUpdate() {
+        StoredApplication a = received("b", Instant.now());
+        store.create(a);
+        store.advance(a, ApplicationStatus.APPLIED, "apply", "{}");
+
+        assertThatThrownBy(() -> store.advance(a, ApplicationStatus.DECLINED, "apply", "{}"))
+                .isInstanceOf(ConcurrentUpdateException.class);
+    }
+
+    @Test
+    void advance_backwards_isRefused() {
+        StoredApplication a = received("b", Instant.now());
+        store.create(a);
+        StoredApplication applied = store.advance(a, ApplicationStatus.APPLIED, "apply", "{}");
+        StoredApplication declined = store.advance(applied, ApplicationStatus.DECLINED, "score", "{}");
+
+        assertThatThrownBy(() -> store.advance(declined, ApplicationStatus.APPLIED, "apply", "{}"))
+                .isInstanceOf(IllegalTransitionException.class)
+                .hasMessageEndingWith("cannot move from DECLINED to APPLIED");
+    }
+
+    @Test
+    void ofBorrower_listsTheirApplications_newestFirst() {
+        String borrower = "b-" + UUID.randomUUID();
+        StoredApplication older = received(borrower, Instant.parse("2026-11-01T08:00:00Z"));
+        StoredApplication newer = received(borrower, Instant.parse("2026-11-20T08:00:00Z"));
+        store.create(older);
+        store.create(newer);
+        store.create(received("someone-else", Instant.now()));
+
+        assertThat(store.ofBorrower(borrower)).extracting(StoredApplication::applicationId)
+                .containsExactly(newer.applicationId(), older.applicationId());
+    }
+
+    @Test
+    void loansOfABorrower_areFoundByBorrower_andRecordingTwiceKeepsOne() {
+        String borrower = "b-" + UUID.randomUUID();
+        store.recordLoan(borrower, "loan-1", "app-1");
+        store.recordLoan(borrower, "loan-1", "app-1");
+        store.recordLoan(borrower, "loan-2", "app-2");
+
+        assertThat(store.loansOf(borrower)).containsExactlyInAnyOrder("loan-1", "loan-2");
+        assertThat(store.loansOf("nobody")).isEmpty();
+    }
+
+    @Test
+    void exposure_reservingTheSameApplicationTwice_countsOnce() {
+        String borrower = "b-" + UUID.randomUUID();
+
+        assertThat(exposure.reserve(borrower, "app-1", Money.of("3000"), Money.of("200000"))).isTrue();
+        assertThat(exposure.reserve(borrower, "app-1", Money.of("3000"), Money.of("200000"))).isTrue();
+
+        assertThat(exposure.total(borrower)).isEqualTo(Money.of("3000"));
+    }
+
+    @Test
+    void exposure_overTheLimit_isRefused_andReleaseGivesRoomBack() {
+        String borrower = "b-" + UUID.randomUUID();
+        exposure.reserve(borrower, "app-1", Money.of("150000"), Money.of("200000"));
+
+        assertThat(exposure.reserve(borrower, "app-2", Money.of("60000"), Money.of("200000"))).isFalse();
+        exposure.release(borrower, "app-1", Money.of("150000"));
+        exposure.release(borrower, "app-1", Money.of("150000"));
+
+        assertThat(exposure.total(borrower)).isEqualTo(Money.ZERO);
+        assertThat(exposure.reserve(borrower, "app-2", Money.of("60000"), Money.of("200000"))).isTrue();
+    }
+
+    @Test
+    void exposure_aFirstLoanAboveTheLimit_reservesNothing() {
+        String borrower = "b-" + UUID.randomUUID();
+
+        assertThat(exposure.reserve(borrower, "app-1", Money.of("200000.01"), Money.of("200000"))).isFalse();
+        assertThat(exposure.total(borrower)).isEqualTo(Money.ZERO);
+    }
+
+    @Test
+    void exposure_twoApplicationsRacingForTheLastRoom_onlyOneWins() throws Exception {
+        String borrower = "b-" + UUID.randomUUID();
+        exposure.reserve(borrower, "app-0", Money.of("150000"), Money.of("200000"));
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Callable<Boolean>> racers = new ArrayList<>();
+        for (int i = 1; i <= 8; i++) {
+            String app = "app-" + i;
+            racers.add(() -> exposure.reserve(borrower, app, Money.of("40000"), Money.of("200000")));
+        }
+        long winners = 0;
+        for (Future<Boolean> result : pool.invokeAll(racers)) {
+            winners += result.get() ? 1 : 0;
+        }
+        pool.shutdown();
+
+        assertThat(winners).isEqualTo(1);
+        assertThat(exposure.total(borrower)).isEqualTo(Money.of("190000"));
+    }
+}

@@ -1,0 +1,47 @@
+package org.microloan.testing;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+
+import org.microloan.identity.ResidentId;
+import org.microloan.origination.intake.ApplicationForm;
+
+/** Application forms for tests: a sound young salaried borrower asking for an emergency loan. */
+public final class Forms {
+
+    public static final LocalDate TODAY = LocalDate.parse("2026-11-22");
+
+    private Forms() {
+    }
+
+    public static String idBornOn(String birth) {
+        String seventeen = "110105" + birth.replace("-", "") + "002";
+        return seventeen + ResidentId.checkCharacter(seventeen);
+    }
+
+    public static ApplicationForm emergency() {
+        return new ApplicationForm("EMERGENCY", "3000.00", 3, "DAILY_ACCRUAL", "MONTHLY", TODAY,
+                new ApplicationForm.Personal("张三", idBornOn("1996-05-04"), "13812345678", "6222021234567890123", null),
+                new ApplicationForm.Finances("12000.00", "3500.00", "80000.00", "0.00", "6000.00", new BigDecimal("8"),
+                        "OWNER", "MARRIED", "FIXED", null),
+                new ApplicationForm.Consent("2026-01", Instant.parse("2026-11-22T08:00:00Z")));
+    }
+
+    public static ApplicationForm withIdNumber(ApplicationForm f, String idNumber) {
+        ApplicationForm.Personal p = f.personal();
+        return new ApplicationForm(f.productCode(), f.amount(), f.termMonths(), f.method(), f.frequency(),
+                f.applicationDate(), new ApplicationForm.Personal(p.name(), idNumber, p.mobile(), p.bankAccount(),
+                p.creditCode()), f.finances(), f.consent());
+    }
+
+    public static ApplicationForm withAmount(ApplicationForm f, String amount, int termMonths, String method) {
+        return new ApplicationForm(f.productCode(), amount, termMonths, method, f.frequency(), f.applicationDate(),
+                f.personal(), f.finances(), f.consent());
+    }
+
+    public static ApplicationForm withProduct(ApplicationForm f, String product) {
+        return new ApplicationForm(product, f.amount(), f.termMonths(), f.method(), f.frequency(), f.applicationDate(),
+                f.personal(), f.finances(), f.consent());
+    }
+}

@@ -1,6 +1,7 @@
 package org.microloan.configuration;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
@@ -31,8 +32,23 @@ public interface Settings {
 
     Origination origination();
 
+    /**
+     * The partners, by id ({@code microloan.partners.<id>.secret}, {@code .url}): declared so the keys are
+     * known; {@code PartnerDirectory} reads them by name, which also finds a partner set only in the
+     * environment ({@code MICROLOAN_PARTNERS_<ID>_SECRET}), as the deployment sets them.
+     */
+    Map<String, Partner> partners();
+
     /** The origination state machine the API starts and answers ({@code STATE_MACHINE_ARN}); the API's alone. */
     Optional<String> stateMachineArn();
+
+    interface Partner {
+        /** The Standard Webhooks secret, both ways ({@code whsec_} and base64). */
+        Optional<String> secret();
+
+        /** Where the partner hears of its applications' status changes. */
+        Optional<String> url();
+    }
 
     /** Locally a key (32 random bytes, base64); in AWS the KMS key that wraps a data key per value. */
     interface Encryption {

@@ -16,7 +16,6 @@ import org.microloan.money.Money;
 import org.microloan.product.DecisionPolicy;
 import org.microloan.product.ProductCatalogue;
 import org.microloan.scoring.CreditScore;
-import org.microloan.scoring.ModelUnits;
 import org.microloan.scoring.Scorecard;
 import org.microloan.training.ApplicantCsv;
 import picocli.CommandLine.Command;
@@ -50,7 +49,8 @@ final class ScoreCommand implements Runnable {
     @Override
     public void run() {
         Scorecard scorecard = scorecard();
-        DecisionPolicy policy = ProductCatalogue.bundled().decisionPolicy();
+        ProductCatalogue catalogue = ProductCatalogue.bundled();
+        DecisionPolicy policy = catalogue.decisionPolicy();
         ApplicantCsv.Parsed parsed = ApplicantCsv.parse(LoanCtl.read("--input", input).lines().toList());
         List<Line> out = new ArrayList<>();
         for (ApplicantCsv.Row row : parsed.rows()) {
@@ -58,7 +58,7 @@ final class ScoreCommand implements Runnable {
             // the CSV's Amount is in the model's units; the review line is in CNY
             Decision decision = CreditDecision.onScore(score,
                     row.profile().amount() == null ? Money.ZERO
-                            : ModelUnits.STANDARD.amountInCny(row.profile().amount()), scorecard, policy);
+                            : catalogue.modelUnits().amountInCny(row.profile().amount()), scorecard, policy);
             String reasons = decision instanceof Decision.Declined declined
                     ? declined.reasons().stream().map(Reason::code).collect(Collectors.joining("|")) : "";
             out.add(new Line(row.line(), row.text() + "," + score.pd().toPlainString() + "," + score.score() + ","

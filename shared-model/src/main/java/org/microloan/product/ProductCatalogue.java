@@ -5,6 +5,7 @@ import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.LocalTime;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -21,10 +22,16 @@ import org.microloan.money.Rate;
 import org.microloan.schedule.DayCount;
 import org.microloan.schedule.RepaymentMethod;
 import org.microloan.scoring.Grade;
+import org.microloan.scoring.ModelUnits;
+import org.microloan.servicing.CollectionsPlan;
+import org.microloan.servicing.ConductRules;
+import org.microloan.servicing.CreditLineReview;
 import org.microloan.servicing.EarlyWarnings;
 
 /** The products on offer, read from the catalogue (a properties text; the default ships as a resource). */
-public record ProductCatalogue(Map<String, Product> products, DecisionPolicy decisionPolicy, EarlyWarnings earlyWarnings) {
+public record ProductCatalogue(Map<String, Product> products, DecisionPolicy decisionPolicy, EarlyWarnings earlyWarnings,
+                               CollectionsPlan collections, ConductRules conduct, CreditLineReview lineReview,
+                               ModelUnits modelUnits) {
 
     private static final String BUNDLED = "products.properties";
 
@@ -54,8 +61,19 @@ public record ProductCatalogue(Map<String, Product> products, DecisionPolicy dec
             products.put(code, product(code, new Entries(p, code)));
         }
         Entries root = new Entries(p, "decision");
+        Entries collections = new Entries(p, "collections");
+        Entries conduct = new Entries(p, "conduct");
+        Entries review = new Entries(p, "line-review");
+        Entries units = new Entries(p, "model-units");
         return new ProductCatalogue(products, new DecisionPolicy(Money.of(root.get("automatic-up-to")),
-                Money.of(root.get("review-above")), Integer.parseInt(root.get("max-reasons"))), EarlyWarnings.from(p));
+                Money.of(root.get("review-above")), Integer.parseInt(root.get("max-reasons"))), EarlyWarnings.from(p),
+                new CollectionsPlan(collections.integer("remind-days-before"), collections.integer("sms-up-to"),
+                        collections.integer("negotiation-up-to")),
+                new ConductRules(LocalTime.parse(conduct.get("quiet-from")), LocalTime.parse(conduct.get("quiet-until")),
+                        conduct.integer("max-unanswered-calls-per-day")),
+                new CreditLineReview(review.decimal("raise-share"), review.decimal("cut-share"), review.decimal("price-step"),
+                        review.integer("min-on-time-payments"), review.integer("freeze-after-days")),
+                new ModelUnits(units.decimal("cny-per-amount-unit"), units.decimal("cny-per-income-unit")));
     }
 
     public Optional<Product> find(String code) {
@@ -108,6 +126,22 @@ public record ProductCatalogue(Map<String, Product> products, DecisionPolicy dec
                 throw new IllegalArgumentException("the catalogue lacks " + code + "." + key);
             }
             return value.trim();
+        }
+
+        int integer(String key) {
+            try {
+                return Integer.parseInt(get(key));
+            } catch (NumberFormatException ex) {
+                throw new IllegalArgumentException(code + "." + key + " is a whole number, not '" + get(key) + "'");
+            }
+        }
+
+        BigDecimal decimal(String key) {
+            try {
+                return new BigDecimal(get(key));
+            } catch (NumberFormatException ex) {
+                throw new IllegalArgumentException(code + "." + key + " is a number, not '" + get(key) + "'");
+            }
         }
 
         String root(String key) {

@@ -24,7 +24,6 @@ import org.microloan.money.Money;
  */
 public record ModelUnits(BigDecimal cnyPerAmountUnit, BigDecimal cnyPerIncomeUnit) {
 
-    public static final ModelUnits STANDARD = new ModelUnits(new BigDecimal("7.8"), new BigDecimal("78"));
 
     public ApplicantProfile profile(CreditApplication application, int age) {
         return new ApplicantProfile(

@@ -8,7 +8,6 @@ import java.util.Optional;
  */
 public record CollectionsPlan(int remindDaysBefore, int smsUpTo, int negotiationUpTo) {
 
-    public static final CollectionsPlan STANDARD = new CollectionsPlan(3, 7, 30);
 
     /**
      * @param daysPastDue    0 when nothing is overdue

@@ -11,7 +11,6 @@ import java.time.ZonedDateTime;
  */
 public record ConductRules(LocalTime quietFrom, LocalTime quietUntil, int maxUnansweredCallsPerDay) {
 
-    public static final ConductRules STANDARD = new ConductRules(LocalTime.of(22, 0), LocalTime.of(8, 0), 6);
 
     /** When a contact planned for {@code planned} may go out: then, or 08:00 after a quiet night. */
     public Instant sendAt(Instant planned, ZoneId borrowerZone) {

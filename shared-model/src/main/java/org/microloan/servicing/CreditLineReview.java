@@ -18,8 +18,6 @@ import org.microloan.product.Product;
 public record CreditLineReview(BigDecimal raiseShare, BigDecimal cutShare, BigDecimal priceStep, int minOnTimePayments,
                                int freezeAfterDays) {
 
-    public static final CreditLineReview STANDARD = new CreditLineReview(new BigDecimal("0.2"), new BigDecimal("0.2"),
-            new BigDecimal("0.005"), 3, 30);
 
     public enum Action { RAISE, HOLD, CUT, FREEZE }
 

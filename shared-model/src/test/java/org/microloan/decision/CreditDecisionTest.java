@@ -18,7 +18,6 @@ import org.microloan.product.ProductCatalogue;
 import org.microloan.schedule.RepaymentMethod;
 import org.microloan.scoring.CreditScore;
 import org.microloan.scoring.Grade;
-import org.microloan.scoring.ModelUnits;
 import org.microloan.scoring.Scorecard;
 
 class CreditDecisionTest {
@@ -28,7 +27,7 @@ class CreditDecisionTest {
 
     private static Decision decide(CreditApplication application, BorrowerHistory history) {
         return CreditDecision.decide(application, CATALOGUE.get(application.productCode()), history, SCORECARD,
-                ModelUnits.STANDARD, CATALOGUE.decisionPolicy());
+                ProductCatalogue.bundled().modelUnits(), CATALOGUE.decisionPolicy());
     }
 
     private static List<String> codes(Decision decision) {

@@ -63,4 +63,22 @@ class ProductCatalogueTest {
 
         assertThat(ProductCatalogue.parse(halfEven).get("RENOVATION").rounding()).isEqualTo(java.math.RoundingMode.HALF_EVEN);
     }
+
+    @Test
+    void collectionsConductAndLineReviews_areTheCataloguesFigures() throws Exception {
+        ProductCatalogue bundled = ProductCatalogue.bundled();
+        assertThat(bundled.collections().smsUpTo()).isEqualTo(7);
+        assertThat(bundled.conduct().quietFrom()).isEqualTo(java.time.LocalTime.of(22, 0));
+        assertThat(bundled.lineReview().freezeAfterDays()).isEqualTo(30);
+        assertThat(bundled.modelUnits().cnyPerIncomeUnit()).isEqualByComparingTo("78");
+
+        String text = new String(ProductCatalogue.class.getResourceAsStream("products.properties").readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8).replace("conduct.quiet-from = 22:00", "conduct.quiet-from = 21:00")
+                .replace("collections.sms-up-to = 7", "collections.sms-up-to = 10");
+        ProductCatalogue changed = ProductCatalogue.parse(text);
+        assertThat(changed.conduct().quietFrom()).isEqualTo(java.time.LocalTime.of(21, 0));
+        assertThat(changed.collections().smsUpTo()).isEqualTo(10);
+        assertThatThrownBy(() -> ProductCatalogue.parse(text.replace("line-review.freeze-after-days = 30",
+                "line-review.freeze-after-days = a month"))).hasMessageContaining("line-review.freeze-after-days");
+    }
 }

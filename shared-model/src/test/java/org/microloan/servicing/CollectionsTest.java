@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
+import org.microloan.product.ProductCatalogue;
 
 class CollectionsTest {
 
@@ -47,7 +48,7 @@ class CollectionsTest {
 
     @Test
     void collections_contactByTier() {
-        CollectionsPlan plan = CollectionsPlan.STANDARD;
+        CollectionsPlan plan = ProductCatalogue.bundled().collections();
 
         assertThat(plan.contactFor(0, Optional.of(3L), false)).contains(Contact.DUE_REMINDER);
         assertThat(plan.contactFor(0, Optional.of(4L), false)).isEmpty();
@@ -59,7 +60,7 @@ class CollectionsTest {
 
     @Test
     void conduct_nothingAtNight_deferredTo8() {
-        ConductRules rules = ConductRules.STANDARD;
+        ConductRules rules = ProductCatalogue.bundled().conduct();
         Instant lateEvening = Instant.parse("2026-11-22T14:30:00Z");   // 22:30 in Shanghai
         Instant earlyMorning = Instant.parse("2026-11-22T21:15:00Z");  // 05:15 the next day
         Instant noon = Instant.parse("2026-11-22T04:00:00Z");          // 12:00
@@ -71,7 +72,7 @@ class CollectionsTest {
 
     @Test
     void conduct_sixUnansweredCallsADay() {
-        assertThat(ConductRules.STANDARD.mayCall(5)).isTrue();
-        assertThat(ConductRules.STANDARD.mayCall(6)).isFalse();
+        assertThat(ProductCatalogue.bundled().conduct().mayCall(5)).isTrue();
+        assertThat(ProductCatalogue.bundled().conduct().mayCall(6)).isFalse();
     }
 }

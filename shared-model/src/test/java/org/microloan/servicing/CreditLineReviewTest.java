@@ -17,7 +17,7 @@ class CreditLineReviewTest {
 
     @Test
     void aQuarterPaidOnTime_raisesTheLine_andLowersThePrice_withinTheProduct() {
-        CreditLineReview.Outcome outcome = CreditLineReview.STANDARD.review(RENOVATION, Money.of("100000"),
+        CreditLineReview.Outcome outcome = ProductCatalogue.bundled().lineReview().review(RENOVATION, Money.of("100000"),
                 new BigDecimal("0.07"), new CreditLineReview.Quarter(3, 3, 0));
 
         assertThat(outcome.action()).isEqualTo(CreditLineReview.Action.RAISE);
@@ -28,7 +28,7 @@ class CreditLineReviewTest {
 
     @Test
     void theRaiseStopsAtTheProductsMaximum_andTheBandsFloor() {
-        CreditLineReview.Outcome outcome = CreditLineReview.STANDARD.review(RENOVATION, Money.of("190000"),
+        CreditLineReview.Outcome outcome = ProductCatalogue.bundled().lineReview().review(RENOVATION, Money.of("190000"),
                 new BigDecimal("0.06"), new CreditLineReview.Quarter(3, 3, 0));
 
         assertThat(outcome.line()).isEqualTo(Money.of("200000"));
@@ -37,9 +37,9 @@ class CreditLineReviewTest {
 
     @Test
     void lateness_cutsTheLine_andMoreThan30Days_freezesIt() {
-        assertThat(CreditLineReview.STANDARD.review(RENOVATION, Money.of("100000"), new BigDecimal("0.07"),
+        assertThat(ProductCatalogue.bundled().lineReview().review(RENOVATION, Money.of("100000"), new BigDecimal("0.07"),
                 new CreditLineReview.Quarter(3, 2, 12)).line()).isEqualTo(Money.of("80000"));
-        CreditLineReview.Outcome frozen = CreditLineReview.STANDARD.review(RENOVATION, Money.of("100000"),
+        CreditLineReview.Outcome frozen = ProductCatalogue.bundled().lineReview().review(RENOVATION, Money.of("100000"),
                 new BigDecimal("0.07"), new CreditLineReview.Quarter(3, 1, 45));
         assertThat(frozen.action()).isEqualTo(CreditLineReview.Action.FREEZE);
         assertThat(frozen.frozen()).isTrue();

@@ -32,11 +32,12 @@ public class CreditLines {
     private final Mutiny.SessionFactory sessions;
     private final ProductCatalogue products;
     private final Books books;
-    private final CreditLineReview review = CreditLineReview.STANDARD;
+    private final CreditLineReview review;
 
     public CreditLines(Mutiny.SessionFactory sessions, ProductCatalogue products, Books books) {
         this.sessions = sessions;
         this.products = products;
+        this.review = products.lineReview();
         this.books = books;
     }
 

@@ -32,11 +32,12 @@ public class LoanEvents {
 
     private final Mutiny.SessionFactory sessions;
     private final ProductCatalogue products;
-    private final ConductRules conduct = ConductRules.STANDARD;
+    private final ConductRules conduct;
 
     public LoanEvents(Mutiny.SessionFactory sessions, ProductCatalogue products) {
         this.sessions = sessions;
         this.products = products;
+        this.conduct = products.conduct();
     }
 
     /** A call the conduct rules forbid: not made, and why. */

@@ -29,6 +29,7 @@ import org.microloan.servicing.Contact;
 import org.microloan.servicing.FiveTierClass;
 import org.microloan.servicing.PenaltyInterest;
 import org.microloan.servicing.ServicingTerms;
+import org.microloan.product.ProductCatalogue;
 
 /**
  * The daily servicing run over the books, a page of loans at a time (so 100,000 loans need a few hundred
@@ -45,12 +46,14 @@ public class ServicingRun {
 
     private final Mutiny.SessionFactory sessions;
     private final RateCap cap;
-    private final CollectionsPlan plan = CollectionsPlan.STANDARD;
-    private final ConductRules conduct = ConductRules.STANDARD;
+    private final CollectionsPlan plan;
+    private final ConductRules conduct;
     private final Classification classification;
 
-    public ServicingRun(Mutiny.SessionFactory sessions, RateCap cap, Settings settings) {
+    public ServicingRun(Mutiny.SessionFactory sessions, RateCap cap, ProductCatalogue products, Settings settings) {
         this.sessions = sessions;
+        this.plan = products.collections();
+        this.conduct = products.conduct();
         this.cap = cap;
         this.classification = new Classification(settings.servicing().observationDays());
     }

@@ -13,7 +13,6 @@ import org.microloan.decision.Reason;
 import org.microloan.money.Money;
 import org.microloan.product.ProductCatalogue;
 import org.microloan.scoring.CreditScore;
-import org.microloan.scoring.ModelUnits;
 import org.microloan.scoring.Scorecard;
 import org.microloan.origination.intake.ApplicationForm;
 import org.microloan.origination.intake.ApplicationIntake;
@@ -63,7 +62,7 @@ public class Scoring {
         // the amount is already reserved by apply: the rest of the borrower's exposure is what came before
         Money before = exposure.besides(stored.borrowerId(), application.amount());
         Decision decision = CreditDecision.decide(application, products.get(application.productCode()),
-                new BorrowerHistory(before, 0), scorecard, ModelUnits.STANDARD, products.decisionPolicy());
+                new BorrowerHistory(before, 0), scorecard, products.modelUnits(), products.decisionPolicy());
         ApplicationStatus status = switch (decision.outcome()) {
             case APPROVE -> ApplicationStatus.SCORED;
             case REVIEW -> ApplicationStatus.IN_REVIEW;

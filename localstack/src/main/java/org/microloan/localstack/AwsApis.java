@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
-import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -34,19 +33,16 @@ final class AwsApis implements HttpHandler {
     private final LocalClock clock;
     private final TokenIssuer tokens;
     private final ProviderSimulators simulators;
-    private final Function<Duration, Object> advance;
     private final DailyRun daily;
 
-    /** @param advance moves the clock on and answers the servicing pages of the days it crossed */
     AwsApis(LambdaHost host, StepFunctionsApi states, LocalClock clock, TokenIssuer tokens, ProviderSimulators simulators,
-            DailyRun daily, Function<Duration, Object> advance) {
+            DailyRun daily) {
         this.host = host;
         this.states = states;
         this.clock = clock;
         this.tokens = tokens;
         this.simulators = simulators;
         this.daily = daily;
-        this.advance = advance;
     }
 
     @Override
@@ -94,7 +90,7 @@ final class AwsApis implements HttpHandler {
                     if (exchange.getRequestMethod().equals("POST")) {
                         Duration by = body.has("advance") ? Duration.parse(body.get("advance").asText())
                                 : Duration.between(clock.now(), Instant.parse(body.path("to").asText()));
-                        out.set("servicing", JSON.valueToTree(advance.apply(by)));
+                        out.set("servicing", JSON.valueToTree(daily.advance(by)));
                     }
                     out.put("now", clock.now().toString());
                     out.put("businessDate", daily.today().toString());

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -48,6 +49,12 @@ final class DailyRun {
 
     LocalDate today() {
         return LocalDate.ofInstant(clock.now(), zone);
+    }
+
+    /** Moves the clock on and runs every day it crossed: the pages remind answered. */
+    synchronized List<JsonNode> advance(Duration by) {
+        clock.advance(by);
+        return upTo(today());
     }
 
     /** Every day not yet run, up to {@code date}: the pages remind answered. */

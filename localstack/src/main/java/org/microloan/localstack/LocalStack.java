@@ -20,8 +20,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import org.microloan.localstack.dynamodb.LocalDynamoDb;
 import org.microloan.localstack.gateway.HttpGateway;
@@ -35,13 +33,13 @@ import org.microloan.localstack.states.LocalClock;
 import org.microloan.localstack.states.StepFunctions;
 import org.microloan.localstack.states.StepFunctionsApi;
 import org.microloan.localstack.streams.TableStream;
+import org.microloan.workflow.OriginationWorkflow;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
-import org.microloan.workflow.OriginationWorkflow;
 
 /**
  * The whole platform on one machine: DynamoDB Local, PostgreSQL, the provider simulators, every
@@ -58,7 +56,6 @@ public final class LocalStack implements AutoCloseable {
     private static final String HANDLER = "io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest";
     /** The demo partner's Standard Webhooks secret: local only, like every key of this stack. */
     public static final String DEMO_PARTNER_SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Where the stack keeps its data (empty: in memory), where it works, and its ports (0: any). */
     public record Options(Optional<Path> data, Path work, Path functions, int apiPort, int awsPort, int simulatorPort,
@@ -117,8 +114,7 @@ public final class LocalStack implements AutoCloseable {
                 dynamoTasks.handles(resource) ? dynamoTasks.run(resource, parameters) : lambdaTasks.run(resource, parameters),
                 clock));
         daily = new DailyRun(host, clock, CHINA, options.data());
-        aws.createContext("/", new AwsApis(host, new StepFunctionsApi(states), clock, tokens, simulators, daily,
-                this::advance));
+        aws.createContext("/", new AwsApis(host, new StepFunctionsApi(states), clock, tokens, simulators, daily));
         aws.start();
 
         Map<String, String> env = environment(keys);
@@ -242,12 +238,6 @@ public final class LocalStack implements AutoCloseable {
 
     public LocalDate today() {
         return daily.today();
-    }
-
-    /** Moves the clock forward and runs the daily servicing for every day it crossed. */
-    public synchronized List<JsonNode> advance(Duration by) {
-        clock.advance(by);
-        return daily.upTo(today());
     }
 
     private <T extends AutoCloseable> T keep(T component) {

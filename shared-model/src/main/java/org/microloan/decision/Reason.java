@@ -1,7 +1,7 @@
 package org.microloan.decision;
 
-import org.microloan.scoring.Characteristic;
 import org.microloan.identity.IdentityFailure;
+import org.microloan.scoring.Characteristic;
 
 /**
  * Why a decision went as it did, as a stable code and in words a borrower reads, Chinese and English

@@ -66,7 +66,7 @@ public record ProductCatalogue(Map<String, Product> products, DecisionPolicy dec
         Entries review = new Entries(p, "line-review");
         Entries units = new Entries(p, "model-units");
         return new ProductCatalogue(products, new DecisionPolicy(Money.of(root.get("automatic-up-to")),
-                Money.of(root.get("review-above")), Integer.parseInt(root.get("max-reasons"))), EarlyWarnings.from(p),
+                Money.of(root.get("review-above")), root.integer("max-reasons")), EarlyWarnings.from(p),
                 new CollectionsPlan(collections.integer("remind-days-before"), collections.integer("sms-up-to"),
                         collections.integer("negotiation-up-to")),
                 new ConductRules(LocalTime.parse(conduct.get("quiet-from")), LocalTime.parse(conduct.get("quiet-until")),
@@ -101,7 +101,7 @@ public record ProductCatalogue(Map<String, Product> products, DecisionPolicy dec
         return new Product(code, e.get("name"), customer, Money.of(amount[0]), Money.of(amount[1]),
                 term[0].intValueExact(), term[1].intValueExact(),
                 Rate.fromPercent(band[0]).multiply(year), Rate.fromPercent(band[1]).multiply(year),
-                Rate.fromPercent(new BigDecimal(e.get("base-" + unit + "rate-percent"))).multiply(year), spread, daily,
+                Rate.fromPercent(e.decimal("base-" + unit + "rate-percent")).multiply(year), spread, daily,
                 Arrays.stream(e.get("methods").split("\\s*,\\s*")).map(RepaymentMethod::valueOf).collect(Collectors.toSet()),
                 dayCount, RoundingMode.valueOf(e.get("rounding")), age[0].intValueExact(), age[1].intValueExact(),
                 switch (e.get("past-default-records")) {
@@ -109,7 +109,7 @@ public record ProductCatalogue(Map<String, Product> products, DecisionPolicy dec
                     case "refused" -> false;
                     default -> throw new IllegalArgumentException(code + ".past-default-records is allowed or refused");
                 },
-                Integer.parseInt(e.get("applications-per-24h")), e.grades("line-multiple"),
+                e.integer("applications-per-24h"), e.grades("line-multiple"),
                 Money.of(e.root("limit." + customer)));
     }
 

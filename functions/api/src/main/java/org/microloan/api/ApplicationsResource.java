@@ -21,11 +21,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.microloan.decision.Decision;
 import org.microloan.decision.Reason;
 import org.microloan.identity.Mask;
 import org.microloan.origination.idempotency.Idempotency;
@@ -37,7 +38,6 @@ import org.microloan.origination.store.StoredApplication;
 import org.microloan.workflow.ApplicationStatus;
 import org.microloan.workflow.Offer;
 import org.microloan.workflow.Step;
-import org.microloan.decision.Decision;
 
 /** The borrower's app: submit an application, follow it. A borrower sees only their own. */
 @Path("/v1/applications")

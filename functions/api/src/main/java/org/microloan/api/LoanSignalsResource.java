@@ -15,15 +15,15 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.microloan.servicing.EarlyWarnings;
 import org.microloan.ledger.Books;
 import org.microloan.ledger.LoanEvent;
 import org.microloan.ledger.LoanEvents;
+import org.microloan.servicing.EarlyWarnings;
 
 /** Ops report early-warning signals on a loan; the catalogue says what follows. */
 @Path("/v1/ops/loans/{loanId}/signals")

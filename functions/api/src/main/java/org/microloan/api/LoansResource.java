@@ -21,15 +21,15 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
-import org.microloan.money.Money;
-import org.microloan.servicing.PrepaymentChoice;
 import org.microloan.ledger.Books;
 import org.microloan.ledger.Loan;
 import org.microloan.ledger.LoanState;
 import org.microloan.ledger.Repayment;
 import org.microloan.ledger.RepaymentPosted;
 import org.microloan.ledger.Repayments;
+import org.microloan.money.Money;
 import org.microloan.origination.store.ApplicationStore;
+import org.microloan.servicing.PrepaymentChoice;
 
 /** The borrower's loans: their state, schedule and pay-off from the books, and repaying. Only their own. */
 @Path("/v1/loans")
@@ -111,7 +111,6 @@ public class LoansResource {
     @Path("/{id}/repayments")
     @Consumes(MediaType.APPLICATION_JSON)
     public RepaymentPosted repay(@PathParam("id") String id, @HeaderParam("Idempotency-Key") String key,
-                                
             @RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(
                     name = "installment", summary = "Pay the installment due",
                     value = "{\"amount\": \"1066.19\", \"on\": \"2026-02-15\"}"))) RepaymentRequest request) {

@@ -21,20 +21,20 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.microloan.partner.WebhookSignature;
-import org.microloan.partner.PartnerMerchant;
+import org.microloan.integrations.partners.PartnerDirectory;
 import org.microloan.origination.idempotency.Idempotency;
 import org.microloan.origination.intake.ApplicationForm;
 import org.microloan.origination.intake.ApplicationIntake;
-import org.microloan.integrations.partners.PartnerDirectory;
 import org.microloan.origination.steps.StepContext;
 import org.microloan.origination.store.ApplicationStore;
 import org.microloan.origination.store.StoredApplication;
+import org.microloan.partner.PartnerMerchant;
+import org.microloan.partner.WebhookSignature;
 
 /**
  * SaaS partners submit applications for their merchants through signed webhooks. A delivery is

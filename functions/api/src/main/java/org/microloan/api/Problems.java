@@ -18,18 +18,19 @@ import org.microloan.identity.Mask;
 import org.microloan.ledger.LoanSettledException;
 import org.microloan.ledger.PayoffExceededException;
 import org.microloan.ledger.RepaymentRefusedException;
+import org.microloan.origination.intake.InvalidApplicationException;
+import org.microloan.origination.store.DynamoFailures;
 import org.microloan.workflow.ConcurrentUpdateException;
 import org.microloan.workflow.IllegalTransitionException;
 import org.microloan.workflow.KeyReusedException;
 import org.microloan.workflow.StoreUnavailableException;
-import org.microloan.origination.store.DynamoFailures;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.sfn.model.ExecutionAlreadyExistsException;
 import software.amazon.awssdk.services.sfn.model.InvalidTokenException;
 import software.amazon.awssdk.services.sfn.model.SfnException;
 import software.amazon.awssdk.services.sfn.model.TaskDoesNotExistException;
 import software.amazon.awssdk.services.sfn.model.TaskTimedOutException;
-import org.microloan.origination.intake.InvalidApplicationException;
 
 /** Every failure as problem+json, with a stable type. */
 public class Problems {
@@ -179,11 +180,12 @@ public class Problems {
     /** DynamoDB throttled, failing or out of reach after the SDK's own tries: a moment's unavailability. */
     @ServerExceptionMapper
     public Response dynamo(DynamoDbException e) {
-        if (DynamoFailures.passing(e)) {
-            LOG.warnf("DynamoDB unavailable: %s", e.awsErrorDetails() == null ? e.statusCode() : e.awsErrorDetails().errorCode());
-            return busy();
-        }
-        return unexpected(e);
+        return DynamoFailures.passing(e) ? unavailable("DynamoDB", e) : unexpected(e);
+    }
+
+    private static Response unavailable(String service, AwsServiceException e) {
+        LOG.warnf("%s unavailable: %s", service, e.awsErrorDetails() == null ? e.statusCode() : e.awsErrorDetails().errorCode());
+        return busy();
     }
 
     private static Response busy() {
@@ -205,11 +207,7 @@ public class Problems {
             return Problem.response(409, "execution-exists", "That workflow execution exists already",
                     "read the application: its workflow is running or has run");
         }
-        if (e.isThrottlingException() || e.statusCode() >= 500) {
-            LOG.warnf("step functions unavailable: %s", e.awsErrorDetails() == null ? e.statusCode() : e.awsErrorDetails().errorCode());
-            return busy();
-        }
-        return unexpected(e);
+        return e.isThrottlingException() || e.statusCode() >= 500 ? unavailable("Step Functions", e) : unexpected(e);
     }
 
     /** A bug: its stack trace is logged with the request id (digit runs starred), and the caller gets that id. */

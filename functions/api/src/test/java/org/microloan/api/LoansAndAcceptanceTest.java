@@ -23,20 +23,20 @@ import io.restassured.specification.RequestSpecification;
 import io.smallrye.jwt.build.Jwt;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
-import org.microloan.money.Money;
-import org.microloan.schedule.DayCount;
-import org.microloan.schedule.Frequency;
-import org.microloan.schedule.LoanTerms;
-import org.microloan.schedule.RepaymentMethod;
-import org.microloan.schedule.RepaymentSchedule;
 import org.microloan.ledger.Books;
 import org.microloan.ledger.Disbursement;
 import org.microloan.ledger.Loan;
+import org.microloan.money.Money;
 import org.microloan.origination.idempotency.DynamoIdempotencyStore;
 import org.microloan.origination.idempotency.IdempotencyRecord;
 import org.microloan.origination.intake.ApplicationIntake;
 import org.microloan.origination.store.ApplicationStore;
 import org.microloan.origination.store.ExposureReservations;
+import org.microloan.schedule.DayCount;
+import org.microloan.schedule.Frequency;
+import org.microloan.schedule.LoanTerms;
+import org.microloan.schedule.RepaymentMethod;
+import org.microloan.schedule.RepaymentSchedule;
 import org.microloan.testing.DynamoDbLocal;
 import org.microloan.testing.Forms;
 import org.microloan.testing.Postgres;
@@ -68,6 +68,12 @@ class LoansAndAcceptanceTest {
     private static RequestSpecification as(String borrower) {
         return given().header("Authorization", "Bearer " + Jwt.subject(borrower).groups("borrower").sign())
                 .contentType("application/json");
+    }
+
+    /** An offer of 3,000 at an APR of 10.95%, open for another hour, as quote-rate records it. */
+    private static String offer(String offerId) {
+        return "{\"offerId\":\"" + offerId + "\",\"apr\":\"10.95\",\"amount\":\"3000.00\",\"expiresAt\":\""
+                + Instant.now().plusSeconds(3600) + "\"}";
     }
 
     /** 12,000 at 12% over 12 months from 2026-01-15, noted under the borrower. */
@@ -121,8 +127,7 @@ class LoansAndAcceptanceTest {
     void acceptingTheOffer_answersTheWaitingTask_once() {
         String borrower = "b-" + UUID.randomUUID();
         String id = new Walk(intake, store, exposure).to(ApplicationStatus.QUOTED, borrower, Forms.emergency(), Map.of(
-                "quote-rate", "{\"offerId\":\"o-1\",\"apr\":\"10.95\",\"amount\":\"3000.00\",\"expiresAt\":\""
-                        + Instant.now().plusSeconds(3600) + "\"}"));
+                "quote-rate", offer("o-1")));
         store.record(store.find(id).orElseThrow(), "acceptanceToken", "{\"taskToken\":\"token-" + id + "\"}");
 
         as(borrower).header("Idempotency-Key", "a-1").body(Map.of("accept", true)).when()
@@ -142,8 +147,7 @@ class LoansAndAcceptanceTest {
     void anOfferTheWorkflowIsNotYetWaitingOn_isNotQuoted_andAnsweringItIs409_untilTheWaitsOneWrite() {
         String borrower = "b-" + UUID.randomUUID();
         String id = new Walk(intake, store, exposure).to(ApplicationStatus.SCORED, borrower, Forms.emergency(), Map.of());
-        store.record(store.find(id).orElseThrow(), "quote-rate", "{\"offerId\":\"o-2\",\"apr\":\"10.95\","
-                + "\"amount\":\"3000.00\",\"expiresAt\":\"" + Instant.now().plusSeconds(3600) + "\"}");
+        store.record(store.find(id).orElseThrow(), "quote-rate", offer("o-2"));
 
         as(borrower).header("Idempotency-Key", "early").body(Map.of("accept", true)).when()
                 .post("/v1/applications/" + id + "/acceptance").then().statusCode(409).contentType("application/problem+json")
@@ -186,8 +190,7 @@ class LoansAndAcceptanceTest {
     void answeringAnOfferTheWorkflowNoLongerWaitsOn_is409_andTheOfferStaysAsItWas() {
         String borrower = "b-" + UUID.randomUUID();
         String id = new Walk(intake, store, exposure).to(ApplicationStatus.QUOTED, borrower, Forms.emergency(), Map.of(
-                "quote-rate", "{\"offerId\":\"o-3\",\"apr\":\"10.95\",\"amount\":\"3000.00\",\"expiresAt\":\""
-                        + Instant.now().plusSeconds(3600) + "\"}"));
+                "quote-rate", offer("o-3")));
         store.record(store.find(id).orElseThrow(), "acceptanceToken", "{\"taskToken\":\"spent-" + id + "\"}");
         ProviderStubs.server().stubFor(WireMock.post(urlEqualTo("/"))
                 .withHeader("X-Amz-Target", WireMock.equalTo("AWSStepFunctions.SendTaskSuccess"))
@@ -205,8 +208,7 @@ class LoansAndAcceptanceTest {
     void theSameAcceptanceSentTwiceAtOnce_isA409ToSendAgain() {
         String borrower = "b-" + UUID.randomUUID();
         String id = new Walk(intake, store, exposure).to(ApplicationStatus.QUOTED, borrower, Forms.emergency(), Map.of(
-                "quote-rate", "{\"offerId\":\"o-4\",\"apr\":\"10.95\",\"amount\":\"3000.00\",\"expiresAt\":\""
-                        + Instant.now().plusSeconds(3600) + "\"}"));
+                "quote-rate", offer("o-4")));
         // the first of the two still holds its claim on the key
         Instant now = Instant.now();
         new DynamoIdempotencyStore(DynamoDbLocal.client(), DynamoDbLocal.TABLE).putRecord(new IdempotencyRecord(

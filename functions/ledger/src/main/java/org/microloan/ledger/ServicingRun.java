@@ -17,10 +17,11 @@ import java.util.UUID;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
-import org.microloan.configuration.Settings;
 import org.hibernate.reactive.mutiny.Mutiny;
+import org.microloan.configuration.Settings;
 import org.microloan.money.Money;
 import org.microloan.pricing.RateCap;
+import org.microloan.product.ProductCatalogue;
 import org.microloan.schedule.DayCount;
 import org.microloan.servicing.Classification;
 import org.microloan.servicing.CollectionsPlan;
@@ -29,7 +30,6 @@ import org.microloan.servicing.Contact;
 import org.microloan.servicing.FiveTierClass;
 import org.microloan.servicing.PenaltyInterest;
 import org.microloan.servicing.ServicingTerms;
-import org.microloan.product.ProductCatalogue;
 
 /**
  * The daily servicing run over the books, a page of loans at a time (so 100,000 loans need a few hundred

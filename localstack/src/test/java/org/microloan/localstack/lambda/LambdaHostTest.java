@@ -22,10 +22,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.microloan.localstack.dynamodb.LocalDynamoDb;
 import org.microloan.localstack.states.DynamoDbTasks;
 import org.microloan.localstack.states.Lambdas;
-import org.microloan.product.ProductCatalogue;
 import org.microloan.origination.crypto.AesGcmCipher;
 import org.microloan.origination.intake.ApplicationIntake;
 import org.microloan.origination.store.DynamoApplicationStore;
+import org.microloan.product.ProductCatalogue;
 import org.microloan.testing.Forms;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 

@@ -8,8 +8,8 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.microloan.origination.steps.StepContext;
 import org.microloan.origination.steps.StepInput;
-import org.microloan.workflow.Step;
 import org.microloan.workflow.ApplyResult;
+import org.microloan.workflow.Step;
 
 /** The workflow's first step: is this application one the product and the limits allow? */
 @Named("apply")

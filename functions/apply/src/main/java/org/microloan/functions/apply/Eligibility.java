@@ -8,9 +8,8 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import org.microloan.decision.CreditApplication;
+import org.microloan.decision.CreditDecision;
 import org.microloan.decision.KnockOut;
-import org.microloan.product.Product;
-import org.microloan.product.ProductCatalogue;
 import org.microloan.origination.intake.ApplicationForm;
 import org.microloan.origination.intake.ApplicationIntake;
 import org.microloan.origination.steps.StepContext;
@@ -18,10 +17,11 @@ import org.microloan.origination.steps.StepInput;
 import org.microloan.origination.store.ApplicationStore;
 import org.microloan.origination.store.ExposureReservations;
 import org.microloan.origination.store.StoredApplication;
+import org.microloan.product.Product;
+import org.microloan.product.ProductCatalogue;
 import org.microloan.workflow.ApplicationStatus;
 import org.microloan.workflow.ApplyResult;
 import org.microloan.workflow.Step;
-import org.microloan.decision.CreditDecision;
 
 /**
  * The product's bands, the velocity rule, and the outstanding limit, which is reserved here with a

@@ -8,8 +8,8 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.microloan.origination.steps.StepContext;
 import org.microloan.origination.steps.StepInput;
-import org.microloan.workflow.Step;
 import org.microloan.workflow.DisburseResult;
+import org.microloan.workflow.Step;
 
 /** The last step: pay out and book it, exactly once whatever is replayed. */
 @Named("disburse")

@@ -6,30 +6,30 @@ import java.time.LocalDate;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import org.microloan.integrations.providers.PaymentRail;
+import org.microloan.ledger.Books;
+import org.microloan.ledger.CreditLines;
+import org.microloan.ledger.Disbursement;
+import org.microloan.ledger.Loan;
 import org.microloan.money.Money;
 import org.microloan.money.Rate;
+import org.microloan.origination.intake.ApplicationForm;
+import org.microloan.origination.intake.ApplicationIntake;
+import org.microloan.origination.steps.StepContext;
+import org.microloan.origination.steps.StepInput;
+import org.microloan.origination.store.ApplicationStore;
+import org.microloan.origination.store.StoredApplication;
+import org.microloan.product.ProductCatalogue;
 import org.microloan.schedule.DayCount;
 import org.microloan.schedule.Frequency;
 import org.microloan.schedule.LoanTerms;
 import org.microloan.schedule.RepaymentMethod;
 import org.microloan.schedule.RepaymentSchedule;
-import org.microloan.ledger.Books;
-import org.microloan.ledger.CreditLines;
-import org.microloan.ledger.Disbursement;
-import org.microloan.ledger.Loan;
-import org.microloan.origination.intake.ApplicationForm;
-import org.microloan.origination.intake.ApplicationIntake;
-import org.microloan.integrations.providers.PaymentRail;
-import org.microloan.origination.steps.StepContext;
-import org.microloan.origination.steps.StepInput;
-import org.microloan.origination.store.ApplicationStore;
-import org.microloan.origination.store.StoredApplication;
-import org.microloan.workflow.ApplicationStatus;
 import org.microloan.workflow.Acceptance;
+import org.microloan.workflow.ApplicationStatus;
 import org.microloan.workflow.DisburseResult;
 import org.microloan.workflow.Offer;
 import org.microloan.workflow.Step;
-import org.microloan.product.ProductCatalogue;
 
 /**
  * Exactly once, three ways: the step is idempotent on (application, step); the rail is called with an

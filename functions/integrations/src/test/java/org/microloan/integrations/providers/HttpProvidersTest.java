@@ -16,9 +16,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.microloan.testing.ProviderStubs;
 import org.microloan.workflow.ProviderRejectedException;
 import org.microloan.workflow.ProviderUnavailableException;
-import org.microloan.testing.ProviderStubs;
 
 @QuarkusTest
 @QuarkusTestResource(ProviderStubs.class)

@@ -23,9 +23,9 @@ import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.microloan.partner.WebhookSignature;
 import org.microloan.integrations.partners.PartnerNotice;
 import org.microloan.integrations.partners.PartnerNotices;
+import org.microloan.partner.WebhookSignature;
 import org.microloan.testing.DynamoDbLocal;
 import org.microloan.testing.ProviderStubs;
 

@@ -16,12 +16,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.microloan.decision.CreditApplication;
 import org.microloan.identity.MobileNumber;
 import org.microloan.money.Money;
-import org.microloan.product.ProductCatalogue;
-import org.microloan.schedule.Frequency;
-import org.microloan.schedule.RepaymentMethod;
 import org.microloan.origination.crypto.PersonalDataCipher;
 import org.microloan.origination.store.ApplicationStore;
 import org.microloan.origination.store.StoredApplication;
+import org.microloan.product.ProductCatalogue;
+import org.microloan.schedule.Frequency;
+import org.microloan.schedule.RepaymentMethod;
 import org.microloan.workflow.ApplicationStatus;
 
 /**

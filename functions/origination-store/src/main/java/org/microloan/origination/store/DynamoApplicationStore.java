@@ -14,8 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-import org.microloan.workflow.ConcurrentUpdateException;
 import org.microloan.workflow.ApplicationStatus;
+import org.microloan.workflow.ConcurrentUpdateException;
 import org.microloan.workflow.IllegalTransitionException;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;

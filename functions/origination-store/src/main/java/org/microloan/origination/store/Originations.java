@@ -6,17 +6,17 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import org.microloan.money.Money;
-import org.microloan.product.ProductCatalogue;
+import org.microloan.origination.intake.ApplicationIntake;
 import org.microloan.origination.steps.StepContext;
+import org.microloan.product.ProductCatalogue;
 import org.microloan.workflow.ApplicationStatus;
 import org.microloan.workflow.ApplyResult;
 import org.microloan.workflow.IdentityResult;
-import org.microloan.workflow.OriginationFigures;
 import org.microloan.workflow.OriginationFigures.Path;
+import org.microloan.workflow.OriginationFigures;
 import org.microloan.workflow.Review;
 import org.microloan.workflow.ScoreResult;
 import org.microloan.workflow.Step;
-import org.microloan.origination.intake.ApplicationIntake;
 
 /**
  * The origination figures from what the steps recorded on each application: the decision ({@code score},

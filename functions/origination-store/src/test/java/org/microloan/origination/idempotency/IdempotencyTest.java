@@ -13,9 +13,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
+import org.microloan.testing.DynamoDbLocal;
 import org.microloan.workflow.ConcurrentUpdateException;
 import org.microloan.workflow.KeyReusedException;
-import org.microloan.testing.DynamoDbLocal;
 
 class IdempotencyTest {
 

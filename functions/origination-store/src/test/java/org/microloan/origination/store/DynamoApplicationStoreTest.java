@@ -15,10 +15,10 @@ import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 import org.microloan.money.Money;
-import org.microloan.workflow.ConcurrentUpdateException;
-import org.microloan.workflow.IllegalTransitionException;
 import org.microloan.testing.DynamoDbLocal;
 import org.microloan.workflow.ApplicationStatus;
+import org.microloan.workflow.ConcurrentUpdateException;
+import org.microloan.workflow.IllegalTransitionException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 class DynamoApplicationStoreTest {

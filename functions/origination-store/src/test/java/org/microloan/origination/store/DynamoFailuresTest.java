@@ -6,6 +6,7 @@ import java.net.URI;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.microloan.testing.DynamoDbLocal;
 import org.microloan.workflow.StoreUnavailableException;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -14,7 +15,6 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import org.microloan.testing.DynamoDbLocal;
 
 class DynamoFailuresTest {
 

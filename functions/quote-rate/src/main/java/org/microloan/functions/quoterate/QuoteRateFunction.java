@@ -8,8 +8,8 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.microloan.origination.steps.StepContext;
 import org.microloan.origination.steps.StepInput;
-import org.microloan.workflow.Step;
 import org.microloan.workflow.QuoteResult;
+import org.microloan.workflow.Step;
 
 /** The fourth step: the offer. */
 @Named("quote-rate")

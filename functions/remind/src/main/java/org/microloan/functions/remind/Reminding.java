@@ -8,13 +8,13 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import org.microloan.identity.Mask;
+import org.microloan.integrations.providers.Messages;
 import org.microloan.ledger.Books;
 import org.microloan.ledger.ContactRecord;
 import org.microloan.ledger.CreditLines;
 import org.microloan.ledger.Loan;
 import org.microloan.ledger.ServicingRun;
 import org.microloan.origination.intake.ApplicationIntake;
-import org.microloan.integrations.providers.Messages;
 import org.microloan.origination.store.ApplicationStore;
 
 /**

@@ -6,21 +6,21 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import org.microloan.decision.CreditApplication;
+import org.microloan.decision.CreditDecision;
 import org.microloan.decision.KnockOut;
 import org.microloan.identity.ResidentId;
-import org.microloan.product.Product;
-import org.microloan.product.ProductCatalogue;
+import org.microloan.integrations.providers.IdentityVerifier;
 import org.microloan.origination.intake.ApplicationForm;
 import org.microloan.origination.intake.ApplicationIntake;
-import org.microloan.integrations.providers.IdentityVerifier;
 import org.microloan.origination.steps.StepContext;
 import org.microloan.origination.steps.StepInput;
 import org.microloan.origination.store.ExposureReservations;
 import org.microloan.origination.store.StoredApplication;
+import org.microloan.product.Product;
+import org.microloan.product.ProductCatalogue;
 import org.microloan.workflow.ApplicationStatus;
 import org.microloan.workflow.IdentityResult;
 import org.microloan.workflow.Step;
-import org.microloan.decision.CreditDecision;
 
 /**
  * The checks shared-model can make on its own (ID number, mobile, credit code, the product's age band),

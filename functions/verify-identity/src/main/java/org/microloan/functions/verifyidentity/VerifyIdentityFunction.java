@@ -8,8 +8,8 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.microloan.origination.steps.StepContext;
 import org.microloan.origination.steps.StepInput;
-import org.microloan.workflow.Step;
 import org.microloan.workflow.IdentityResult;
+import org.microloan.workflow.Step;
 
 /** The second step: is the applicant who they say they are? */
 @Named("verify-identity")

@@ -2,7 +2,6 @@ package org.microloan.api;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Comparator;
 import java.util.List;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -84,10 +83,10 @@ public class LoansResource {
     @GET
     @Path("/{id}/schedule")
     public List<ScheduleLine> schedule(@PathParam("id") String id) {
-        return owned(id).installments.stream().sorted(Comparator.comparingInt(i -> i.number))
-                .map(i -> new ScheduleLine(i.number, i.dueDate, Money.ofFen(i.principalFen).toString(),
-                        Money.ofFen(i.interestFen).toString(), Money.ofFen(i.paidPrincipalFen).toString(),
-                        Money.ofFen(i.paidInterestFen).toString(), Money.ofFen(i.penaltyDueFen()).toString(), i.settledOn))
+        return owned(id).account().installments().stream()
+                .map(i -> new ScheduleLine(i.number(), i.dueDate(), i.principal().toString(), i.interest().toString(),
+                        i.paidPrincipal().toString(), i.paidInterest().toString(), i.penaltyDue().toString(),
+                        i.settledOn().orElse(null)))
                 .toList();
     }
 

@@ -1,10 +1,7 @@
 package org.microloan.ledger;
 
-import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,8 +14,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.microloan.money.Money;
+import org.microloan.servicing.BookedInstallment;
 import org.microloan.servicing.Due;
-import org.microloan.servicing.LoanPosition;
+import org.microloan.servicing.FiveTierClass;
+import org.microloan.servicing.LoanAccount;
 import org.microloan.servicing.ServicingTerms;
 
 /**
@@ -41,7 +40,6 @@ public class Books {
             throw new IllegalStateException(e);
         }
     }
-
 
     @Inject
     Mutiny.SessionFactory sessions;
@@ -73,22 +71,15 @@ public class Books {
             if (loan == null) {
                 throw new IllegalArgumentException("no loan " + loanId);
             }
-            List<ScheduledInstallment> rows = new ArrayList<>(loan.installments);
-            rows.sort(Comparator.comparingInt(i -> i.number));
-            Map<Due, Money> owed = Repayments.owed(rows, on);
-            LoanPosition position = LoanSchedules.position(loan, rows);
-            Money accrued = position.runningOn(on).filter(i -> !i.period().start().isAfter(on))
-                    .map(i -> Money.of(LoanPosition.accruedInterest(i, on), RoundingMode.valueOf(loan.rounding)))
-                    .orElse(Money.ZERO);
-            Optional<ScheduledInstallment> next = rows.stream().filter(r -> !r.settled() && !r.dueDate.isBefore(on)).findFirst();
-            boolean settled = "SETTLED".equals(loan.status);
-            return new LoanState(loan.id, loan.status, on,
-                    Money.ofFen(rows.stream().mapToLong(ScheduledInstallment::principalDueFen).sum()).toString(),
+            LoanAccount account = loan.account();
+            Map<Due, Money> owed = account.owed(on);
+            Optional<BookedInstallment> next = account.nextDue(on);
+            return new LoanState(loan.id, loan.status.name(), on, account.outstandingPrincipal().toString(),
                     owed.get(Due.OVERDUE_PRINCIPAL).toString(), owed.get(Due.OVERDUE_INTEREST).toString(),
-                    owed.get(Due.PENALTY_INTEREST).toString(), accrued.toString(), next.map(r -> r.dueDate).orElse(null),
-                    next.map(r -> Money.ofFen(r.principalDueFen() + r.interestDueFen()).toString()).orElse(null),
-                    LoanSchedules.daysPastDue(rows, on), loan.fiveTierClass,
-                    settled ? "0.00" : LoanSchedules.payoff(loan, rows, on, ServicingTerms.defaults()).toString());
+                    owed.get(Due.PENALTY_INTEREST).toString(), account.accruedInterest(on).toString(),
+                    next.map(BookedInstallment::dueDate).orElse(null),
+                    next.map(i -> i.amountDue().toString()).orElse(null), account.daysPastDue(on),
+                    loan.fiveTierClass.name(), account.payoff(on, ServicingTerms.defaults()).toString());
         });
     }
 
@@ -124,10 +115,8 @@ public class Books {
         loan.bookedAt = clock.instant();
         loan.frequency = d.schedule().terms().frequency().name();
         loan.rounding = d.schedule().terms().rounding().name();
-        loan.status = "ACTIVE";
-        loan.fiveTierClass = "NORMAL";
-        loan.emiFen = d.schedule().emi().map(Money::fen).orElse(null);
-        d.schedule().installments().forEach(i -> loan.installments.add(ScheduledInstallment.of(loan, i)));
+        loan.fiveTierClass = FiveTierClass.NORMAL;
+        loan.record(LoanAccount.opened(d.schedule()));
         LedgerTransaction payout = disbursementJournal(loan, d);
         return session.persist(loan).chain(() -> session.persist(payout)).replaceWith(loan);
     }
@@ -137,7 +126,7 @@ public class Books {
         LedgerTransaction t = new LedgerTransaction();
         t.id = UUID.randomUUID().toString();
         t.loanId = loan.id;
-        t.kind = LedgerTransaction.Kind.DISBURSEMENT.name();
+        t.kind = LedgerTransaction.Kind.DISBURSEMENT;
         t.idempotencyKey = "disburse#" + d.applicationId();
         t.postedAt = clock.instant();
         Journal.entry(t, JournalEntry.Account.LOANS_RECEIVABLE, d.principal(), Money.ZERO);

@@ -4,8 +4,11 @@ import java.time.LocalDate;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.microloan.servicing.FiveTierClass;
 
 /** A loan's five-tier class changed, on a date, for a reason: the history regulators ask for. */
 @Entity
@@ -18,11 +21,13 @@ public class ClassificationChange {
     @Column(name = "loan_id", nullable = false)
     public String loanId;
 
+    @Enumerated(EnumType.STRING)
     @Column(name = "from_class", nullable = false)
-    public String fromClass;
+    public FiveTierClass fromClass;
 
+    @Enumerated(EnumType.STRING)
     @Column(name = "to_class", nullable = false)
-    public String toClass;
+    public FiveTierClass toClass;
 
     @Column(name = "changed_on", nullable = false)
     public LocalDate changedOn;

@@ -5,9 +5,12 @@ import java.time.LocalDate;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.UniqueConstraint;
+import org.microloan.servicing.Contact;
 
 /**
  * One contact with a borrower about a loan, as the conduct rules require it logged. At most one of each
@@ -33,8 +36,9 @@ public class ContactRecord {
     @Column(name = "business_date", nullable = false)
     public LocalDate businessDate;
 
+    @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public String kind;
+    public Contact kind;
 
     @Column(name = "days_past_due", nullable = false)
     public long daysPastDue;
@@ -42,8 +46,9 @@ public class ContactRecord {
     @Column(name = "send_at", nullable = false)
     public Instant sendAt;
 
+    @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public String status;
+    public Status status;
 
     @Column(name = "provider_message_id")
     public String providerMessageId;

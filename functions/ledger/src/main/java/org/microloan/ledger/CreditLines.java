@@ -69,7 +69,7 @@ public class CreditLines {
                     }
                     return session.createSelectionQuery("select coalesce(sum(i.principalFen - i.paidPrincipalFen), 0)"
                                     + " from ScheduledInstallment i where i.loan.borrowerId = :b and i.loan.productCode = :p"
-                                    + " and i.loan.status = 'ACTIVE' and i.loan.applicationId <> :draw", Long.class)
+                                    + " and i.loan.status = ACTIVE and i.loan.applicationId <> :draw", Long.class)
                             .setParameter("b", borrowerId).setParameter("p", productCode).setParameter("draw", drawId)
                             .getSingleResult()
                             .map(outstanding -> {
@@ -160,8 +160,8 @@ public class CreditLines {
                 .setParameter("b", line.borrowerId).setParameter("p", line.productCode)
                 .setParameter("from", from).setParameter("to", to).getResultList()
                 .map(rows -> new CreditLineReview.Quarter(rows.size(),
-                        (int) rows.stream().filter(r -> r.settled() && !r.settledOn.isAfter(r.dueDate)).count(),
-                        rows.stream().mapToLong(r -> ChronoUnit.DAYS.between(r.dueDate, r.settled() ? r.settledOn : to))
+                        (int) rows.stream().filter(r -> r.settledOn != null && !r.settledOn.isAfter(r.dueDate)).count(),
+                        rows.stream().mapToLong(r -> ChronoUnit.DAYS.between(r.dueDate, r.settledOn != null ? r.settledOn : to))
                                 .filter(days -> days > 0).max().orElse(0)));
     }
 

@@ -18,7 +18,7 @@ final class Journal {
         JournalEntry e = new JournalEntry();
         e.id = UUID.randomUUID().toString();
         e.transaction = t;
-        e.account = account.name();
+        e.account = account;
         e.debitFen = debit.fen();
         e.creditFen = credit.fen();
         t.entries.add(e);

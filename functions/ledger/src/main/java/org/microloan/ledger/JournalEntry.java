@@ -2,6 +2,8 @@ package org.microloan.ledger;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
@@ -23,8 +25,9 @@ public class JournalEntry {
     @JoinColumn(name = "transaction_id")
     public LedgerTransaction transaction;
 
+    @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public String account;
+    public Account account;
 
     @Column(name = "debit_fen", nullable = false)
     public long debitFen;

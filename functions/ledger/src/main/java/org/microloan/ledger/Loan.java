@@ -1,20 +1,34 @@
 package org.microloan.ledger;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.UniqueConstraint;
 import org.hibernate.annotations.DynamicUpdate;
+import org.microloan.money.Money;
+import org.microloan.schedule.DayCount;
+import org.microloan.schedule.Frequency;
+import org.microloan.schedule.RepaymentMethod;
+import org.microloan.servicing.BookedInstallment;
+import org.microloan.servicing.FiveTierClass;
+import org.microloan.servicing.LoanAccount;
+import org.microloan.servicing.LoanStatus;
 
 /** A loan in the books. One per application, whatever is replayed: the unique constraint is the last guard. */
 @Entity
@@ -61,12 +75,13 @@ public class Loan {
     @Column(nullable = false)
     public String rounding;
 
-    /** ACTIVE until everything is repaid, then SETTLED. */
+    @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public String status;
+    public LoanStatus status;
 
+    @Enumerated(EnumType.STRING)
     @Column(name = "five_tier_class", nullable = false)
-    public String fiveTierClass;
+    public FiveTierClass fiveTierClass;
 
     @Column(name = "classified_on")
     public LocalDate classifiedOn;
@@ -95,4 +110,36 @@ public class Loan {
     @OneToMany(mappedBy = "loan", cascade = CascadeType.ALL)
     @OrderBy("number")
     public List<ScheduledInstallment> installments = new ArrayList<>();
+
+    /** The loan's account as the books hold it; its installments must have been fetched. */
+    public LoanAccount account() {
+        return new LoanAccount(Money.ofFen(principalFen), annualRate, RepaymentMethod.valueOf(method),
+                DayCount.fromLabel(dayCount), Frequency.valueOf(frequency), startDate, RoundingMode.valueOf(rounding),
+                Optional.ofNullable(emiFen).map(Money::ofFen), status, Optional.ofNullable(arrearsClearedOn),
+                Optional.ofNullable(penaltyAccruedThrough),
+                installments.stream().map(ScheduledInstallment::booked).toList());
+    }
+
+    /**
+     * Writes what changed in the account to this loan and its rows, matched by installment number: rows the
+     * account no longer has are taken off the loan and returned, for the session to remove.
+     */
+    List<ScheduledInstallment> record(LoanAccount account) {
+        status = account.status();
+        emiFen = account.emi().map(Money::fen).orElse(null);
+        arrearsClearedOn = account.arrearsClearedOn().orElse(null);
+        penaltyAccruedThrough = account.penaltyAccruedThrough().orElse(null);
+        Map<Integer, ScheduledInstallment> rows = new HashMap<>();
+        installments.forEach(row -> rows.put(row.number, row));
+        for (BookedInstallment booked : account.installments()) {
+            ScheduledInstallment row = rows.remove(booked.number());
+            if (row == null) {
+                row = ScheduledInstallment.of(this);
+                installments.add(row);
+            }
+            row.set(booked);
+        }
+        installments.removeAll(rows.values());
+        return List.copyOf(rows.values());
+    }
 }

@@ -17,7 +17,7 @@ import org.microloan.money.Money;
 @ApplicationScoped
 public class Portfolio {
 
-    private static final String ACTIVE = "l.status = 'ACTIVE' and (cast(:product as String) is null or l.productCode = :product)";
+    private static final String ACTIVE = "l.status = ACTIVE and (cast(:product as String) is null or l.productCode = :product)";
     private static final String IN_ARREARS = "exists (select 1 from ScheduledInstallment a where a.loan = l"
             + " and a.settledOn is null and a.dueDate < :on)";
 
@@ -34,7 +34,7 @@ public class Portfolio {
                                 + " from Loan l join l.installments i where " + ACTIVE
                                 + " group by l.productCode, l.fiveTierClass order by l.productCode, l.fiveTierClass",
                         Object[].class).setParameter("product", p).getResultList()
-                .chain(rows -> balanceWhere(session, "l.fiveTierClass in ('SUBSTANDARD', 'DOUBTFUL', 'LOSS')", on, p)
+                .chain(rows -> balanceWhere(session, "l.fiveTierClass in (SUBSTANDARD, DOUBTFUL, LOSS)", on, p)
                         .chain(bad -> balanceWhere(session, IN_ARREARS, on, p)
                                 .chain(overdue -> collectionSuccess(session, on, p)
                                         .chain(collected -> repeatLoans(session, p)
@@ -46,7 +46,7 @@ public class Portfolio {
     private static PortfolioFigures figures(LocalDate on, List<Object[]> rows, long badFen, long overdueFen,
                                             BigDecimal collected, BigDecimal repeat, Map<String, Long> lineChanges) {
         List<PortfolioFigures.Segment> segments = rows.stream().map(r -> new PortfolioFigures.Segment((String) r[0],
-                (String) r[1], (Long) r[2], Money.ofFen((Long) r[3]).toString())).toList();
+                String.valueOf(r[1]), (Long) r[2], Money.ofFen((Long) r[3]).toString())).toList();
         long loans = segments.stream().mapToLong(PortfolioFigures.Segment::loans).sum();
         long balanceFen = rows.stream().mapToLong(r -> (Long) r[3]).sum();
         return new PortfolioFigures(on, segments, loans, Money.ofFen(balanceFen).toString(), share(overdueFen, balanceFen),
@@ -62,11 +62,11 @@ public class Portfolio {
 
     private static Uni<BigDecimal> collectionSuccess(Mutiny.Session session, LocalDate on, String product) {
         String contacted = "from Loan l where (cast(:product as String) is null or l.productCode = :product) and l.id in (select c.loanId"
-                + " from ContactRecord c where c.kind <> 'DUE_REMINDER' and c.businessDate <= :on)";
+                + " from ContactRecord c where c.kind <> DUE_REMINDER and c.businessDate <= :on)";
         return session.createSelectionQuery("select count(l) " + contacted, Long.class)
                 .setParameter("product", product).setParameter("on", on).getSingleResult()
                 .chain(all -> session.createSelectionQuery("select count(l) " + contacted
-                                + " and (l.status = 'SETTLED' or l.arrearsClearedOn is not null)", Long.class)
+                                + " and (l.status = SETTLED or l.arrearsClearedOn is not null)", Long.class)
                         .setParameter("product", product).setParameter("on", on).getSingleResult()
                         .map(cleared -> share(cleared, all)));
     }

@@ -2,6 +2,7 @@ package org.microloan.ledger;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -12,7 +13,8 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.DynamicUpdate;
-import org.microloan.schedule.Installment;
+import org.microloan.money.Money;
+import org.microloan.servicing.BookedInstallment;
 
 /** One installment of a booked loan, as the schedule set it on the day of the payout. */
 @Entity
@@ -69,35 +71,34 @@ public class ScheduledInstallment {
     @Column(name = "settled_on")
     public LocalDate settledOn;
 
-    /** A row of the books for one of the engine's installments of {@code loan}. */
-    static ScheduledInstallment of(Loan loan, Installment i) {
+    /** A new row of {@code loan}, filled by {@link #set}. */
+    static ScheduledInstallment of(Loan loan) {
         ScheduledInstallment row = new ScheduledInstallment();
         row.id = UUID.randomUUID().toString();
         row.loan = loan;
-        row.number = i.number();
-        row.dueDate = i.dueDate();
-        row.principalFen = i.principal().fen();
-        row.interestFen = i.interest().fen();
-        row.balanceFen = i.balance().fen();
-        row.periodStart = i.period().start();
-        row.periodMonths = i.period().months();
-        row.periodRate = i.periodRate();
         return row;
     }
 
-    public long principalDueFen() {
-        return principalFen - paidPrincipalFen;
+    BookedInstallment booked() {
+        return new BookedInstallment(number, periodStart, dueDate, periodMonths, periodRate, Money.ofFen(principalFen),
+                Money.ofFen(interestFen), Money.ofFen(balanceFen), Money.ofFen(paidPrincipalFen),
+                Money.ofFen(paidInterestFen), Money.ofFen(penaltyAccruedFen), Money.ofFen(paidPenaltyFen),
+                Optional.ofNullable(settledOn));
     }
 
-    public long interestDueFen() {
-        return interestFen - paidInterestFen;
-    }
-
-    public long penaltyDueFen() {
-        return penaltyAccruedFen - paidPenaltyFen;
-    }
-
-    public boolean settled() {
-        return settledOn != null;
+    void set(BookedInstallment i) {
+        number = i.number();
+        periodStart = i.periodStart();
+        dueDate = i.dueDate();
+        periodMonths = i.periodMonths();
+        periodRate = i.periodRate();
+        principalFen = i.principal().fen();
+        interestFen = i.interest().fen();
+        balanceFen = i.balance().fen();
+        paidPrincipalFen = i.paidPrincipal().fen();
+        paidInterestFen = i.paidInterest().fen();
+        penaltyAccruedFen = i.penaltyAccrued().fen();
+        paidPenaltyFen = i.paidPenalty().fen();
+        settledOn = i.settledOn().orElse(null);
     }
 }

@@ -1,34 +1,28 @@
 package org.microloan.ledger;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.microloan.configuration.Settings;
-import org.microloan.money.Money;
 import org.microloan.pricing.RateCap;
 import org.microloan.product.ProductCatalogue;
-import org.microloan.schedule.DayCount;
 import org.microloan.servicing.Classification;
 import org.microloan.servicing.CollectionsPlan;
 import org.microloan.servicing.ConductRules;
 import org.microloan.servicing.Contact;
-import org.microloan.servicing.FiveTierClass;
-import org.microloan.servicing.PenaltyInterest;
+import org.microloan.servicing.LoanAccount;
 import org.microloan.servicing.ServicingTerms;
 
 /**
@@ -66,7 +60,7 @@ public class ServicingRun {
     public Uni<Page> runPage(LocalDate businessDate, Instant now, String afterLoanId, int pageSize) {
         String after = afterLoanId == null ? "" : afterLoanId;
         return sessions.withTransaction(session -> session.createSelectionQuery(
-                        "from Loan where status = 'ACTIVE' and id > :after order by id", Loan.class)
+                        "from Loan where status = ACTIVE and id > :after order by id", Loan.class)
                 .setParameter("after", after)
                 .setMaxResults(pageSize + 1)
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
@@ -87,7 +81,7 @@ public class ServicingRun {
                                 Written written = serviceAll(loans, businessDate, now, done);
                                 return session.persistAll(written.rows().toArray())
                                         .replaceWith(new Page(loans.size(), written.contacts(), written.contacts().stream()
-                                                .filter(c -> ContactRecord.Status.DUE.name().equals(c.status)).toList(),
+                                                .filter(c -> c.status == ContactRecord.Status.DUE).toList(),
                                                 last, more));
                             });
                 }));
@@ -96,13 +90,13 @@ public class ServicingRun {
     /** Contacts deferred past quiet hours whose time has come, oldest first. */
     public Uni<List<ContactRecord>> deferredDue(Instant now, int limit) {
         return sessions.withSession(session -> session.createSelectionQuery(
-                        "from ContactRecord where status = 'DEFERRED' and sendAt <= :now order by sendAt", ContactRecord.class)
+                        "from ContactRecord where status = DEFERRED and sendAt <= :now order by sendAt", ContactRecord.class)
                 .setParameter("now", now).setMaxResults(limit).getResultList());
     }
 
     public Uni<Void> markSent(String contactId, String providerMessageId) {
         return sessions.withTransaction(session -> session.find(ContactRecord.class, contactId).invoke(c -> {
-            c.status = ContactRecord.Status.SENT.name();
+            c.status = ContactRecord.Status.SENT;
             c.providerMessageId = providerMessageId;
         }).replaceWithVoid());
     }
@@ -120,10 +114,10 @@ public class ServicingRun {
     }
 
     private static Uni<Set<String>> alreadyContacted(Mutiny.Session session, List<Loan> loans, LocalDate date) {
-        return session.createSelectionQuery("select loanId || '#' || kind from ContactRecord"
-                        + " where businessDate = :date and loanId in :loans", String.class)
+        return session.createSelectionQuery("select loanId, kind from ContactRecord"
+                        + " where businessDate = :date and loanId in :loans", Object[].class)
                 .setParameter("date", date).setParameter("loans", loans.stream().map(l -> l.id).toList())
-                .getResultList().map(HashSet::new);
+                .getResultList().map(rows -> rows.stream().map(row -> row[0] + "#" + row[1]).collect(Collectors.toSet()));
     }
 
     /** What a page adds to the books: contacts and classification changes. */
@@ -134,13 +128,14 @@ public class ServicingRun {
         List<ContactRecord> contacts = new ArrayList<>();
         List<Object> rows = new ArrayList<>();
         for (Loan loan : loans) {
-            List<ScheduledInstallment> installments = new ArrayList<>(loan.installments);
-            installments.sort(Comparator.comparingInt(i -> i.number));
-            accruePenalty(loan, installments, date);
-            long daysPastDue = LoanSchedules.daysPastDue(installments, date);
+            LoanAccount account = loan.account();
+            LoanAccount accrued = account.accruePenalty(date, termsOf(loan));
+            if (accrued != account) {
+                loan.record(accrued);
+            }
+            long daysPastDue = accrued.daysPastDue(date);
             reclassify(loan, date, daysPastDue).ifPresent(rows::add);
-            Optional<Long> toNextDue = installments.stream().filter(r -> !r.settled() && !r.dueDate.isBefore(date))
-                    .findFirst().map(r -> ChronoUnit.DAYS.between(date, r.dueDate));
+            Optional<Long> toNextDue = accrued.nextDue(date).map(i -> ChronoUnit.DAYS.between(date, i.dueDate()));
             plan.contactFor(daysPastDue, toNextDue, loan.withAgency)
                     .filter(kind -> !alreadyContacted.contains(loan.id + "#" + kind.name()))
                     .map(kind -> contact(loan, kind, date, now, daysPastDue))
@@ -152,46 +147,27 @@ public class ServicingRun {
         return new Written(contacts, rows);
     }
 
-    /** 罚息 for every day from the last accrual to the business date, on each installment's overdue principal. */
-    private void accruePenalty(Loan loan, List<ScheduledInstallment> rows, LocalDate date) {
-        LocalDate through = loan.penaltyAccruedThrough;
-        boolean overdue = rows.stream().anyMatch(r -> !r.settled() && r.dueDate.isBefore(date) && r.principalDueFen() > 0);
-        if (!overdue || (through != null && !through.isBefore(date))) {
-            // nothing overdue: nothing to accrue and nothing to write
-            return;
-        }
-        ServicingTerms terms = ServicingTerms.defaults();
+    /** The servicing terms of the loan's contract date: the penalty multiple under the cap of that day. */
+    private ServicingTerms termsOf(Loan loan) {
         try {
-            terms = terms.withCap(cap.on(loan.startDate).rate());
+            return ServicingTerms.defaults().withCap(cap.on(loan.startDate).rate());
         } catch (IllegalArgumentException noLprThen) {
             // a contract from before the LPR table: the penalty multiple alone applies
+            return ServicingTerms.defaults();
         }
-        BigDecimal rate = terms.penaltyInterestRate(loan.annualRate);
-        DayCount dayCount = DayCount.fromLabel(loan.dayCount);
-        RoundingMode rounding = RoundingMode.valueOf(loan.rounding);
-        for (ScheduledInstallment row : rows) {
-            if (row.settled() || !row.dueDate.isBefore(date) || row.principalDueFen() == 0) {
-                continue;
-            }
-            LocalDate from = through == null || through.isBefore(row.dueDate) ? row.dueDate : through;
-            long days = ChronoUnit.DAYS.between(from, date);
-            Money perDay = PenaltyInterest.accrue(Money.ofFen(row.principalDueFen()), rate, 1, dayCount, rounding);
-            row.penaltyAccruedFen += perDay.fen() * days;
-        }
-        loan.penaltyAccruedThrough = date;
     }
 
     private Optional<ClassificationChange> reclassify(Loan loan, LocalDate date, long daysPastDue) {
-        return classification.on(date, FiveTierClass.valueOf(loan.fiveTierClass), daysPastDue,
+        return classification.on(date, loan.fiveTierClass, daysPastDue,
                 Optional.ofNullable(loan.arrearsClearedOn)).map(change -> {
             ClassificationChange row = new ClassificationChange();
             row.id = UUID.randomUUID().toString();
             row.loanId = loan.id;
-            row.fromClass = change.from().name();
-            row.toClass = change.to().name();
+            row.fromClass = change.from();
+            row.toClass = change.to();
             row.changedOn = date;
             row.reason = change.reason();
-            loan.fiveTierClass = change.to().name();
+            loan.fiveTierClass = change.to();
             loan.classifiedOn = date;
             return row;
         });
@@ -202,13 +178,13 @@ public class ServicingRun {
         c.id = UUID.randomUUID().toString();
         c.loanId = loan.id;
         c.businessDate = date;
-        c.kind = kind.name();
+        c.kind = kind;
         c.daysPastDue = daysPastDue;
         c.sendAt = conduct.sendAt(now, BORROWERS);
         c.status = switch (kind) {
-            case DUE_REMINDER, OVERDUE_SMS -> (c.sendAt.isAfter(now) ? ContactRecord.Status.DEFERRED : ContactRecord.Status.DUE).name();
-            case NEGOTIATION_TASK -> ContactRecord.Status.OPEN.name();
-            case AGENCY_HANDOVER -> ContactRecord.Status.HANDED_OVER.name();
+            case DUE_REMINDER, OVERDUE_SMS -> c.sendAt.isAfter(now) ? ContactRecord.Status.DEFERRED : ContactRecord.Status.DUE;
+            case NEGOTIATION_TASK -> ContactRecord.Status.OPEN;
+            case AGENCY_HANDOVER -> ContactRecord.Status.HANDED_OVER;
         };
         if (kind == Contact.AGENCY_HANDOVER) {
             loan.withAgency = true;

@@ -1,8 +1,5 @@
 package org.microloan.ledger;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
@@ -22,8 +19,12 @@ import org.microloan.schedule.Frequency;
 import org.microloan.schedule.LoanTerms;
 import org.microloan.schedule.RepaymentMethod;
 import org.microloan.schedule.RepaymentSchedule;
+import org.microloan.servicing.LoanStatus;
 import org.microloan.servicing.PrepaymentChoice;
 import org.microloan.testing.Postgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** 12,000 at 12% over 12 months from 2026-01-15, 30/360: EMI 1066.19, the first 120.00 interest + 946.19. */
 @QuarkusTest
@@ -145,7 +146,7 @@ class RepaymentsTest {
         assertThat(last.settled()).isTrue();
         assertThat(last.outstandingPrincipal()).isEqualTo("0.00");
         Loan settled = books.loanOfApplication(loan.applicationId).await().atMost(WAIT);
-        assertThat(settled.status).isEqualTo("SETTLED");
+        assertThat(settled.status).isEqualTo(LoanStatus.SETTLED);
         assertThat(settled.installments.stream().mapToLong(i -> i.paidPrincipalFen).sum()).isEqualTo(1_200_000);
         assertThat(books.unbalancedTransactions().await().atMost(WAIT)).isEmpty();
         assertThatThrownBy(() -> pay(loan, "1.00", "2026-03-02")).hasMessageContaining("is repaid in full");

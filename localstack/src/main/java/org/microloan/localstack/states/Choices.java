@@ -17,13 +17,13 @@ final class Choices {
     }
 
     /** The Next of the first rule that matches, or null. */
-    static String next(JsonNode state, JsonNode input, JsonNode context) {
-        for (JsonNode rule : state.path("Choices")) {
+    static String next(Definition.Choice state, JsonNode input, JsonNode context) {
+        for (JsonNode rule : state.rules()) {
             if (matches(rule, input, context)) {
                 return rule.path("Next").asText();
             }
         }
-        return state.hasNonNull("Default") ? state.get("Default").asText() : null;
+        return state.defaultNext();
     }
 
     static boolean matches(JsonNode rule, JsonNode input, JsonNode context) {

@@ -28,12 +28,12 @@ final class Run implements Runnable {
 
     private final StepFunctions service;
     private final Execution execution;
-    private final JsonNode definition;
+    private final Definition definition;
     private final ExecutorService pool;
     private final LocalClock clock;
     volatile boolean stopped;
 
-    Run(StepFunctions service, Execution execution, JsonNode definition, ExecutorService pool, LocalClock clock) {
+    Run(StepFunctions service, Execution execution, Definition definition, ExecutorService pool, LocalClock clock) {
         this.service = service;
         this.execution = execution;
         this.definition = definition;
@@ -66,39 +66,44 @@ final class Run implements Runnable {
     }
 
     /** Runs a state machine (the execution's, a Parallel branch, a Map iteration) from {@code start}. */
-    private JsonNode states(JsonNode machine, String start, JsonNode input, boolean top) throws InterruptedException {
+    private JsonNode states(Definition machine, String start, JsonNode input, boolean top) throws InterruptedException {
         String current = start;
         JsonNode data = input;
         while (true) {
             if (stopped) {
                 throw new StatesError("States.Aborted", "the execution was stopped");
             }
-            JsonNode state = machine.path("States").get(current);
-            if (state == null) {
-                throw StatesError.runtime("no state named " + current);
-            }
+            Definition.State state = machine.state(current);
             if (top) {
                 service.position(execution, current, data);
             }
-            String type = state.path("Type").asText();
+            String type = type(state);
             String name = current;
             JsonNode in = data;
             Instant entered = clock.now();
             service.record(execution, type + "StateEntered", "stateEnteredEventDetails",
                     details("name", current, "input", data.toString()));
             JsonNode context = context(current, entered, null, 0);
-            Step step = switch (type) {
-                case "Pass" -> pass(state, data, context);
-                case "Task" -> withRetries(state, in, retries -> task(name, state, in, entered, retries));
-                case "Choice" -> choice(current, state, data, context);
-                case "Wait" -> waitState(state, data, context);
-                case "Succeed" -> new Step(null, Paths.select(state.get("OutputPath"), Paths.select(state.get("InputPath"),
+            Step step;
+            if (state instanceof Definition.Pass pass) {
+                step = pass(pass, data, context);
+            } else if (state instanceof Definition.Task task) {
+                step = withRetries(task, in, retries -> task(task, in, entered, retries));
+            } else if (state instanceof Definition.Choice choice) {
+                step = choice(choice, data, context);
+            } else if (state instanceof Definition.Wait wait) {
+                step = waitState(wait, data, context);
+            } else if (state instanceof Definition.Succeed succeed) {
+                step = new Step(null, Paths.select(succeed.io().outputPath(), Paths.select(succeed.io().inputPath(),
                         data, context), context));
-                case "Fail" -> throw fail(state, data, context);
-                case "Parallel" -> withRetries(state, in, retries -> parallel(state, in, context(name, entered, null, retries)));
-                case "Map" -> withRetries(state, in, retries -> map(state, in, context(name, entered, null, retries)));
-                default -> throw StatesError.runtime("no state type " + type);
-            };
+            } else if (state instanceof Definition.Fail fail) {
+                throw fail(fail, data, context);
+            } else if (state instanceof Definition.Parallel parallel) {
+                step = withRetries(parallel, in, retries -> parallel(parallel, in, context(name, entered, null, retries)));
+            } else {
+                Definition.MapState map = (Definition.MapState) state;
+                step = withRetries(map, in, retries -> map(map, in, context(name, entered, null, retries)));
+            }
             service.record(execution, type + "StateExited", "stateExitedEventDetails",
                     details("name", current, "output", step.output().toString()));
             if (step.next() == null) {
@@ -131,50 +136,49 @@ final class Run implements Runnable {
         return context;
     }
 
-    private static Step next(JsonNode state, JsonNode output) {
-        return new Step(state.path("End").asBoolean(false) ? null : state.path("Next").asText(null), output);
+    /** The history's name of a state's type: PassStateEntered, TaskStateExited... */
+    private static String type(Definition.State state) {
+        return state instanceof Definition.MapState ? "Map" : state.getClass().getSimpleName();
     }
 
-    private Step pass(JsonNode state, JsonNode raw, JsonNode context) {
-        JsonNode effective = Paths.select(state.get("InputPath"), raw, context);
-        JsonNode result = state.has("Parameters") ? Paths.template(state.get("Parameters"), effective, context)
-                : state.has("Result") ? state.get("Result").deepCopy() : effective;
-        JsonNode merged = Paths.merge(raw, state.get("ResultPath"), result);
-        return next(state, Paths.select(state.get("OutputPath"), merged, context));
+    private Step pass(Definition.Pass state, JsonNode raw, JsonNode context) {
+        JsonNode effective = Paths.select(state.io().inputPath(), raw, context);
+        JsonNode result = state.io().parameters() != null ? Paths.template(state.io().parameters(), effective, context)
+                : state.result() != null ? state.result().deepCopy() : effective;
+        JsonNode merged = Paths.merge(raw, state.io().resultPath(), result);
+        return new Step(state.next(), Paths.select(state.io().outputPath(), merged, context));
     }
 
-    private Step choice(String name, JsonNode state, JsonNode raw, JsonNode context) {
-        JsonNode effective = Paths.select(state.get("InputPath"), raw, context);
+    private Step choice(Definition.Choice state, JsonNode raw, JsonNode context) {
+        JsonNode effective = Paths.select(state.io().inputPath(), raw, context);
         String next = Choices.next(state, effective, context);
         if (next == null) {
-            throw new StatesError("States.NoChoiceMatched", "no choice rule matched and there is no Default in " + name);
+            throw new StatesError("States.NoChoiceMatched", "no choice rule matched and there is no Default in " + state.name());
         }
-        return new Step(next, Paths.select(state.get("OutputPath"), effective, context));
+        return new Step(next, Paths.select(state.io().outputPath(), effective, context));
     }
 
-    private Step waitState(JsonNode state, JsonNode raw, JsonNode context) throws InterruptedException {
-        JsonNode effective = Paths.select(state.get("InputPath"), raw, context);
+    private Step waitState(Definition.Wait state, JsonNode raw, JsonNode context) throws InterruptedException {
+        JsonNode effective = Paths.select(state.io().inputPath(), raw, context);
         Instant until;
-        if (state.has("Seconds")) {
-            until = clock.now().plusSeconds(state.get("Seconds").asLong());
-        } else if (state.has("SecondsPath")) {
-            until = clock.now().plusSeconds(Paths.read(state.get("SecondsPath").asText(), effective, context).asLong());
-        } else if (state.has("Timestamp")) {
-            until = Instant.parse(state.get("Timestamp").asText());
+        if (state.seconds().isPresent()) {
+            until = clock.now().plusSeconds(state.seconds().getAsLong());
+        } else if (state.secondsPath() != null) {
+            until = clock.now().plusSeconds(Paths.read(state.secondsPath(), effective, context).asLong());
+        } else if (state.timestamp() != null) {
+            until = Instant.parse(state.timestamp());
         } else {
-            until = Instant.parse(Paths.read(state.get("TimestampPath").asText(), effective, context).asText());
+            until = Instant.parse(Paths.read(state.timestampPath(), effective, context).asText());
         }
         if (!clock.sleepUntil(until, () -> stopped)) {
             throw new StatesError("States.Aborted", "the execution was stopped");
         }
-        return next(state, Paths.select(state.get("OutputPath"), effective, context));
+        return new Step(state.next(), Paths.select(state.io().outputPath(), effective, context));
     }
 
-    private StatesError fail(JsonNode state, JsonNode raw, JsonNode context) {
-        String error = state.has("ErrorPath") ? Paths.read(state.get("ErrorPath").asText(), raw, context).asText()
-                : state.path("Error").asText(null);
-        String cause = state.has("CausePath") ? Paths.read(state.get("CausePath").asText(), raw, context).asText()
-                : state.path("Cause").asText(null);
+    private StatesError fail(Definition.Fail state, JsonNode raw, JsonNode context) {
+        String error = state.errorPath() != null ? Paths.read(state.errorPath(), raw, context).asText() : state.error();
+        String cause = state.causePath() != null ? Paths.read(state.causePath(), raw, context).asText() : state.cause();
         return new StatesError(error, cause);
     }
 
@@ -185,9 +189,9 @@ final class Run implements Runnable {
     }
 
     /** Retry and Catch around a Task, Parallel or Map state. */
-    private Step withRetries(JsonNode state, JsonNode raw, Attempt attempt)
+    private Step withRetries(Definition.Guarded state, JsonNode raw, Attempt attempt)
             throws InterruptedException {
-        int[] attempts = new int[state.path("Retry").size()];
+        int[] attempts = new int[state.retry().size()];
         int retries = 0;
         while (true) {
             try {
@@ -197,21 +201,13 @@ final class Run implements Runnable {
                     throw e;
                 }
                 int i = 0;
-                JsonNode retrier = null;
-                for (JsonNode r : state.path("Retry")) {
-                    if (matches(r.path("ErrorEquals"), e.error())) {
-                        retrier = r;
-                        break;
-                    }
+                while (i < attempts.length && !Definition.matches(state.retry().get(i).errorEquals(), e.error())) {
                     i++;
                 }
-                if (retrier != null && attempts[i] < retrier.path("MaxAttempts").asInt(3)) {
-                    double delay = retrier.path("IntervalSeconds").asDouble(1)
-                            * Math.pow(retrier.path("BackoffRate").asDouble(2.0), attempts[i]);
-                    if (retrier.has("MaxDelaySeconds")) {
-                        delay = Math.min(delay, retrier.get("MaxDelaySeconds").asDouble());
-                    }
-                    if ("FULL".equals(retrier.path("JitterStrategy").asText())) {
+                Definition.Retrier retrier = i < attempts.length ? state.retry().get(i) : null;
+                if (retrier != null && attempts[i] < retrier.maxAttempts()) {
+                    double delay = retrier.delaySeconds(attempts[i]);
+                    if (retrier.fullJitter()) {
                         delay = ThreadLocalRandom.current().nextDouble(0, delay);
                     }
                     attempts[i]++;
@@ -221,12 +217,12 @@ final class Run implements Runnable {
                     }
                     continue;
                 }
-                for (JsonNode catcher : state.path("Catch")) {
-                    if (matches(catcher.path("ErrorEquals"), e.error())) {
+                for (Definition.Catcher catcher : state.catches()) {
+                    if (Definition.matches(catcher.errorEquals(), e.error())) {
                         ObjectNode error = NODES.objectNode();
                         error.put("Error", e.error());
                         error.put("Cause", e.cause());
-                        return new Step(catcher.path("Next").asText(), Paths.merge(raw, catcher.get("ResultPath"), error));
+                        return new Step(catcher.next(), Paths.merge(raw, catcher.resultPath(), error));
                     }
                 }
                 throw e;
@@ -234,32 +230,19 @@ final class Run implements Runnable {
         }
     }
 
-    /** ErrorEquals: the name itself, States.TaskFailed for any task failure but a timeout, States.ALL for all but runtime errors. */
-    static boolean matches(JsonNode errorEquals, String error) {
-        for (JsonNode name : errorEquals) {
-            String n = name.asText();
-            if (n.equals(error)
-                    || n.equals("States.ALL") && !"States.Runtime".equals(error) && !"States.DataLimitExceeded".equals(error)
-                    || n.equals("States.TaskFailed") && error != null && !error.startsWith("States.")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private Step task(String name, JsonNode state, JsonNode raw, Instant entered, int retries) throws InterruptedException {
-        String resource = state.path("Resource").asText();
-        boolean waits = resource.endsWith(".waitForTaskToken");
-        String base = waits ? resource.substring(0, resource.length() - ".waitForTaskToken".length()) : resource;
+    private Step task(Definition.Task state, JsonNode raw, Instant entered, int retries) throws InterruptedException {
+        boolean waits = state.waitsForToken();
         String token = waits ? service.newToken(execution) : null;
-        JsonNode context = context(name, entered, token, retries);
-        JsonNode effective = Paths.select(state.get("InputPath"), raw, context);
-        JsonNode parameters = state.has("Parameters") ? Paths.template(state.get("Parameters"), effective, context) : effective;
-        String[] kind = kind(resource);
-        Duration timeout = state.has("TimeoutSeconds") ? Duration.ofSeconds(state.get("TimeoutSeconds").asLong())
-                : state.has("TimeoutSecondsPath") ? Duration.ofSeconds(Paths.read(state.get("TimeoutSecondsPath").asText(),
+        JsonNode context = context(state.name(), entered, token, retries);
+        JsonNode effective = Paths.select(state.io().inputPath(), raw, context);
+        JsonNode parameters = state.io().parameters() != null ? Paths.template(state.io().parameters(), effective, context)
+                : effective;
+        String[] kind = kind(state.resource());
+        Duration timeout = state.timeoutSeconds().isPresent() ? Duration.ofSeconds(state.timeoutSeconds().getAsLong())
+                : state.timeoutSecondsPath() != null ? Duration.ofSeconds(Paths.read(state.timeoutSecondsPath(),
                 effective, context).asLong()) : waits ? Duration.ofDays(365) : Duration.ofSeconds(99_999_999);
-        Duration heartbeat = state.has("HeartbeatSeconds") ? Duration.ofSeconds(state.get("HeartbeatSeconds").asLong()) : null;
+        Duration heartbeat = state.heartbeatSeconds().isPresent() ? Duration.ofSeconds(state.heartbeatSeconds().getAsLong())
+                : null;
         ObjectNode scheduled = details("resourceType", kind[0], "resource", kind[1], "region", StepFunctions.REGION,
                 "parameters", parameters.toString());
         scheduled.put("timeoutInSeconds", timeout.getSeconds());
@@ -271,7 +254,7 @@ final class Run implements Runnable {
         Instant deadline = clock.now().plus(timeout);
         JsonNode result;
         try {
-            Future<JsonNode> call = pool.submit(() -> service.resources().run(base, parameters));
+            Future<JsonNode> call = pool.submit(() -> service.resources().run(state.called(), parameters));
             JsonNode invoked = await(call, deadline);
             if (waits) {
                 service.record(execution, "TaskSubmitted", "taskSubmittedEventDetails",
@@ -296,9 +279,14 @@ final class Run implements Runnable {
         }
         service.record(execution, "TaskSucceeded", "taskSucceededEventDetails",
                 details("resourceType", kind[0], "resource", kind[1], "output", result.toString()));
-        JsonNode selected = state.has("ResultSelector") ? Paths.template(state.get("ResultSelector"), result, context) : result;
-        JsonNode merged = Paths.merge(raw, state.get("ResultPath"), selected);
-        return next(state, Paths.select(state.get("OutputPath"), merged, context));
+        return output(state.io(), state.next(), raw, result, context);
+    }
+
+    /** ResultSelector, ResultPath and OutputPath over a state's result. */
+    private static Step output(Definition.Io io, String next, JsonNode raw, JsonNode result, JsonNode context) {
+        JsonNode selected = io.resultSelector() != null ? Paths.template(io.resultSelector(), result, context) : result;
+        JsonNode merged = Paths.merge(raw, io.resultPath(), selected);
+        return new Step(next, Paths.select(io.outputPath(), merged, context));
     }
 
     private JsonNode await(Future<JsonNode> call, Instant deadline) throws InterruptedException {
@@ -333,26 +321,26 @@ final class Run implements Runnable {
         return new String[] {"lambda", resource.substring(resource.lastIndexOf(':') + 1)};
     }
 
-    private Step parallel(JsonNode state, JsonNode raw, JsonNode context) throws InterruptedException {
-        JsonNode effective = Paths.select(state.get("InputPath"), raw, context);
-        JsonNode input = state.has("Parameters") ? Paths.template(state.get("Parameters"), effective, context) : effective;
+    private Step parallel(Definition.Parallel state, JsonNode raw, JsonNode context) throws InterruptedException {
+        JsonNode effective = Paths.select(state.io().inputPath(), raw, context);
+        JsonNode input = state.io().parameters() != null ? Paths.template(state.io().parameters(), effective, context)
+                : effective;
         List<CompletableFuture<JsonNode>> branches = new ArrayList<>();
-        for (JsonNode branch : state.path("Branches")) {
+        for (Definition branch : state.branches()) {
             branches.add(branch(branch, input));
         }
-        ArrayNode results = collect(branches);
-        return afterBranches(state, raw, context, results);
+        return output(state.io(), state.next(), raw, collect(branches), context);
     }
 
-    private Step map(JsonNode state, JsonNode raw, JsonNode context) throws InterruptedException {
-        JsonNode effective = Paths.select(state.get("InputPath"), raw, context);
-        JsonNode items = state.has("ItemsPath") ? Paths.read(state.get("ItemsPath").asText(), effective, context) : effective;
+    private Step map(Definition.MapState state, JsonNode raw, JsonNode context) throws InterruptedException {
+        JsonNode effective = Paths.select(state.io().inputPath(), raw, context);
+        JsonNode items = state.itemsPath() != null ? Paths.read(state.itemsPath(), effective, context) : effective;
         if (!items.isArray()) {
             throw StatesError.runtime("the Map state's items are not an array: " + items);
         }
-        JsonNode processor = state.has("ItemProcessor") ? state.get("ItemProcessor") : state.get("Iterator");
-        JsonNode selector = state.has("ItemSelector") ? state.get("ItemSelector") : state.get("Parameters");
-        int concurrency = state.path("MaxConcurrency").asInt(0);
+        Definition processor = state.processor();
+        JsonNode selector = state.itemSelector();
+        int concurrency = state.maxConcurrency();
         List<CompletableFuture<JsonNode>> iterations = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             ObjectNode itemContext = ((ObjectNode) context.deepCopy());
@@ -366,13 +354,13 @@ final class Run implements Runnable {
             }
             iterations.add(branch(processor, item));
         }
-        return afterBranches(state, raw, context, collect(iterations));
+        return output(state.io(), state.next(), raw, collect(iterations), context);
     }
 
-    private CompletableFuture<JsonNode> branch(JsonNode machine, JsonNode input) {
+    private CompletableFuture<JsonNode> branch(Definition machine, JsonNode input) {
         return CompletableFuture.supplyAsync(() -> {
             try {
-                return states(machine, machine.path("StartAt").asText(), input, false);
+                return states(machine, machine.startAt(), input, false);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new StatesError("States.Aborted", "interrupted");
@@ -394,12 +382,6 @@ final class Run implements Runnable {
             }
         }
         return results;
-    }
-
-    private Step afterBranches(JsonNode state, JsonNode raw, JsonNode context, ArrayNode results) {
-        JsonNode selected = state.has("ResultSelector") ? Paths.template(state.get("ResultSelector"), results, context) : results;
-        JsonNode merged = Paths.merge(raw, state.get("ResultPath"), selected);
-        return next(state, Paths.select(state.get("OutputPath"), merged, context));
     }
 
     static ObjectNode details(String... pairs) {

@@ -133,18 +133,14 @@ public final class StepFunctions implements AutoCloseable {
         return machines.values().stream().sorted(Comparator.comparing(StateMachine::name)).toList();
     }
 
-    private static JsonNode parse(String definition) {
-        JsonNode parsed;
+    private static Definition parse(String definition) {
         try {
-            parsed = JSON.readTree(definition);
+            return Definition.parse(JSON.readTree(definition));
         } catch (JsonProcessingException e) {
             throw new ApiException("InvalidDefinition", "Invalid State Machine Definition: " + e.getOriginalMessage());
+        } catch (Definition.InvalidDefinition e) {
+            throw new ApiException("InvalidDefinition", "Invalid State Machine Definition: " + e.getMessage());
         }
-        if (parsed == null || !parsed.has("StartAt") || !parsed.path("States").has(parsed.path("StartAt").asText())) {
-            throw new ApiException("InvalidDefinition", "Invalid State Machine Definition: 'MISSING_TRANSITION_TARGET"
-                    + " or StartAt' at /StartAt");
-        }
-        return parsed;
     }
 
     // ---- executions
@@ -171,7 +167,7 @@ public final class StepFunctions implements AutoCloseable {
             execution.input = body;
             execution.status = "RUNNING";
             execution.startDate = clock.now();
-            execution.state = parse(machine.definition()).path("StartAt").asText();
+            execution.state = parse(machine.definition()).startAt();
             execution.stateInput = json(body);
             executions.put(arn, execution);
             ObjectNode started = Run.details("input", body, "roleArn", ROLE);

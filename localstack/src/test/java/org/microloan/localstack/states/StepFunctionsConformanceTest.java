@@ -1,8 +1,5 @@
 package org.microloan.localstack.states;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -39,7 +36,11 @@ import software.amazon.awssdk.services.sfn.model.ExecutionNotRedrivableException
 import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
 import software.amazon.awssdk.services.sfn.model.HistoryEvent;
 import software.amazon.awssdk.services.sfn.model.HistoryEventType;
+import software.amazon.awssdk.services.sfn.model.InvalidDefinitionException;
 import software.amazon.awssdk.services.sfn.model.TaskDoesNotExistException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The emulator driven as the functions and the API drive Step Functions: through the AWS SDK's
@@ -443,5 +444,31 @@ class StepFunctionsConformanceTest {
         assertThat(history.get(history.size() - 1).type()).isEqualTo(HistoryEventType.EXECUTION_ABORTED);
         assertThat(new String(Files.readAllBytes(Files.list(data.resolve("executions")).findFirst().orElseThrow()),
                 StandardCharsets.UTF_8)).contains("executionArn");
+    }
+
+    @Test
+    void aDefinitionStepFunctionsWouldRefuse_isRefusedWhenTheMachineIsCreated_sayingWhere() throws Exception {
+        start();
+        String missingTarget = "{\"StartAt\":\"A\",\"States\":{\"A\":{\"Type\":\"Pass\",\"Next\":\"Nowhere\"}}}";
+        String noEnd = "{\"StartAt\":\"A\",\"States\":{\"A\":{\"Type\":\"Pass\"}}}";
+        String unknownType = "{\"StartAt\":\"A\",\"States\":{\"A\":{\"Type\":\"Jump\",\"End\":true}}}";
+        String badCatch = "{\"StartAt\":\"A\",\"States\":{\"A\":{\"Type\":\"Task\",\"Resource\":\"arn:aws:lambda:"
+                + "us-east-1:000000000000:function:x\",\"End\":true,\"Catch\":[{\"ErrorEquals\":[\"States.ALL\"],"
+                + "\"Next\":\"Gone\"}]}}}";
+
+        assertThatThrownBy(() -> create("missing", missingTarget)).isInstanceOf(InvalidDefinitionException.class)
+                .hasMessageContaining("MISSING_TRANSITION_TARGET: Nowhere").hasMessageContaining("/States/A");
+        assertThatThrownBy(() -> create("no-end", noEnd)).isInstanceOf(InvalidDefinitionException.class)
+                .hasMessageContaining("MISSING_NEXT_OR_END");
+        assertThatThrownBy(() -> create("unknown", unknownType)).isInstanceOf(InvalidDefinitionException.class)
+                .hasMessageContaining("no state type 'Jump'");
+        assertThatThrownBy(() -> create("catch", badCatch)).isInstanceOf(InvalidDefinitionException.class)
+                .hasMessageContaining("MISSING_TRANSITION_TARGET: Gone");
+        assertThat(sfn.listStateMachines().stateMachines()).as("nothing half-created").isEmpty();
+    }
+
+    private String create(String name, String definition) {
+        return sfn.createStateMachine(b -> b.name(name).definition(definition).roleArn("arn:aws:iam::0:role/x"))
+                .stateMachineArn();
     }
 }

@@ -67,7 +67,7 @@ public class Reminding {
             sent += send(contact) ? 1 : 0;
         }
         int deferred = (int) page.recorded().stream()
-                .filter(c -> ContactRecord.Status.DEFERRED.name().equals(c.status)).count();
+                .filter(c -> c.status == ContactRecord.Status.DEFERRED).count();
         return new RemindResult(input.businessDate(), page.loans(), page.recorded().size(), sent, deferred,
                 page.lastLoanId(), page.more());
     }
@@ -78,7 +78,7 @@ public class Reminding {
         if (mobile == null) {
             return false;
         }
-        Messages.Receipt receipt = messages.send(new Messages.Message(mobile, contact.kind, Map.of(
+        Messages.Receipt receipt = messages.send(new Messages.Message(mobile, contact.kind.name(), Map.of(
                 "mobile", Mask.mobile(mobile), "days", Long.toString(contact.daysPastDue))), contact.id);
         Books.await(() -> run.markSent(contact.id, receipt.messageId()));
         return true;

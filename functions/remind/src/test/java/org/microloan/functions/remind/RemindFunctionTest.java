@@ -111,7 +111,7 @@ class RemindFunctionTest {
     }
 
     private String classOf(Loan loan) {
-        return books.loan(loan.id).await().atMost(WAIT).fiveTierClass;
+        return books.loan(loan.id).await().atMost(WAIT).fiveTierClass.name();
     }
 
     @Test
@@ -123,7 +123,7 @@ class RemindFunctionTest {
 
         runDay(FIRST_DUE.plusDays(5), "10:00");
         assertThat(classOf(loan)).isEqualTo("SPECIAL_MENTION");
-        assertThat(contacts(loan)).extracting(c -> c.kind).contains("OVERDUE_SMS");
+        assertThat(contacts(loan)).extracting(c -> c.kind.name()).contains("OVERDUE_SMS");
         // 1.5 × 10% = 15% is held to the 12% cap (4 × LPR): 954.99 overdue × 12% / 360 = 0.32 a day, for 5 days
         assertThat(books.loan(loan.id).await().atMost(WAIT).installments.stream()
                 .filter(i -> i.number == 1).findFirst().orElseThrow().penaltyAccruedFen).isEqualTo(5 * 32);
@@ -138,10 +138,10 @@ class RemindFunctionTest {
         assertThat(classOf(loan)).isEqualTo("DOUBTFUL");
         runDay(FIRST_DUE.plusDays(370), "10:00");
         assertThat(classOf(loan)).isEqualTo("LOSS");
-        assertThat(run.classificationsOf(loan.id).await().atMost(WAIT)).extracting(c -> c.toClass)
+        assertThat(run.classificationsOf(loan.id).await().atMost(WAIT)).extracting(c -> c.toClass.name())
                 .containsExactly("SPECIAL_MENTION", "SUBSTANDARD", "DOUBTFUL", "LOSS");
         // handed over once: no contacts after the agency has it
-        assertThat(contacts(loan)).filteredOn(c -> c.kind.equals("AGENCY_HANDOVER")).hasSize(1);
+        assertThat(contacts(loan)).filteredOn(c -> c.kind.name().equals("AGENCY_HANDOVER")).hasSize(1);
 
         LocalDate payDay = FIRST_DUE.plusDays(371);
         Money payoff;
@@ -202,7 +202,7 @@ class RemindFunctionTest {
 
         runDay(date.plusDays(1), "08:05");
         assertThat(contacts(loan)).filteredOn(c -> c.businessDate.equals(date))
-                .extracting(c -> c.status).containsExactly("SENT");
+                .extracting(c -> c.status.name()).containsExactly("SENT");
         String masked = ProviderStubs.server().findAll(messagesAbout("OVERDUE_SMS")).get(before).getBodyAsString();
         assertThat(masked).contains("138****5678");
         assertThat(masked.replace("\"to\":\"13812345678\"", "")).doesNotContain("13812345678");

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -33,6 +32,7 @@ import org.microloan.localstack.states.LocalClock;
 import org.microloan.localstack.states.StepFunctions;
 import org.microloan.localstack.states.StepFunctionsApi;
 import org.microloan.localstack.streams.TableStream;
+import org.microloan.schedule.BusinessDate;
 import org.microloan.workflow.OriginationWorkflow;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -50,7 +50,6 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 public final class LocalStack implements AutoCloseable {
 
     public static final String TABLE = "origination";
-    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     private static final String ACCOUNT_ARN = "arn:aws:lambda:us-east-1:000000000000:function:";
     /** Every function's handler: Quarkus' stream handler, which runs the function its configuration names. */
     private static final String HANDLER = "io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest";
@@ -113,7 +112,7 @@ public final class LocalStack implements AutoCloseable {
         states = keep(new StepFunctions(options.data().map(d -> d.resolve("states")), (resource, parameters) ->
                 dynamoTasks.handles(resource) ? dynamoTasks.run(resource, parameters) : lambdaTasks.run(resource, parameters),
                 clock));
-        daily = new DailyRun(host, clock, CHINA, options.data());
+        daily = new DailyRun(host, clock, BusinessDate.CHINA, options.data());
         aws.createContext("/", new AwsApis(host, new StepFunctionsApi(states), clock, tokens, simulators, daily));
         aws.start();
 

@@ -1,7 +1,5 @@
 package org.microloan.localstack;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -22,7 +20,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.microloan.partner.WebhookSignature;
+import org.microloan.schedule.BusinessDate;
 import org.microloan.testing.Forms;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The whole stack, started from the built artifacts, used over HTTP only: a borrower applies, is
@@ -120,7 +121,7 @@ class LocalStackIT {
         // five days past the second due date with nothing paid: the daily runs find the loan overdue
         LocalDate second = LocalDate.parse(schedule.get(1).path("dueDate").asText());
         LocalDate later = second.plusDays(5);
-        Duration ahead = Duration.between(stack.clock().now(), later.atTime(9, 0).atZone(LocalStack.CHINA).toInstant());
+        Duration ahead = Duration.between(stack.clock().now(), later.atTime(9, 0).atZone(BusinessDate.CHINA).toInstant());
         JsonNode moved = call("POST", stack.aws().resolve("/_local/clock"), null, Map.of("advance", ahead.toString()));
         assertThat(moved.path("businessDate").asText()).isEqualTo(later.toString());
         assertThat(moved.path("servicing").size()).isPositive();

@@ -23,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.microloan.ledger.Books;
 import org.microloan.ledger.LoanEvent;
 import org.microloan.ledger.LoanEvents;
+import org.microloan.schedule.BusinessDate;
 import org.microloan.servicing.EarlyWarnings;
 
 /** Ops report early-warning signals on a loan; the catalogue says what follows. */
@@ -68,7 +69,7 @@ public class LoanSignalsResource {
         } catch (IllegalArgumentException e) {
             throw new Problems.BadFieldException("/signal", "send one of " + Arrays.toString(EarlyWarnings.Signal.values()));
         }
-        LocalDate on = body.on() == null ? LocalDate.now(clock) : RequestDate.parse("on", body.on());
+        LocalDate on = body.on() == null ? BusinessDate.today(clock) : RequestDate.parse("on", body.on());
         if (Books.await(() -> books.loan(loanId)) == null) {
             throw new Problems.NotFoundException("no loan " + loanId);
         }

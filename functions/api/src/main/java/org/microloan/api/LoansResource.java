@@ -28,6 +28,7 @@ import org.microloan.ledger.RepaymentPosted;
 import org.microloan.ledger.Repayments;
 import org.microloan.money.Money;
 import org.microloan.origination.store.ApplicationStore;
+import org.microloan.schedule.BusinessDate;
 import org.microloan.servicing.PrepaymentChoice;
 
 /** The borrower's loans: their state, schedule and pay-off from the books, and repaying. Only their own. */
@@ -64,7 +65,7 @@ public class LoansResource {
                     + "due, days past due, the five-tier class.")
     @GET
     public List<LoanState> loans() {
-        LocalDate today = LocalDate.now(clock);
+        LocalDate today = BusinessDate.today(clock);
         return store.loansOf(jwt.getSubject()).stream().map(id -> Books.await(() -> books.state(id, today))).toList();
     }
 
@@ -74,7 +75,7 @@ public class LoansResource {
     @Path("/{id}")
     public LoanState loan(@PathParam("id") String id) {
         owned(id);
-        return Books.await(() -> books.state(id, LocalDate.now(clock)));
+        return Books.await(() -> books.state(id, BusinessDate.today(clock)));
     }
 
     @Operation(summary = "Read a loan's schedule",
@@ -126,7 +127,7 @@ public class LoansResource {
         if (!amount.isPositive()) {
             throw new Problems.BadFieldException("/amount", "send an amount above 0");
         }
-        LocalDate on = request.on() == null ? LocalDate.now(clock) : request.on();
+        LocalDate on = request.on() == null ? BusinessDate.today(clock) : request.on();
         PrepaymentChoice choice = request.choice() == null ? PrepaymentChoice.SHORTEN_TERM : request.choice();
         Repayment repayment = new Repayment(id, amount, on, jwt.getSubject() + ":" + key, choice);
         return Books.await(() -> repayments.post(repayment));

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,6 +20,7 @@ import org.microloan.ledger.Books;
 import org.microloan.ledger.Portfolio;
 import org.microloan.ledger.PortfolioFigures;
 import org.microloan.origination.store.Originations;
+import org.microloan.schedule.BusinessDate;
 import org.microloan.workflow.OriginationFigures;
 
 /** Ops and risk read the books and origination on a day. */
@@ -30,7 +30,6 @@ import org.microloan.workflow.OriginationFigures;
 public class PortfolioResource {
 
     /** Business days are China's. */
-    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     private final Portfolio portfolio;
     private final Originations originations;
@@ -66,11 +65,11 @@ public class PortfolioResource {
                     + "time p50/p95, auto-approval rate, manual-review share of large loans, decline reasons.")
     @GET
     public PortfolioReport portfolio(@QueryParam("date") String date, @QueryParam("product") String product) {
-        LocalDate on = date == null ? LocalDate.now(clock.withZone(CHINA)) : RequestDate.parse("date", date);
+        LocalDate on = date == null ? BusinessDate.today(clock) : RequestDate.parse("date", date);
         PortfolioFigures servicing = Books.await(() -> portfolio.on(on, Optional.ofNullable(product)));
         LocalDate from = on.minusDays(originationDays - 1);
-        OriginationFigures o = originations.between(from.atStartOfDay(CHINA).toInstant(),
-                on.plusDays(1).atStartOfDay(CHINA).toInstant());
+        OriginationFigures o = originations.between(from.atStartOfDay(BusinessDate.CHINA).toInstant(),
+                on.plusDays(1).atStartOfDay(BusinessDate.CHINA).toInstant());
         return new PortfolioReport(on, servicing, new Origination(from, on, o.applications(), o.decided(),
                 seconds(o.approvalTimeP50()), seconds(o.approvalTimeP95()), o.autoApprovalRate(), o.reviewAbove().toString(),
                 o.largeDecided(), o.manualReviewShareOfLarge(), o.declineReasons()));

@@ -1,18 +1,5 @@
 package org.microloan.api;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.containing;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.contains;
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.endsWith;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasItem;
-import static org.hamcrest.Matchers.notNullValue;
-import static org.hamcrest.Matchers.nullValue;
-
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
@@ -37,6 +24,7 @@ import org.microloan.money.Money;
 import org.microloan.origination.intake.ApplicationIntake;
 import org.microloan.origination.store.ApplicationStore;
 import org.microloan.origination.store.ExposureReservations;
+import org.microloan.schedule.BusinessDate;
 import org.microloan.schedule.DayCount;
 import org.microloan.schedule.Frequency;
 import org.microloan.schedule.LoanTerms;
@@ -48,6 +36,19 @@ import org.microloan.testing.Postgres;
 import org.microloan.testing.ProviderStubs;
 import org.microloan.testing.Walk;
 import org.microloan.workflow.ApplicationStatus;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 
 @QuarkusTest
 @QuarkusTestResource(DynamoDbLocal.class)
@@ -266,9 +267,9 @@ class OpsResourceTest {
 
     private String madeAt(Instant at, String amount, String product) {
         String id = UUID.randomUUID().toString();
-        intake.submit(id, "b-" + id, Forms.withProduct(Forms.withAmount(Forms.emergency(), amount, 12,
+        intake.submit(id, "b-" + id, Forms.datedOn(Forms.withProduct(Forms.withAmount(Forms.emergency(), amount, 12,
                 "BUSINESS".equals(product) ? "INTEREST_ONLY" : "EQUAL_INSTALLMENT"),
-                product), at);
+                product), BusinessDate.of(at)), at);
         return id;
     }
 

@@ -85,5 +85,12 @@ public interface Settings {
         /** The days the portfolio's origination figures look back over. */
         @WithDefault("30")
         int reportDays();
+
+        /**
+         * How far a client's application date may be from the server's business date (time zones): further
+         * is refused; the application is decided on the server's date in any case.
+         */
+        @WithDefault("1")
+        int applicationDateToleranceDays();
     }
 }

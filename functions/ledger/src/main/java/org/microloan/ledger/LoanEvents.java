@@ -15,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.microloan.product.ProductCatalogue;
+import org.microloan.schedule.BusinessDate;
 import org.microloan.servicing.ConductRules;
 import org.microloan.servicing.EarlyWarnings;
 
@@ -93,11 +94,11 @@ public class LoanEvents {
 
     /** Logs a call; refused (and not logged) in quiet hours, or after six unanswered calls that day. */
     public Uni<CallAttempt> call(String loanId, Instant at, boolean answered) {
-        if (!conduct.sendAt(at, ServicingRun.BORROWERS).equals(at)) {
+        if (!conduct.sendAt(at, BusinessDate.CHINA).equals(at)) {
             return Uni.createFrom().failure(new CallRefusedException("no calls between 22:00 and 08:00 borrower time"));
         }
-        LocalDate day = at.atZone(ServicingRun.BORROWERS).toLocalDate();
-        Instant from = day.atStartOfDay(ServicingRun.BORROWERS).toInstant();
+        LocalDate day = at.atZone(BusinessDate.CHINA).toLocalDate();
+        Instant from = day.atStartOfDay(BusinessDate.CHINA).toInstant();
         return sessions.withTransaction(session -> session.find(Loan.class, loanId, LockModeType.PESSIMISTIC_WRITE)
                 .onItem().ifNull().failWith(() -> new IllegalArgumentException("no loan " + loanId))
                 .chain(loan -> session.createSelectionQuery("select count(c) from CallAttempt c where c.loanId = :loan"

@@ -2,7 +2,6 @@ package org.microloan.ledger;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +17,7 @@ import org.hibernate.reactive.mutiny.Mutiny;
 import org.microloan.configuration.Settings;
 import org.microloan.pricing.RateCap;
 import org.microloan.product.ProductCatalogue;
+import org.microloan.schedule.BusinessDate;
 import org.microloan.servicing.Classification;
 import org.microloan.servicing.CollectionsPlan;
 import org.microloan.servicing.ConductRules;
@@ -34,9 +34,6 @@ import org.microloan.servicing.ServicingTerms;
  */
 @ApplicationScoped
 public class ServicingRun {
-
-    /** Borrowers are in China; the quiet hours are theirs. */
-    static final ZoneId BORROWERS = ZoneId.of("Asia/Shanghai");
 
     private final Mutiny.SessionFactory sessions;
     private final RateCap cap;
@@ -180,7 +177,7 @@ public class ServicingRun {
         c.businessDate = date;
         c.kind = kind;
         c.daysPastDue = daysPastDue;
-        c.sendAt = conduct.sendAt(now, BORROWERS);
+        c.sendAt = conduct.sendAt(now, BusinessDate.CHINA);
         c.status = switch (kind) {
             case DUE_REMINDER, OVERDUE_SMS -> c.sendAt.isAfter(now) ? ContactRecord.Status.DEFERRED : ContactRecord.Status.DUE;
             case NEGOTIATION_TASK -> ContactRecord.Status.OPEN;

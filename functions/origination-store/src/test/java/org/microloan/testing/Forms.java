@@ -1,16 +1,19 @@
 package org.microloan.testing;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 
 import org.microloan.identity.ResidentId;
 import org.microloan.origination.intake.ApplicationForm;
+import org.microloan.schedule.BusinessDate;
 
 /** Application forms for tests: a sound young salaried borrower asking for an emergency loan. */
 public final class Forms {
 
-    public static final LocalDate TODAY = LocalDate.parse("2026-11-22");
+    /** The server's business date: an application is refused a day or more away from it. */
+    public static final LocalDate TODAY = BusinessDate.today(Clock.systemUTC());
 
     private Forms() {
     }
@@ -37,6 +40,11 @@ public final class Forms {
 
     public static ApplicationForm withAmount(ApplicationForm f, String amount, int termMonths, String method) {
         return new ApplicationForm(f.productCode(), amount, termMonths, method, f.frequency(), f.applicationDate(),
+                f.personal(), f.finances(), f.consent());
+    }
+
+    public static ApplicationForm datedOn(ApplicationForm f, LocalDate date) {
+        return new ApplicationForm(f.productCode(), f.amount(), f.termMonths(), f.method(), f.frequency(), date,
                 f.personal(), f.finances(), f.consent());
     }
 

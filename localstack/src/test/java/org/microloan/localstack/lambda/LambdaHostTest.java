@@ -1,8 +1,5 @@
 package org.microloan.localstack.lambda;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,8 +23,12 @@ import org.microloan.origination.crypto.AesGcmCipher;
 import org.microloan.origination.intake.ApplicationIntake;
 import org.microloan.origination.store.DynamoApplicationStore;
 import org.microloan.product.ProductCatalogue;
+import org.microloan.testing.Configured;
 import org.microloan.testing.Forms;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The apply function's real artifact ({@code functions/apply/target/function.zip}) run by the host
@@ -69,7 +70,7 @@ class LambdaHostTest {
     private static String submitted() {
         String id = UUID.randomUUID().toString();
         new ApplicationIntake(new DynamoApplicationStore(client, "origination"), new AesGcmCipher(KEY), JSON,
-                ProductCatalogue.bundled()).submit(id, "b-" + id, Forms.emergency(), Instant.now());
+                ProductCatalogue.bundled(), Configured.settings("origination")).submit(id, "b-" + id, Forms.emergency(), Instant.now());
         return id;
     }
 

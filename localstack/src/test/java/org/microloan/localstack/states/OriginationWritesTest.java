@@ -1,8 +1,5 @@
 package org.microloan.localstack.states;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -20,12 +17,16 @@ import org.microloan.origination.store.ApplicationStore;
 import org.microloan.origination.store.DynamoApplicationStore;
 import org.microloan.origination.store.StoredApplication;
 import org.microloan.product.ProductCatalogue;
+import org.microloan.testing.Configured;
 import org.microloan.testing.Forms;
 import org.microloan.workflow.ApplicationStatus;
 import org.microloan.workflow.OriginationWorkflow;
 import org.microloan.workflow.Step;
 import org.microloan.workflow.TaskToken;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The definition's own writes, as it states them, against DynamoDB: a wait moves the status and keeps its
@@ -60,7 +61,8 @@ class OriginationWritesTest {
     /** An application walked to {@code status} by the steps' own writes. */
     private static String at(ApplicationStatus... path) {
         String id = UUID.randomUUID().toString();
-        new ApplicationIntake(store, new AesGcmCipher(KEY), JSON, ProductCatalogue.bundled())
+        new ApplicationIntake(store, new AesGcmCipher(KEY), JSON, ProductCatalogue.bundled(),
+                Configured.settings("origination"))
                 .submit(id, "b-" + id, Forms.emergency(), Instant.now());
         for (ApplicationStatus next : path) {
             store.advance(store.find(id).orElseThrow(), next, "walk", "{}");

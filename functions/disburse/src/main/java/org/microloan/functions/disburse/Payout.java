@@ -20,6 +20,7 @@ import org.microloan.origination.steps.StepInput;
 import org.microloan.origination.store.ApplicationStore;
 import org.microloan.origination.store.StoredApplication;
 import org.microloan.product.ProductCatalogue;
+import org.microloan.schedule.BusinessDate;
 import org.microloan.schedule.DayCount;
 import org.microloan.schedule.Frequency;
 import org.microloan.schedule.LoanTerms;
@@ -80,7 +81,7 @@ public class Payout {
         PaymentRail.Payout paid = rail.pay(new PaymentRail.Request(stored.applicationId(), amount.toString(), "CNY",
                 payee(form.productCode()), form.personal().name(), form.personal().bankAccount()),
                 railKey(stored.applicationId()));
-        LocalDate today = LocalDate.now(clock);
+        LocalDate today = BusinessDate.today(clock);
         Frequency frequency = Frequency.valueOf(offer.frequency());
         RepaymentSchedule schedule = RepaymentSchedule.of(new LoanTerms(amount,
                 Rate.fromPercent(new BigDecimal(offer.annualRate())), Math.max(1, offer.termMonths() / frequency.months()),

@@ -2,6 +2,8 @@ package org.microloan.origination.intake;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -13,6 +15,7 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.microloan.configuration.Settings;
 import org.microloan.decision.CreditApplication;
 import org.microloan.identity.MobileNumber;
 import org.microloan.money.Money;
@@ -20,6 +23,7 @@ import org.microloan.origination.crypto.PersonalDataCipher;
 import org.microloan.origination.store.ApplicationStore;
 import org.microloan.origination.store.StoredApplication;
 import org.microloan.product.ProductCatalogue;
+import org.microloan.schedule.BusinessDate;
 import org.microloan.schedule.Frequency;
 import org.microloan.schedule.RepaymentMethod;
 import org.microloan.workflow.ApplicationStatus;
@@ -38,22 +42,34 @@ public class ApplicationIntake {
     private final PersonalDataCipher cipher;
     private final ObjectMapper json;
     private final ProductCatalogue products;
+    private final int dateToleranceDays;
 
-    public ApplicationIntake(ApplicationStore store, PersonalDataCipher cipher, ObjectMapper json, ProductCatalogue products) {
+    public ApplicationIntake(ApplicationStore store, PersonalDataCipher cipher, ObjectMapper json, ProductCatalogue products,
+                             Settings settings) {
         this.store = store;
         this.cipher = cipher;
         this.json = json;
         this.products = products;
+        this.dateToleranceDays = settings.origination().applicationDateToleranceDays();
     }
 
-    /** Checks and stores; the stored application, RECEIVED. */
+    /**
+     * Checks and stores; the stored application, RECEIVED. It is dated with the server's business date of
+     * {@code now}: every rule (age, bands, the LPR) is decided on that, never on the client's date.
+     */
     public StoredApplication submit(String applicationId, String borrowerId, ApplicationForm form, Instant now) {
-        List<Problem> problems = problems(form);
+        LocalDate today = BusinessDate.of(now);
+        List<Problem> problems = new ArrayList<>(problems(form));
+        if (form != null && form.applicationDate() != null
+                && Math.abs(ChronoUnit.DAYS.between(today, form.applicationDate())) > dateToleranceDays) {
+            problems.add(new Problem("/applicationDate", "send today's date, " + today + " in China time, not "
+                    + form.applicationDate() + ": an application is decided on the server's date"));
+        }
         if (!problems.isEmpty()) {
             throw new InvalidApplicationException(problems);
         }
         ApplicationForm facts = new ApplicationForm(form.productCode(), form.amount(), form.termMonths(), form.method(),
-                form.frequency(), form.applicationDate(), null, form.finances(), form.consent());
+                form.frequency(), today, null, form.finances(), form.consent());
         byte[] sealed = cipher.seal(write(form.personal()).getBytes(StandardCharsets.UTF_8), applicationId);
         StoredApplication application = new StoredApplication(applicationId, borrowerId, ApplicationStatus.RECEIVED, 1,
                 now, write(facts), sealed, Map.of());

@@ -1,10 +1,8 @@
 package org.microloan.origination.intake;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.UUID;
 
 import io.quarkus.test.common.QuarkusTestResource;
@@ -16,6 +14,9 @@ import org.microloan.origination.store.StoredApplication;
 import org.microloan.testing.DynamoDbLocal;
 import org.microloan.testing.Forms;
 import org.microloan.workflow.ApplicationStatus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @QuarkusTest
 @QuarkusTestResource(DynamoDbLocal.class)
@@ -31,7 +32,7 @@ class ApplicationIntakeTest {
     void aSoundForm_isStoredReceived_withThePersonalPartSealed() {
         String id = UUID.randomUUID().toString();
 
-        intake.submit(id, "borrower-1", Forms.emergency(), Instant.parse("2026-11-22T08:00:00Z"));
+        intake.submit(id, "borrower-1", Forms.emergency(), Instant.now());
 
         StoredApplication stored = store.find(id).orElseThrow();
         assertThat(stored.status()).isEqualTo(ApplicationStatus.RECEIVED);
@@ -53,5 +54,29 @@ class ApplicationIntakeTest {
                         .extracting(Problem::field)
                         .containsExactly("/productCode", "/amount", "/termMonths", "/method", "/personal/idNumber"));
         assertThat(store.find(id)).isEmpty();
+    }
+
+    @Test
+    void aClientDateMoreThanADayFromTheServers_isRefused_andTheServersDateDecides() {
+        // 16:30 UTC on 1 December is 00:30 on the 2nd in China
+        Instant now = Instant.parse("2026-12-01T16:30:00Z");
+        String ahead = UUID.randomUUID().toString();
+        String behind = UUID.randomUUID().toString();
+        String utcDate = UUID.randomUUID().toString();
+
+        assertThatThrownBy(() -> intake.submit(ahead, "borrower-1",
+                Forms.datedOn(Forms.emergency(), LocalDate.parse("2027-12-02")), now))
+                .isInstanceOfSatisfying(InvalidApplicationException.class, e -> assertThat(e.problems()).containsExactly(
+                        new Problem("/applicationDate", "send today's date, 2026-12-02 in China time, not 2027-12-02: "
+                                + "an application is decided on the server's date")));
+        assertThatThrownBy(() -> intake.submit(behind, "borrower-1",
+                Forms.datedOn(Forms.emergency(), LocalDate.parse("2026-11-29")), now))
+                .isInstanceOf(InvalidApplicationException.class);
+        intake.submit(utcDate, "borrower-1", Forms.datedOn(Forms.emergency(), LocalDate.parse("2026-12-01")), now);
+
+        assertThat(store.find(ahead)).isEmpty();
+        assertThat(intake.creditApplication(store.find(utcDate).orElseThrow()).applicationDate())
+                .as("a phone still on the 1st in another zone is taken, and decided on the server's date")
+                .isEqualTo(LocalDate.parse("2026-12-02"));
     }
 }

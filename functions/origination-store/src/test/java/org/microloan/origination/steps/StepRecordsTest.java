@@ -1,7 +1,5 @@
 package org.microloan.origination.steps;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -34,6 +32,8 @@ import org.microloan.workflow.Review;
 import org.microloan.workflow.ScoreResult;
 import org.microloan.workflow.Step;
 import org.microloan.workflow.TaskToken;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every record the steps keep on an application comes back as it went in, through the store and the functions' JSON. */
 @QuarkusTest
@@ -73,7 +73,7 @@ class StepRecordsTest {
     @SuppressWarnings({"unchecked", "rawtypes"})
     void everyRecordedValue_readsBackEqual_underItsStep() {
         String id = UUID.randomUUID().toString();
-        intake.submit(id, "b-" + id, Forms.emergency(), AT);
+        intake.submit(id, "b-" + id, Forms.emergency(), Instant.now());
         Map<Step<?>, Object> samples = samples(id);
         assertThat(samples.keySet()).containsExactlyInAnyOrderElementsOf(Step.values());
 
@@ -91,7 +91,7 @@ class StepRecordsTest {
     @Test
     void anAcceptanceRecordedBeforeItHadAShape_readsAsAnAcceptance() {
         String id = UUID.randomUUID().toString();
-        intake.submit(id, "b-" + id, Forms.emergency(), AT);
+        intake.submit(id, "b-" + id, Forms.emergency(), Instant.now());
         store.record(store.find(id).orElseThrow(), Step.ACCEPTANCE.key(), "{\"via\":\"workflow\"}");
 
         assertThat(steps.recorded(store.find(id).orElseThrow(), Step.ACCEPTANCE).orElseThrow().accepted()).isTrue();

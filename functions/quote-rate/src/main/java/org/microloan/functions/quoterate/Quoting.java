@@ -21,6 +21,7 @@ import org.microloan.pricing.RateQuote;
 import org.microloan.pricing.RiskBasedPrice;
 import org.microloan.product.Product;
 import org.microloan.product.ProductCatalogue;
+import org.microloan.schedule.BusinessDate;
 import org.microloan.scoring.CreditScore;
 import org.microloan.workflow.Offer;
 import org.microloan.workflow.QuoteResult;
@@ -60,7 +61,7 @@ public class Quoting {
         Product product = products.get(application.productCode());
         CreditScore graded = steps.result(stored, Step.SCORE).creditScore().orElseThrow(() -> new IllegalStateException(
                 "application " + stored.applicationId() + " was approved without a score"));
-        LocalDate today = LocalDate.now(clock);
+        LocalDate today = BusinessDate.today(clock);
         Money before = exposure.besides(stored.borrowerId(), application.amount());
         RateQuote quote = RiskBasedPrice.offer(application, product, graded, new BorrowerHistory(before, 0),
                 cap.on(today), today, product.rounding());

@@ -1,0 +1,16 @@
+package org.microloan.testing;
+
+import io.smallrye.config.SmallRyeConfigBuilder;
+import org.microloan.configuration.Settings;
+
+/** The platform's settings outside a Quarkus app, for a test that builds its parts by hand: the defaults and a table. */
+public final class Configured {
+
+    private Configured() {
+    }
+
+    public static Settings settings(String table) {
+        return new SmallRyeConfigBuilder().withMapping(Settings.class).withDefaultValue("microloan.table", table).build()
+                .getConfigMapping(Settings.class);
+    }
+}

@@ -15,7 +15,7 @@ awslocal dynamodb create-table --table-name "$TABLE" --billing-mode PAY_PER_REQU
   --stream-specification StreamEnabled=true,StreamViewType=NEW_AND_OLD_IMAGES
 awslocal dynamodb update-time-to-live --table-name "$TABLE" --time-to-live-specification Enabled=true,AttributeName=expiresAt
 
-ENV="Variables={TABLE_NAME=$TABLE,MICROLOAN_ENCRYPTION_KEY=$KEY,DATABASE_URL=postgresql://postgres:5432/postgres,DATABASE_USER=postgres,DATABASE_PASSWORD=postgres,KYC_URL=http://simulators:8089,BUREAU_URL=http://simulators:8089,PAYMENT_RAIL_URL=http://simulators:8089,SMS_URL=http://simulators:8089,STATE_MACHINE_ARN=arn:aws:states:$REGION:$ACCOUNT:stateMachine:origination}"
+ENV="Variables={TABLE_NAME=$TABLE,MICROLOAN_ENCRYPTION_KEY=$KEY,DATABASE_URL=postgresql://postgres:5432/postgres,DATABASE_USER=postgres,DATABASE_PASSWORD=postgres,KYC_URL=http://simulators:8089,BUREAU_URL=http://simulators:8089,PAYMENT_RAIL_URL=http://simulators:8089,SMS_URL=http://simulators:8089,MICROLOAN_PERSON_KEY_SECRET=QkJCQkJCQkJCQkJCQkJCQkJCQkJCQkJCQkJCQkJCQkI=,MICROLOAN_RAIL_CALLBACK_SECRET=whsec_bG9jYWwtcmFpbC1jYWxsYmFjay1zZWNyZXQ=,STATE_MACHINE_ARN=arn:aws:states:$REGION:$ACCOUNT:stateMachine:origination}"
 for f in apply verify-identity score quote-rate disburse remind notify-partners; do
   awslocal lambda create-function --function-name "$f" --runtime java17 --memory-size 1024 --timeout 60 \
     --handler io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest \

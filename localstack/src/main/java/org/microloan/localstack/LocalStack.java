@@ -55,6 +55,8 @@ public final class LocalStack implements AutoCloseable {
     private static final String HANDLER = "io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest";
     /** The demo partner's Standard Webhooks secret: local only, like every key of this stack. */
     public static final String DEMO_PARTNER_SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+    /** The simulated rail's secret for its callbacks: local only. */
+    static final String RAIL_CALLBACK_SECRET = "whsec_bG9jYWwtcmFpbC1jYWxsYmFjay1zZWNyZXQ=";
 
     /** Where the stack keeps its data (empty: in memory), where it works, and its ports (0: any). */
     public record Options(Optional<Path> data, Path work, Path functions, int apiPort, int awsPort, int simulatorPort,
@@ -80,7 +82,7 @@ public final class LocalStack implements AutoCloseable {
 
     private LocalStack(Options options) {
         this.options = options;
-        this.clock = new LocalClock(options.instantWaits());
+        this.clock = new LocalClock(options.instantWaits(), Optional.of(options.work().resolve("clock-offset")));
     }
 
     public static LocalStack start(Options options) {
@@ -152,6 +154,7 @@ public final class LocalStack implements AutoCloseable {
         api.createContext("/", new HttpGateway(host, "api"));
         api.setExecutor(Executors.newFixedThreadPool(16, daemon("gateway")));
         api.start();
+        simulators.railCallbacksTo(api().resolve("/v1/rail/callbacks"), RAIL_CALLBACK_SECRET, clock::now);
 
         scheduler = Executors.newSingleThreadScheduledExecutor(daemon("scheduler"));
         scheduler.scheduleWithFixedDelay(() -> {
@@ -173,7 +176,8 @@ public final class LocalStack implements AutoCloseable {
     private Map<String, String> environment(Path keys) throws IOException {
         Map<String, String> env = new HashMap<>();
         env.put("TABLE_NAME", TABLE);
-        env.put("MICROLOAN_ENCRYPTION_KEY", encryptionKey(keys));
+        env.put("MICROLOAN_ENCRYPTION_KEY", localKey(keys, "encryption.key"));
+        env.put("MICROLOAN_PERSON_KEY_SECRET", localKey(keys, "person.key"));
         env.put("AWS_ENDPOINT_URL_DYNAMODB", dynamo.endpoint().toString());
         env.put("AWS_ENDPOINT_URL_SFN", aws().toString());
         env.put("AWS_ENDPOINT_URL_LAMBDA", aws().toString());
@@ -187,14 +191,20 @@ public final class LocalStack implements AutoCloseable {
         env.put("STATE_MACHINE_ARN", "arn:aws:states:us-east-1:000000000000:stateMachine:origination");
         env.put("JWT_PUBLIC_KEY_LOCATION", tokens.publicKey().toUri().toString());
         env.put("MICROLOAN_PARTNERS_DEMO_SECRET", DEMO_PARTNER_SECRET);
+        env.put("MICROLOAN_RAIL_CALLBACK_SECRET", RAIL_CALLBACK_SECRET);
+        // absolute: each function runs in its own folder
+        env.put("MICROLOAN_CLOCK_OFFSET_FILE", options.work().resolve("clock-offset").toAbsolutePath().toString());
         env.put("MICROLOAN_PARTNERS_DEMO_URL", simulators.url() + "/partners/demo/hooks");
         return env;
     }
 
-    /** The local key that seals personal data: made on first run, kept with the data (or for this run only). */
-    private static String encryptionKey(Path keys) throws IOException {
+    /**
+     * A local key (the one that seals personal data, the one people are known by for the limits): made on
+     * first run, kept with the data (or for this run only).
+     */
+    private static String localKey(Path keys, String name) throws IOException {
         Files.createDirectories(keys);
-        Path file = keys.resolve("encryption.key");
+        Path file = keys.resolve(name);
         if (!Files.exists(file)) {
             byte[] key = new byte[32];
             new SecureRandom().nextBytes(key);

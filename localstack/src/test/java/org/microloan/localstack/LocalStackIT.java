@@ -87,13 +87,35 @@ class LocalStackIT {
         throw new AssertionError(uri + " never had " + field + " = " + value + ": " + last);
     }
 
+    /** The stack's business date: it moves when the tests move its clock, and the functions follow it. */
+    private static LocalDate today() {
+        return BusinessDate.of(stack.clock().now());
+    }
+
+    /** An application dated as the server's business date, which is all it takes. */
+    private static org.microloan.origination.intake.ApplicationForm form() {
+        return Forms.datedOn(Forms.emergency(), today());
+    }
+
+    private static void scenario(String name) throws Exception {
+        call("POST", stack.aws().resolve("/_local/scenarios/" + name), null, Map.of());
+    }
+
+    /** Moves the stack's clock to 09:00 in China on {@code date}; the daily runs of the days crossed run. */
+    private static JsonNode moveTo(LocalDate date) throws Exception {
+        Duration ahead = Duration.between(stack.clock().now(), date.atTime(9, 0).atZone(BusinessDate.CHINA).toInstant());
+        JsonNode moved = call("POST", stack.aws().resolve("/_local/clock"), null, Map.of("advance", ahead.toString()));
+        assertThat(moved.path("businessDate").asText()).isEqualTo(date.toString());
+        return moved;
+    }
+
     @Test
-    void aBorrowerApplies_isApproved_accepts_isPaidOut_repays_fallsBehind_andPaysOff() throws Exception {
+    void aBorrowerApplies_isApproved_accepts_isPaidOut_isAutoDebited_fallsBehind_andPaysOffThroughTheRail() throws Exception {
         String borrower = "b-" + UUID.randomUUID();
         String token = token(borrower, "borrower");
         URI api = stack.api();
 
-        JsonNode accepted = call("POST", api.resolve("/v1/applications"), token, Forms.emergency());
+        JsonNode accepted = call("POST", api.resolve("/v1/applications"), token, form());
         String id = accepted.path("applicationId").asText();
         Instant applied = Instant.now();
         JsonNode quoted = until(token, api.resolve("/v1/applications/" + id), "status", "QUOTED");
@@ -108,25 +130,36 @@ class LocalStackIT {
         JsonNode loans = call("GET", api.resolve("/v1/loans"), token, null);
         assertThat(loans.size()).isEqualTo(1);
         String loan = loans.get(0).path("loanId").asText();
+        URI repayments = api.resolve("/v1/loans/" + loan + "/repayments");
         JsonNode schedule = call("GET", api.resolve("/v1/loans/" + loan + "/schedule"), token, null);
-        assertThat(schedule.size()).isPositive();
-        JsonNode first = schedule.get(0);
-
-        BigDecimal firstDue = new BigDecimal(first.path("principal").asText()).add(new BigDecimal(first.path("interest").asText()));
-        JsonNode repaid = call("POST", api.resolve("/v1/loans/" + loan + "/repayments"), token,
-                Map.of("amount", firstDue.toPlainString(), "on", first.path("dueDate").asText()));
-        assertThat(repaid.path("applied").size()).as(repaid.toString()).isPositive();
         assertThat(schedule.size()).isGreaterThan(1);
+        JsonNode first = schedule.get(0);
+        BigDecimal firstDue = new BigDecimal(first.path("principal").asText()).add(new BigDecimal(first.path("interest").asText()));
 
-        // five days past the second due date with nothing paid: the daily runs find the loan overdue
+        // a repayment dated by the client is refused: the rail's day is the value date
+        HttpResponse<String> backDated = send("POST", repayments, token, Map.of("amount", firstDue.toPlainString(),
+                "on", today().minusDays(1).toString()), "back-dated");
+        assertThat(backDated.statusCode()).as(backDated.body()).isEqualTo(422);
+        assertThat(backDated.body()).contains("value-date");
+
+        // the first due date: the daily run's auto-debit collects the installment from the bound account
+        LocalDate firstDate = LocalDate.parse(first.path("dueDate").asText());
+        JsonNode ranFirst = moveTo(firstDate);
+        assertThat(ranFirst.path("servicing").findValues("collected").stream().mapToInt(JsonNode::asInt).sum()).isPositive();
+        JsonNode debited = call("GET", repayments, token, null);
+        assertThat(debited.size()).as(debited.toString()).isEqualTo(1);
+        assertThat(debited.get(0).path("origin").asText() + " " + debited.get(0).path("status").asText() + " "
+                + debited.get(0).path("amount").asText() + " " + debited.get(0).path("valueDate").asText())
+                .isEqualTo("AUTO_DEBIT SUCCEEDED " + firstDue.toPlainString() + " " + firstDate);
+        assertThat(call("GET", api.resolve("/v1/loans/" + loan + "/schedule"), token, null).get(0).path("settledOn").asText())
+                .isEqualTo(firstDate.toString());
+
+        // the account runs dry: the second installment's auto-debits fail, and five days on the loan is overdue
+        scenario("collection-insufficient-funds");
         LocalDate second = LocalDate.parse(schedule.get(1).path("dueDate").asText());
         LocalDate later = second.plusDays(5);
-        Duration ahead = Duration.between(stack.clock().now(), later.atTime(9, 0).atZone(BusinessDate.CHINA).toInstant());
-        JsonNode moved = call("POST", stack.aws().resolve("/_local/clock"), null, Map.of("advance", ahead.toString()));
-        assertThat(moved.path("businessDate").asText()).isEqualTo(later.toString());
+        JsonNode moved = moveTo(later);
         assertThat(moved.path("servicing").size()).isPositive();
-
-        // the reminder before the due date and the overdue SMS after it reached the SMS provider
         List<String> templates = stack.simulators().requests("/v1/messages").stream().map(r -> {
             try {
                 return JSON.readTree(r.getBodyAsString()).path("template").asText();
@@ -135,17 +168,35 @@ class LocalStackIT {
             }
         }).toList();
         assertThat(templates).contains("DUE_REMINDER", "OVERDUE_SMS");
+        JsonNode failed = call("GET", repayments, token, null);
+        assertThat(failed.findValuesAsText("status").stream().filter("FAILED"::equals).count())
+                .as("the due date, and days 1 and 3 past it: " + failed).isEqualTo(3);
+        assertThat(failed.findValuesAsText("reason")).contains("INSUFFICIENT_FUNDS");
 
-        JsonNode then = call("GET", api.resolve("/v1/loans/" + loan + "/payoff?on=" + later), token, null);
+        JsonNode then = call("GET", api.resolve("/v1/loans/" + loan), token, null);
         assertThat(then.path("daysPastDue").asLong()).as(then.toString()).isEqualTo(5);
         assertThat(then.path("fiveTierClass").asText()).as("classified by the daily run").isEqualTo("SPECIAL_MENTION");
         assertThat(new BigDecimal(then.path("overduePrincipal").asText()).add(new BigDecimal(then.path("overdueInterest")
                 .asText()))).as(then.toString()).isPositive();
 
-        JsonNode settled = call("POST", api.resolve("/v1/loans/" + loan + "/repayments"), token,
-                Map.of("amount", then.path("payoff").asText(), "on", later.toString()));
-        assertThat(settled.path("settled").asBoolean()).as(settled.toString()).isTrue();
-        assertThat(new BigDecimal(settled.path("outstandingPrincipal").asText())).isZero();
+        // the borrower pays it all off: the rail takes it PENDING and settles it by a callback delivered three times
+        scenario("collection-pending");
+        String payoff = then.path("payoff").asText();
+        JsonNode pending = call("POST", repayments, token, Map.of("amount", payoff));
+        assertThat(pending.path("status").asText()).isEqualTo("PENDING");
+        URI repayment = api.resolve("/v1/loans/" + loan + "/repayments/" + pending.path("repaymentId").asText());
+        JsonNode succeeded = until(token, repayment, "status", "SUCCEEDED");
+        Thread.sleep(1500);
+        scenario("normal");
+        assertThat(succeeded.path("valueDate").asText()).isEqualTo(later.toString());
+        assertThat(succeeded.at("/posted/settled").asBoolean()).as(succeeded.toString()).isTrue();
+        assertThat(succeeded.at("/posted/unapplied").asText()).isEqualTo("0.00");
+        JsonNode paidOff = call("GET", api.resolve("/v1/loans/" + loan), token, null);
+        assertThat(paidOff.path("status").asText()).isEqualTo("SETTLED");
+        assertThat(new BigDecimal(paidOff.path("outstandingPrincipal").asText())).isZero();
+        assertThat(call("GET", repayment, token, null).path("posted").path("transactionId").asText())
+                .as("the three deliveries booked one transaction")
+                .isEqualTo(succeeded.at("/posted/transactionId").asText());
     }
 
     private static final String EXECUTIONS = "arn:aws:states:us-east-1:000000000000:execution:origination:";
@@ -188,7 +239,7 @@ class LocalStackIT {
 
         // verify-identity is killed while it waits on a slow KYC provider: Lambda.Unknown, retried, and on it goes
         call("POST", aws.resolve("/_local/scenarios/kyc-timeout"), null, Map.of());
-        String id = call("POST", api.resolve("/v1/applications"), token, Forms.emergency()).path("applicationId").asText();
+        String id = call("POST", api.resolve("/v1/applications"), token, form()).path("applicationId").asText();
         String arn = EXECUTIONS + id;
         runningTaskOf(arn, "VerifyIdentity");
         call("POST", aws.resolve("/_local/scenarios/normal"), null, Map.of());
@@ -224,9 +275,9 @@ class LocalStackIT {
     @Test
     void aPartnersApplication_movesAndThePartnerIsToldOfEachStep_signed() throws Exception {
         byte[] body = JSON.writeValueAsBytes(Map.of("merchantReference", "shop-" + UUID.randomUUID(),
-                "application", Forms.emergency()));
+                "application", form()));
         String webhookId = "msg_" + UUID.randomUUID();
-        String timestamp = Long.toString(Instant.now().getEpochSecond());
+        String timestamp = Long.toString(stack.clock().now().getEpochSecond());
         HttpResponse<String> submitted = HTTP.send(HttpRequest.newBuilder(stack.api().resolve("/v1/partners/demo/applications"))
                 .header("Content-Type", "application/json").header("webhook-id", webhookId)
                 .header("webhook-timestamp", timestamp)
@@ -253,7 +304,7 @@ class LocalStackIT {
                 .filter(r -> r.getBodyAsString().contains(id)).findFirst().orElseThrow();
         assertThat(WebhookSignature.refusal(LocalStack.DEMO_PARTNER_SECRET, notice.getHeader("webhook-id"),
                 notice.getHeader("webhook-timestamp"), notice.getHeader("webhook-signature"),
-                notice.getBodyAsString().getBytes(java.nio.charset.StandardCharsets.UTF_8), Instant.now())).isNull();
+                notice.getBodyAsString().getBytes(java.nio.charset.StandardCharsets.UTF_8), stack.clock().now())).isNull();
         assertThat(notice.getBodyAsString()).doesNotContain("138").doesNotContain("张");
     }
 

@@ -91,6 +91,10 @@ public record LoanTerms(
         if (method == RepaymentMethod.DAILY_ACCRUAL) {
             return dailyRate().multiply(BigDecimal.valueOf(period.actualDays()), Rate.CONTEXT);
         }
+        if (method == RepaymentMethod.FLAT && period.months() > 0) {
+            // 等本等息: the same interest every whole-month period (原始本金 × 年利率 × 月数 / 12), whatever the day count
+            return annualRate.multiply(BigDecimal.valueOf(period.months())).divide(BigDecimal.valueOf(12), Rate.CONTEXT);
+        }
         return annualRate.multiply(dayCount.yearFraction(period), Rate.CONTEXT);
     }
 

@@ -10,6 +10,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.microloan.money.Money;
 import org.microloan.schedule.DayCount;
@@ -90,13 +91,26 @@ public record LoanAccount(Money principal, BigDecimal annualRate, RepaymentMetho
      * penalty accrued), then the engine's pay-off of the rest: principal not yet due, interest accrued in
      * the running period, any prepayment penalty.
      */
-    public Money payoff(LocalDate on, ServicingTerms servicing) {
+    public Money payoff(LocalDate date, ServicingTerms servicing) {
         if (settled()) {
             return Money.ZERO;
         }
+        LocalDate on = notBeforeLastPayment(date);
         Money due = Money.total(owed(on).values().stream());
         int dueOrPaid = (int) installments.stream().filter(i -> i.settled() || !i.dueDate().isAfter(on)).count();
         return due.plus(Payoff.quote(new LoanPosition(schedule(), dueOrPaid), on, servicing).total());
+    }
+
+    /**
+     * What the daily auto-debit (代扣) asks of the bound account on {@code date}: everything owed, on the day
+     * an installment falls due and on each configured day past due (a failed collection tried again).
+     */
+    public Optional<Money> autoDebit(LocalDate date, Set<Integer> retryDaysPastDue) {
+        Map<Due, Money> owed = owed(date);
+        Money total = Money.total(owed.values().stream());
+        boolean dueToday = owed.get(Due.CURRENT_PRINCIPAL).plus(owed.get(Due.CURRENT_INTEREST)).isPositive();
+        boolean retryDay = retryDaysPastDue.contains((int) daysPastDue(date));
+        return total.isPositive() && !settled() && (dueToday || retryDay) ? Optional.of(total) : Optional.empty();
     }
 
     /**
@@ -126,11 +140,12 @@ public record LoanAccount(Money principal, BigDecimal annualRate, RepaymentMetho
      * prepayment as the borrower chose, or the pay-off when it is exactly that. More than the pay-off, or a
      * prepayment that would not even cover the interest accrued with it, is refused.
      */
-    public RepaymentOutcome repay(Money amount, LocalDate on, PrepaymentChoice choice, ServicingTerms servicing) {
+    public RepaymentOutcome repay(Money amount, LocalDate date, PrepaymentChoice choice, ServicingTerms servicing) {
         if (settled()) {
             return new RepaymentOutcome.Refused(RepaymentOutcome.Refusal.LOAN_SETTLED,
                     "the loan is repaid in full: nothing is owed", Money.ZERO);
         }
+        LocalDate on = notBeforeLastPayment(date);
         if (!amount.isPositive()) {
             return new RepaymentOutcome.Refused(RepaymentOutcome.Refusal.NOT_POSITIVE,
                     "a repayment is above 0, not " + amount, payoff(on, servicing));
@@ -186,6 +201,29 @@ public record LoanAccount(Money principal, BigDecimal annualRate, RepaymentMetho
                 result.accruedInterest(), result.penalty());
     }
 
+    /**
+     * Money the rail has collected (or ops has received) on {@code on}: repaid as {@link #repay} would, and
+     * where the loan cannot take all of it (settled meanwhile, more than the pay-off, or a remainder too
+     * small to prepay with its interest) the loan takes what it can and the rest is unapplied, to refund.
+     */
+    public ReceivedMoney receive(Money amount, LocalDate on, PrepaymentChoice choice, ServicingTerms servicing) {
+        RepaymentOutcome outcome = repay(amount, on, choice, servicing);
+        if (outcome instanceof RepaymentOutcome.Repaid repaid) {
+            return new ReceivedMoney(repaid.account(), Optional.of(repaid), Money.ZERO);
+        }
+        RepaymentOutcome.Refused refused = (RepaymentOutcome.Refused) outcome;
+        Money takes = switch (refused.refusal()) {
+            case LOAN_SETTLED, NOT_POSITIVE -> Money.ZERO;
+            case ABOVE_PAYOFF -> refused.payoff();
+            case BELOW_ACCRUED_INTEREST -> Money.total(owed(on).values().stream());
+        };
+        if (!takes.isPositive()) {
+            return new ReceivedMoney(this, Optional.empty(), amount.max(Money.ZERO));
+        }
+        RepaymentOutcome.Repaid part = (RepaymentOutcome.Repaid) repay(takes, on, choice, servicing);
+        return new ReceivedMoney(part.account(), Optional.of(part), amount.minus(takes));
+    }
+
     /** The schedule exactly as booked (after any prepayment), installment by installment. */
     public RepaymentSchedule schedule() {
         LoanTerms terms = new LoanTerms(principal, annualRate, installments.size(), method, dayCount, frequency, start,
@@ -200,6 +238,15 @@ public record LoanAccount(Money principal, BigDecimal annualRate, RepaymentMetho
             settled++;
         }
         return new LoanPosition(schedule(), settled);
+    }
+
+    /**
+     * The books move forward: money valued before an installment already settled (ops' transfer seen late)
+     * counts from that installment's due date, where the engine's quotes start.
+     */
+    private LocalDate notBeforeLastPayment(LocalDate on) {
+        LocalDate last = position().lastPaymentDate();
+        return on.isBefore(last) ? last : on;
     }
 
     /** Spreads what each kind of due received over the installments, oldest first, and settles the paid ones. */

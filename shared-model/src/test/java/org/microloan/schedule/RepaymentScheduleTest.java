@@ -127,6 +127,18 @@ class RepaymentScheduleTest {
     }
 
     @Test
+    void flat_chargesTheSameInterestEveryMonth_whateverTheDayCount() {
+        // not 30.58 / 27.62 / 30.58 by the days of January, February and March: 3000 × 12% / 12 each month
+        for (DayCount dayCount : DayCount.values()) {
+            assertThat(lines(RepaymentSchedule.of(terms("3000", "12", 3, FLAT, dayCount, "2026-01-01"))))
+                    .as(dayCount.label()).containsExactly(
+                            "2026-02-01 1000.00 30.00 1030.00 2000.00",
+                            "2026-03-01 1000.00 30.00 1030.00 1000.00",
+                            "2026-04-01 1000.00 30.00 1030.00 0.00");
+        }
+    }
+
+    @Test
     void zeroRate_equalInstallmentIsPrincipalOverPeriods() {
         RepaymentSchedule schedule = RepaymentSchedule.of(monthly("1000", "0", 3, EQUAL_INSTALLMENT));
 

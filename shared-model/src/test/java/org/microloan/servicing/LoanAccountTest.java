@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.microloan.money.Money;
@@ -131,5 +132,28 @@ class LoanAccountTest {
             assertThat(refused.detail()).isEqualTo("50.00 beyond what is due does not cover the interest of 55.27 "
                     + "accrued to 2026-03-01: send more than 55.27, or exactly 0.00");
         });
+    }
+
+    @Test
+    void theAutoDebit_asksForEverythingOwed_onTheDueDate_andOnTheRetryDaysPastDue_only() {
+        Set<Integer> retryDays = Set.of(1, 3, 7);
+
+        assertThat(OPENED.autoDebit(day("2026-02-14"), retryDays)).as("nothing due yet").isEmpty();
+        assertThat(OPENED.autoDebit(day("2026-02-15"), retryDays)).contains(Money.of("1066.19"));
+        assertThat(OPENED.autoDebit(day("2026-02-16"), retryDays)).contains(Money.of("1066.19"));
+        assertThat(OPENED.autoDebit(day("2026-02-17"), retryDays)).as("day 2 is not a retry day").isEmpty();
+        LoanAccount late = OPENED.accruePenalty(day("2026-02-18"), TERMS);
+        assertThat(late.autoDebit(day("2026-02-18"), retryDays)).as("with the penalty accrued")
+                .contains(Money.of("1067.60"));
+        assertThat(afterFirstInstallment().autoDebit(day("2026-02-16"), retryDays)).as("paid").isEmpty();
+    }
+
+    @Test
+    void moneyValuedBeforeAnInstallmentAlreadySettled_countsFromThatInstallment_andTheQuoteDoesNotFail() {
+        LoanAccount account = afterFirstInstallment();
+
+        assertThat(account.payoff(day("2026-02-10"), TERMS)).isEqualTo(account.payoff(day("2026-02-15"), TERMS));
+        assertThat(account.repay(Money.of("100.00"), day("2026-02-10"), PrepaymentChoice.SHORTEN_TERM, TERMS))
+                .isInstanceOf(RepaymentOutcome.Repaid.class);
     }
 }

@@ -88,6 +88,14 @@ class OriginationWorkflowTest {
                 assertThat(r.path("BackoffRate").asDouble()).as("%s backs off", state.getKey()).isGreaterThan(1);
                 assertThat(r.path("JitterStrategy").asText()).isEqualTo("FULL");
             });
+            // a step that died holds its idempotency claim for at most the function's time-out (60 s here, 30 s
+            // in AWS): the retries of a concurrent update wait longer than that, even with full jitter
+            retry.forEach(r -> {
+                if (r.path("ErrorEquals").toString().contains("ConcurrentUpdateException")) {
+                    assertThat(r.path("MaxAttempts").asInt() * r.path("MaxDelaySeconds").asInt() / 2)
+                            .as("%s waits out a claim", state.getKey()).isGreaterThan(120);
+                }
+            });
             List<String> caught = new ArrayList<>();
             state.getValue().path("Catch").forEach(c -> c.path("ErrorEquals").forEach(e -> caught.add(e.asText())));
             assertThat(caught).as("%s catches", state.getKey()).contains("States.ALL");

@@ -34,6 +34,7 @@ import org.microloan.origination.intake.ApplicationForm;
 import org.microloan.origination.intake.ApplicationIntake;
 import org.microloan.origination.steps.StepContext;
 import org.microloan.origination.store.ApplicationStore;
+import org.microloan.origination.store.ExposureReservations;
 import org.microloan.origination.store.StoredApplication;
 import org.microloan.workflow.ApplicationStatus;
 import org.microloan.workflow.Offer;
@@ -65,16 +66,18 @@ public class ApplicationsResource {
     private final StepContext steps;
     private final Idempotency idempotency;
     private final Workflow workflow;
+    private final ExposureReservations exposure;
     private final Clock clock;
 
     public ApplicationsResource(JsonWebToken jwt, ApplicationIntake intake, ApplicationStore store, StepContext steps,
-                                Idempotency idempotency, Workflow workflow, Clock clock) {
+                                Idempotency idempotency, Workflow workflow, ExposureReservations exposure, Clock clock) {
         this.jwt = jwt;
         this.intake = intake;
         this.store = store;
         this.steps = steps;
         this.idempotency = idempotency;
         this.workflow = workflow;
+        this.exposure = exposure;
         this.clock = clock;
     }
 
@@ -164,6 +167,9 @@ public class ApplicationsResource {
             workflow.answer(token, Map.of("accepted", answer.accept()));
             steps.advance(stored, next, Step.ACCEPTANCE,
                     new org.microloan.workflow.Acceptance(answer.accept(), clock.instant(), "borrower"));
+            if (!answer.accept()) {
+                exposure.release(stored.exposureKey(), id);
+            }
             return new Accepted(id, next.name(), "/v1/applications/" + id);
         });
         return Response.ok(result).build();

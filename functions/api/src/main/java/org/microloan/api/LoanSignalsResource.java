@@ -69,7 +69,7 @@ public class LoanSignalsResource {
         } catch (IllegalArgumentException e) {
             throw new Problems.BadFieldException("/signal", "send one of " + Arrays.toString(EarlyWarnings.Signal.values()));
         }
-        LocalDate on = body.on() == null ? BusinessDate.today(clock) : RequestDate.parse("on", body.on());
+        LocalDate on = body.on() == null ? BusinessDate.today(clock) : RequestDate.parse("/on", body.on());
         if (Books.await(() -> books.loan(loanId)) == null) {
             throw new Problems.NotFoundException("no loan " + loanId);
         }

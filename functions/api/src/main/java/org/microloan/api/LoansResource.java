@@ -1,5 +1,6 @@
 package org.microloan.api;
 
+import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -15,18 +16,24 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.microloan.ledger.Books;
+import org.microloan.ledger.CollectionRecord;
+import org.microloan.ledger.Collections;
 import org.microloan.ledger.Loan;
 import org.microloan.ledger.LoanState;
 import org.microloan.ledger.Repayment;
 import org.microloan.ledger.RepaymentPosted;
 import org.microloan.ledger.Repayments;
 import org.microloan.money.Money;
+import org.microloan.moneyin.RailCollections;
 import org.microloan.origination.store.ApplicationStore;
 import org.microloan.schedule.BusinessDate;
 import org.microloan.servicing.PrepaymentChoice;
@@ -41,13 +48,18 @@ public class LoansResource {
     private final ApplicationStore store;
     private final Books books;
     private final Repayments repayments;
+    private final Collections collections;
+    private final RailCollections rail;
     private final Clock clock;
 
-    public LoansResource(JsonWebToken jwt, ApplicationStore store, Books books, Repayments repayments, Clock clock) {
+    public LoansResource(JsonWebToken jwt, ApplicationStore store, Books books, Repayments repayments,
+                         Collections collections, RailCollections rail, Clock clock) {
         this.jwt = jwt;
         this.store = store;
         this.books = books;
         this.repayments = repayments;
+        this.collections = collections;
+        this.rail = rail;
         this.clock = clock;
     }
 
@@ -99,21 +111,27 @@ public class LoansResource {
     @Path("/{id}/payoff")
     public LoanState payoff(@PathParam("id") String id, @QueryParam("on") String on) {
         owned(id);
-        LocalDate day = RequestDate.parse("on", on);
+        LocalDate day = RequestDate.parse("query:on", on);
         return Books.await(() -> books.state(id, day));
     }
 
     @Operation(summary = "Repay",
-            description = "Books a repayment, allocated penalty interest first, then overdue interest and principal, then "
-                    + "current; anything beyond what is due prepays (`choice`: SHORTEN_TERM or LOWER_INSTALLMENT). "
-                    + "More than the pay-off is 422 with the figure; a settled loan is 409.")
+            description = "Asks the payment rail to collect `amount` from the account bound to the loan, and answers 202 "
+                    + "with the repayment: SUCCEEDED (booked, valued today in China time), FAILED (and why; nothing is "
+                    + "booked) or PENDING (the rail will say; read it at the Location). The money settles penalty interest "
+                    + "first, then overdue interest and principal, then current; anything beyond what is due prepays "
+                    + "(`choice`: SHORTEN_TERM or LOWER_INSTALLMENT). Refused before anything is collected: a settled "
+                    + "loan 409; more than the pay-off 422 with the figure; `on` other than today 422. The same "
+                    + "Idempotency-Key answers the same repayment and collects once.")
     @POST
     @Path("/{id}/repayments")
     @Consumes(MediaType.APPLICATION_JSON)
-    public RepaymentPosted repay(@PathParam("id") String id, @HeaderParam("Idempotency-Key") String key,
+    @APIResponse(responseCode = "202", description = "Asked of the rail: the repayment as it stands",
+            content = @Content(schema = @Schema(implementation = RepaymentView.class)))
+    public Response repay(@PathParam("id") String id, @HeaderParam("Idempotency-Key") String key,
             @RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(
-                    name = "installment", summary = "Pay the installment due",
-                    value = "{\"amount\": \"1066.19\", \"on\": \"2026-02-15\"}"))) RepaymentRequest request) {
+                    name = "installment", summary = "Pay the installment due today",
+                    value = "{\"amount\": \"1066.19\"}"))) RepaymentRequest request) {
         if (key == null || key.isBlank()) {
             throw new Problems.IdempotencyKeyRequiredException();
         }
@@ -127,10 +145,45 @@ public class LoansResource {
         if (!amount.isPositive()) {
             throw new Problems.BadFieldException("/amount", "send an amount above 0");
         }
-        LocalDate on = request.on() == null ? BusinessDate.today(clock) : request.on();
+        LocalDate today = BusinessDate.today(clock);
+        if (request.on() != null && !request.on().equals(today)) {
+            throw new Problems.RefusedException("value-date", "/on", "a repayment is valued on the day the rail collects "
+                    + "it, today (" + today + " in China time), not " + request.on() + ": send no date");
+        }
         PrepaymentChoice choice = request.choice() == null ? PrepaymentChoice.SHORTEN_TERM : request.choice();
-        Repayment repayment = new Repayment(id, amount, on, jwt.getSubject() + ":" + key, choice);
-        return Books.await(() -> repayments.post(repayment));
+        String collectionKey = jwt.getSubject() + ":" + key;
+        if (Books.await(() -> collections.byKey(collectionKey)).isEmpty()) {
+            Books.await(() -> repayments.check(new Repayment(id, amount, today, key, choice)));
+        }
+        CollectionRecord c = rail.collect(new Collections.Ask(id, CollectionRecord.Origin.BORROWER, collectionKey, amount,
+                choice, jwt.getSubject()), clock.instant());
+        return Response.accepted(view(c)).location(URI.create("/v1/loans/" + id + "/repayments/" + c.id)).build();
+    }
+
+    @Operation(summary = "Read a repayment",
+            description = "Where a repayment stands: PENDING while the rail has not said, SUCCEEDED with what it paid and "
+                    + "where the loan stands after it, or FAILED and why.")
+    @GET
+    @Path("/{id}/repayments/{repaymentId}")
+    public RepaymentView repayment(@PathParam("id") String id, @PathParam("repaymentId") String repaymentId) {
+        owned(id);
+        return view(Books.await(() -> collections.find(id, repaymentId))
+                .orElseThrow(() -> new Problems.NotFoundException("no repayment " + repaymentId + " of loan " + id)));
+    }
+
+    @Operation(summary = "List a loan's repayments",
+            description = "Every repayment asked for or received for the loan, oldest first: the borrower's, the "
+                    + "auto-debits on due dates, and money ops received another way.")
+    @GET
+    @Path("/{id}/repayments")
+    public List<RepaymentView> repayments(@PathParam("id") String id) {
+        owned(id);
+        return Books.await(() -> collections.ofLoan(id)).stream().map(this::view).toList();
+    }
+
+    private RepaymentView view(CollectionRecord c) {
+        RepaymentPosted posted = c.transactionId == null ? null : Books.await(() -> repayments.posted(c.transactionId));
+        return RepaymentView.of(c, posted);
     }
 
     /** The loan, if it is this borrower's: anyone else's is "not found", never "forbidden". */

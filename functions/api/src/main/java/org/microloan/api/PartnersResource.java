@@ -3,7 +3,6 @@ package org.microloan.api;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
-import java.util.List;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -34,7 +33,6 @@ import org.microloan.origination.steps.StepContext;
 import org.microloan.origination.store.ApplicationStore;
 import org.microloan.origination.store.StoredApplication;
 import org.microloan.partner.PartnerMerchant;
-import org.microloan.partner.WebhookSignature;
 
 /**
  * SaaS partners submit applications for their merchants through signed webhooks. A delivery is
@@ -70,12 +68,6 @@ public class PartnersResource {
     /** A partner's submission: their merchant's reference (the borrower, to us) and the application. */
     @RegisterForReflection
     public record Submission(String merchantReference, ApplicationForm application) {
-    }
-
-    public static class WebhookRefusedException extends RuntimeException {
-        public WebhookRefusedException(String why) {
-            super(why);
-        }
     }
 
     @Operation(summary = "Submit an application for a merchant",
@@ -131,13 +123,7 @@ public class PartnersResource {
     }
 
     private void verify(String partnerId, String webhookId, String timestamp, HttpHeaders headers, byte[] body) {
-        // "v1,<base64> v1,<base64>": comma-separated header values may arrive split; joined back, they are exact
-        List<String> parts = headers.getRequestHeader("webhook-signature");
-        String signature = parts == null || parts.isEmpty() ? null : String.join(",", parts);
-        String secret = partners.secret(partnerId).orElseThrow(() -> new WebhookRefusedException("unknown partner"));
-        String refusal = WebhookSignature.refusal(secret, webhookId, timestamp, signature, body, clock.instant());
-        if (refusal != null) {
-            throw new WebhookRefusedException(refusal);
-        }
+        String secret = partners.secret(partnerId).orElseThrow(() -> new Problems.WebhookRefusedException("unknown partner"));
+        SignedWebhooks.verify(secret, webhookId, timestamp, headers, body, clock.instant());
     }
 }

@@ -65,7 +65,7 @@ public class PortfolioResource {
                     + "time p50/p95, auto-approval rate, manual-review share of large loans, decline reasons.")
     @GET
     public PortfolioReport portfolio(@QueryParam("date") String date, @QueryParam("product") String product) {
-        LocalDate on = date == null ? BusinessDate.today(clock) : RequestDate.parse("date", date);
+        LocalDate on = date == null ? BusinessDate.today(clock) : RequestDate.parse("query:date", date);
         PortfolioFigures servicing = Books.await(() -> portfolio.on(on, Optional.ofNullable(product)));
         LocalDate from = on.minusDays(originationDays - 1);
         OriginationFigures o = originations.between(from.atStartOfDay(BusinessDate.CHINA).toInstant(),

@@ -15,9 +15,11 @@ import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.microloan.identity.Mask;
+import org.microloan.ledger.Collections;
 import org.microloan.ledger.LoanSettledException;
 import org.microloan.ledger.PayoffExceededException;
 import org.microloan.ledger.RepaymentRefusedException;
+import org.microloan.moneyin.RailCollections;
 import org.microloan.origination.intake.InvalidApplicationException;
 import org.microloan.origination.store.DynamoFailures;
 import org.microloan.workflow.ConcurrentUpdateException;
@@ -95,8 +97,44 @@ public class Problems {
     }
 
     @ServerExceptionMapper
-    public Response webhookRefused(PartnersResource.WebhookRefusedException e) {
+    public Response webhookRefused(WebhookRefusedException e) {
         return Problem.response(401, "webhook-refused", "The webhook was not accepted", e.getMessage());
+    }
+
+    /** A webhook delivery that is not genuine (or from nobody we know): refused before it is read. */
+    public static class WebhookRefusedException extends RuntimeException {
+        public WebhookRefusedException(String why) {
+            super(why);
+        }
+    }
+
+    /** A well-formed request this API will not do as sent: 422, naming the field and what to send instead. */
+    public static class RefusedException extends RuntimeException {
+        final String type;
+        final String field;
+
+        public RefusedException(String type, String field, String detail) {
+            super(detail);
+            this.type = type;
+            this.field = field;
+        }
+    }
+
+    @ServerExceptionMapper
+    public Response refused(RefusedException e) {
+        return Problem.response(422, e.type, "Refused as sent", e.getMessage(),
+                List.of(new Problem.Field(e.field, e.getMessage())));
+    }
+
+    @ServerExceptionMapper
+    public Response noBoundAccount(RailCollections.NoBoundAccountException e) {
+        return Problem.response(409, "no-bound-account", "No account to collect from", e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response contradicted(Collections.ContradictedException e) {
+        return Problem.response(409, "collection-contradicted", "The collection already has a final outcome",
+                e.getMessage());
     }
 
     /** The request is well formed but the resource is not in a state to take it. */

@@ -13,7 +13,7 @@ final class RequestDate {
         try {
             return LocalDate.parse(value == null ? "" : value);
         } catch (DateTimeParseException e) {
-            throw new Problems.BadFieldException("query:" + field, "send the date as YYYY-MM-DD");
+            throw new Problems.BadFieldException(field, "send the date as YYYY-MM-DD");
         }
     }
 }

@@ -92,7 +92,7 @@ public class ReviewsResource {
                 review.reason(), clock.instant());
         if (!review.approve()) {
             steps.advance(stored, ApplicationStatus.DECLINED, Step.REVIEW, decision);
-            exposure.release(stored.borrowerId(), id, intake.creditApplication(stored).amount());
+            exposure.release(stored.exposureKey(), id);
         } else {
             steps.record(stored, Step.REVIEW, decision);
         }

@@ -1,13 +1,5 @@
 package org.microloan.api;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.containing;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasSize;
-
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
@@ -43,6 +35,14 @@ import org.microloan.testing.Postgres;
 import org.microloan.testing.ProviderStubs;
 import org.microloan.testing.Walk;
 import org.microloan.workflow.ApplicationStatus;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
 
 @QuarkusTest
 @QuarkusTestResource(DynamoDbLocal.class)
@@ -104,26 +104,6 @@ class LoansAndAcceptanceTest {
     }
 
     @Test
-    void repaying_onceByKey_andMoreThanThePayoff_is422WithTheFigure() {
-        String borrower = "b-" + UUID.randomUUID();
-        Loan loan = loanOf(borrower);
-        Map<String, Object> onTime = Map.of("amount", "1066.19", "on", "2026-02-15");
-
-        String first = as(borrower).header("Idempotency-Key", "k-1").body(onTime).when()
-                .post("/v1/loans/" + loan.id + "/repayments").then().statusCode(200)
-                .body("outstandingPrincipal", equalTo("11053.81")).extract().asString();
-        String again = as(borrower).header("Idempotency-Key", "k-1").body(onTime).when()
-                .post("/v1/loans/" + loan.id + "/repayments").then().statusCode(200).extract().asString();
-        assertThat(again).isEqualTo(first);
-
-        as(borrower).header("Idempotency-Key", "k-2").body(Map.of("amount", "99999.00", "on", "2026-03-01")).when()
-                .post("/v1/loans/" + loan.id + "/repayments").then().statusCode(422).contentType("application/problem+json")
-                .body("errors[0].detail", equalTo("send at most 11109.08"));
-        as(borrower).header("Idempotency-Key", "k-3").body(Map.of("amount", "12.345")).when()
-                .post("/v1/loans/" + loan.id + "/repayments").then().statusCode(400).body("errors[0].field", equalTo("/amount"));
-    }
-
-    @Test
     void acceptingTheOffer_answersTheWaitingTask_once() {
         String borrower = "b-" + UUID.randomUUID();
         String id = new Walk(intake, store, exposure).to(ApplicationStatus.QUOTED, borrower, Forms.emergency(), Map.of(
@@ -159,31 +139,6 @@ class LoansAndAcceptanceTest {
                 "{\"taskToken\":\"token-" + id + "\"}");
         as(borrower).header("Idempotency-Key", "again").body(Map.of("accept", true)).when()
                 .post("/v1/applications/" + id + "/acceptance").then().statusCode(200).body("status", equalTo("ACCEPTED"));
-    }
-
-    @Test
-    void repayingASettledLoan_is409_andChangesNothing() {
-        String borrower = "b-" + UUID.randomUUID();
-        Loan loan = loanOf(borrower);
-        as(borrower).header("Idempotency-Key", "all").body(Map.of("amount", "12038.71", "on", "2026-01-25")).when()
-                .post("/v1/loans/" + loan.id + "/repayments").then().statusCode(200).body("outstandingPrincipal", equalTo("0.00"));
-
-        as(borrower).header("Idempotency-Key", "more").body(Map.of("amount", "1.00", "on", "2026-01-26")).when()
-                .post("/v1/loans/" + loan.id + "/repayments").then().statusCode(409).contentType("application/problem+json")
-                .body("type", equalTo("https://microloan.dev/problems/loan-settled"));
-    }
-
-    @Test
-    void anAmountBelowTheAccruedInterest_is422_sayingWhatToSend() {
-        String borrower = "b-" + UUID.randomUUID();
-        Loan loan = loanOf(borrower);
-
-        as(borrower).header("Idempotency-Key", "tiny").body(Map.of("amount", "1.00", "on", "2026-01-25")).when()
-                .post("/v1/loans/" + loan.id + "/repayments").then().statusCode(422).contentType("application/problem+json")
-                .body("type", equalTo("https://microloan.dev/problems/repayment-refused"))
-                .body("errors[0].field", equalTo("/amount"));
-        as(borrower).when().get("/v1/loans/" + loan.id + "/payoff?on=2026-01-25").then().statusCode(200)
-                .body("payoff", equalTo("12038.71"));
     }
 
     @Test

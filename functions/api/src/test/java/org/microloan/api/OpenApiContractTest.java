@@ -54,7 +54,9 @@ class OpenApiContractTest {
         assertThat(operations).contains("POST /v1/applications", "GET /v1/applications/{id}",
                 "POST /v1/applications/{id}/acceptance", "POST /v1/partners/{partnerId}/applications",
                 "GET /v1/loans/{id}/payoff", "POST /v1/loans/{id}/repayments", "POST /v1/ops/reviews/{applicationId}",
-                "GET /v1/ops/portfolio", "POST /v1/ops/loans/{loanId}/signals");
+                "GET /v1/ops/portfolio", "POST /v1/ops/loans/{loanId}/signals",
+                "GET /v1/loans/{id}/repayments/{repaymentId}", "POST /v1/rail/callbacks",
+                "POST /v1/ops/loans/{loanId}/repayments");
 
         ParseOptions options = new ParseOptions();
         options.setResolve(true);

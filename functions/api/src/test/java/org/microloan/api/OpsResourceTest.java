@@ -90,7 +90,8 @@ class OpsResourceTest {
     void aDecline_answersTheWorkflowOnce_givesTheReservationBack_andIsNotTakenTwice() {
         String borrower = "b-" + UUID.randomUUID();
         String id = waitingForReview(borrower);
-        assertThat(exposure.total(borrower)).isNotEqualTo(Money.ZERO);
+        String person = store.find(id).orElseThrow().exposureKey();
+        assertThat(exposure.held(person, id)).isEqualTo(Money.of("3000"));
 
         as("ops-1", "ops").body(Map.of("approve", false, "reason", "income could not be confirmed")).when()
                 .post("/v1/ops/reviews/" + id).then().statusCode(200)
@@ -100,7 +101,7 @@ class OpsResourceTest {
                 .body("type", equalTo("https://microloan.dev/problems/not-in-review"));
 
         assertThat(store.find(id).orElseThrow().status()).isEqualTo(ApplicationStatus.DECLINED);
-        assertThat(exposure.total(borrower)).isEqualTo(Money.ZERO);
+        assertThat(exposure.held(person, id)).as("its room given back").isEqualTo(Money.ZERO);
         assertThat(ProviderStubs.server().findAll(postRequestedFor(urlEqualTo("/"))
                 .withRequestBody(containing("review-" + id)))).hasSize(1);
     }

@@ -1,6 +1,7 @@
 package org.microloan.configuration;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -30,6 +31,10 @@ public interface Settings {
 
     Servicing servicing();
 
+    Rail rail();
+
+    PersonKeys personKey();
+
     Origination origination();
 
     /**
@@ -38,6 +43,12 @@ public interface Settings {
      * environment ({@code MICROLOAN_PARTNERS_<ID>_SECRET}), as the deployment sets them.
      */
     Map<String, Partner> partners();
+
+    /**
+     * Where the local stack keeps the offset it moved its time by ({@code MICROLOAN_CLOCK_OFFSET_FILE}); never
+     * set in AWS, where the functions run on the system clock.
+     */
+    Optional<String> clockOffsetFile();
 
     /** The origination state machine the API starts and answers ({@code STATE_MACHINE_ARN}); the API's alone. */
     Optional<String> stateMachineArn();
@@ -79,6 +90,29 @@ public interface Settings {
         /** How long a loan stays clear of arrears before it is NORMAL again. */
         @WithDefault("0")
         int observationDays();
+
+        /** The days past due on which a failed auto-debit (代扣) is tried again. */
+        @WithDefault("1,3,7")
+        List<Integer> autoDebitRetryDays();
+
+        /** How far back ops may value money received another way (a bank transfer to the lender). */
+        @WithDefault("30")
+        int offlineValueDateWindowDays();
+    }
+
+    /** Who a borrower is, for the limits per person, without keeping the ID number to compare. */
+    interface PersonKeys {
+        /**
+         * The HMAC secret (32 bytes or more, base64) of {@code PersonKey}s ({@code MICROLOAN_PERSON_KEY_SECRET}):
+         * where applications are taken in (the API) it must be set; changing it splits every person in two.
+         */
+        Optional<String> secret();
+    }
+
+    /** The payment rail's side of its callbacks. */
+    interface Rail {
+        /** The Standard Webhooks secret the rail signs its callbacks with ({@code MICROLOAN_RAIL_CALLBACK_SECRET}). */
+        Optional<String> callbackSecret();
     }
 
     interface Origination {

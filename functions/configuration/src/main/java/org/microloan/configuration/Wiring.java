@@ -1,5 +1,6 @@
 package org.microloan.configuration;
 
+import java.nio.file.Path;
 import java.time.Clock;
 
 import io.quarkus.arc.DefaultBean;
@@ -28,7 +29,7 @@ public class Wiring {
     @ApplicationScoped
     @DefaultBean
     Clock clock() {
-        return Clock.systemUTC();
+        return settings.clockOffsetFile().<Clock>map(file -> new OffsetFileClock(Path.of(file))).orElse(Clock.systemUTC());
     }
 
     @Produces

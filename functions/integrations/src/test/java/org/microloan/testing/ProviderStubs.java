@@ -1,5 +1,12 @@
 package org.microloan.testing;
 
+import java.util.Map;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.matching.StringValuePattern;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.matching;
@@ -8,17 +15,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
-import java.util.Map;
-
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.matching.StringValuePattern;
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-
 /**
  * The KYC provider, the credit bureau, the payment rail and the SMS provider as WireMock stubs of their documented
  * contracts, all answering yes by default; tests switch on the failures they need. The rail answers the
- * same payout for the same Idempotency-Key, as the real one does.
+ * same payout or collection for the same Idempotency-Key, as the real one does.
  */
 public final class ProviderStubs implements QuarkusTestResourceLifecycleManager {
 
@@ -45,6 +45,9 @@ public final class ProviderStubs implements QuarkusTestResourceLifecycleManager 
         s.stubFor(post(urlEqualTo("/v1/payouts")).withHeader("Idempotency-Key", matchingAny())
                 .willReturn(json("{\"payoutId\":\"po-{{request.headers.Idempotency-Key}}\",\"status\":\"SETTLED\","
                         + "\"amount\":\"{{jsonPath request.body '$.amount'}}\"}")));
+        s.stubFor(post(urlEqualTo("/v1/collections")).withHeader("Idempotency-Key", matchingAny())
+                .willReturn(json("{\"collectionId\":\"co-{{request.headers.Idempotency-Key}}\",\"status\":\"SUCCEEDED\","
+                        + "\"amount\":\"{{jsonPath request.body '$.amount'}}\"}")));
         s.stubFor(post(urlEqualTo("/v1/messages")).withHeader("Idempotency-Key", matchingAny())
                 .willReturn(json("{\"messageId\":\"m-{{request.headers.Idempotency-Key}}\"}")));
     }
@@ -60,6 +63,21 @@ public final class ProviderStubs implements QuarkusTestResourceLifecycleManager 
         server().stubFor(post(urlEqualTo("/v1/reports")).withRequestBody(matchingJsonPath("$.reference", equalTo(reference)))
                 .willReturn(json("{\"reportId\":\"cr-x\",\"pastDefaultRecords\":true,\"outstandingDebt\":\"0.00\","
                         + "\"enquiriesLast90Days\":1}")));
+    }
+
+    /** The rail answers every collection with {@code status} (FAILED with {@code reason}, or PENDING). */
+    public static void collections(String status, String reason) {
+        server().stubFor(post(urlEqualTo("/v1/collections")).willReturn(json("{\"collectionId\":\"co-{{request.headers.Idempotency-Key}}\","
+                + "\"status\":\"" + status + "\",\"amount\":\"{{jsonPath request.body '$.amount'}}\","
+                + "\"reason\":" + (reason == null ? "null" : "\"" + reason + "\"") + "}")));
+    }
+
+    /** The rail answers SUCCEEDED to collections from one account (and what else it was told to others). */
+    public static void collectionsSucceedFrom(String payerAccount) {
+        server().stubFor(post(urlEqualTo("/v1/collections")).atPriority(1)
+                .withRequestBody(matchingJsonPath("$.payerAccount", equalTo(payerAccount)))
+                .willReturn(json("{\"collectionId\":\"co-{{request.headers.Idempotency-Key}}\",\"status\":\"SUCCEEDED\","
+                        + "\"amount\":\"{{jsonPath request.body '$.amount'}}\"}")));
     }
 
     /** A provider answers {@code status} to every request at {@code path}. */

@@ -16,7 +16,11 @@ import jakarta.persistence.Table;
 public class JournalEntry {
 
     /** The chart of accounts the books use so far. */
-    public enum Account { LOANS_RECEIVABLE, PAYMENT_RAIL_SETTLEMENT, FEE_INCOME, INTEREST_INCOME, PENALTY_INTEREST_INCOME }
+    public enum Account {
+        LOANS_RECEIVABLE, PAYMENT_RAIL_SETTLEMENT, BANK_RECEIPTS, FEE_INCOME, INTEREST_INCOME, PENALTY_INTEREST_INCOME,
+        /** Money received that no loan could take, owed back to the borrower. */
+        BORROWER_OVERPAYMENTS
+    }
 
     @Id
     public String id;

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -14,6 +15,7 @@ import jakarta.persistence.LockModeType;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.microloan.money.Money;
 import org.microloan.servicing.PaymentAllocation;
+import org.microloan.servicing.ReceivedMoney;
 import org.microloan.servicing.RepaymentOutcome;
 import org.microloan.servicing.ServicingTerms;
 
@@ -37,7 +39,31 @@ public class Repayments {
         this.clock = clock;
     }
 
+    /**
+     * Whether the loan would take this money today, before anyone asks the rail for it: a settled loan, more
+     * than the pay-off, or too little to prepay with its interest is refused, saying what to send.
+     */
+    public Uni<Void> check(Repayment r) {
+        return sessions.withSession(session -> session.find(Loan.class, r.loanId())
+                .onItem().ifNull().failWith(() -> new IllegalArgumentException("no loan " + r.loanId()))
+                .call(loan -> Mutiny.fetch(loan.installments))
+                .invoke(loan -> {
+                    if (loan.account().repay(r.amount(), r.on(), r.choice(), servicing)
+                            instanceof RepaymentOutcome.Refused refused) {
+                        throw refusal(loan, r, refused);
+                    }
+                }).replaceWithVoid());
+    }
+
+    /**
+     * Books money that has moved, in one transaction: the loan row is locked (concurrent postings queue), a
+     * known idempotency key answers what it answered before, and the money is never refused: what the loan
+     * cannot take is held for the borrower as an overpayment.
+     */
     public Uni<RepaymentPosted> post(Repayment r) {
+        if (!r.amount().isPositive()) {
+            return Uni.createFrom().failure(new IllegalArgumentException("a repayment is above 0, not " + r.amount()));
+        }
         String key = "repay#" + r.loanId() + "#" + r.idempotencyKey();
         return sessions.withTransaction(session -> session.find(Loan.class, r.loanId(), LockModeType.PESSIMISTIC_WRITE)
                 .onItem().ifNull().failWith(() -> new IllegalArgumentException("no loan " + r.loanId()))
@@ -45,25 +71,36 @@ public class Repayments {
                 .chain(loan -> session.createSelectionQuery("from LedgerTransaction where idempotencyKey = :key",
                                 LedgerTransaction.class).setParameter("key", key).getSingleResultOrNull()
                         .chain(posted -> posted != null ? Uni.createFrom().item(read(posted.summary))
-                                : apply(session, loan, r, key))));
+                                : book(session, loan, r, key))));
     }
 
-    private Uni<RepaymentPosted> apply(Mutiny.Session session, Loan loan, Repayment r, String key) {
-        RepaymentOutcome outcome = loan.account().repay(r.amount(), r.on(), r.choice(), servicing);
-        if (outcome instanceof RepaymentOutcome.Refused refused) {
-            throw switch (refused.refusal()) {
-                case LOAN_SETTLED -> new LoanSettledException(loan.id);
-                case NOT_POSITIVE -> new IllegalArgumentException(refused.detail());
-                case ABOVE_PAYOFF -> new PayoffExceededException(r.amount(), refused.payoff());
-                case BELOW_ACCRUED_INTEREST -> new RepaymentRefusedException(refused.detail());
-            };
-        }
-        RepaymentOutcome.Repaid repaid = (RepaymentOutcome.Repaid) outcome;
-        List<ScheduledInstallment> removed = loan.record(repaid.account());
-        LedgerTransaction t = journal(loan, key, r.amount(), repaid);
-        RepaymentPosted posted = new RepaymentPosted(t.id, loan.id, r.amount().toString(), applied(repaid.allocation()),
-                repaid.prepaid().toString(), repaid.accruedInterest().toString(), repaid.prepaymentPenalty().toString(),
-                repaid.account().outstandingPrincipal().toString(), repaid.account().settled());
+    /** What a posting did, as it answered then. */
+    public Uni<RepaymentPosted> posted(String transactionId) {
+        return sessions.withSession(session -> session.find(LedgerTransaction.class, transactionId))
+                .map(t -> read(t.summary));
+    }
+
+    private static RuntimeException refusal(Loan loan, Repayment r, RepaymentOutcome.Refused refused) {
+        return switch (refused.refusal()) {
+            case LOAN_SETTLED -> new LoanSettledException(loan.id);
+            case NOT_POSITIVE -> new IllegalArgumentException(refused.detail());
+            case ABOVE_PAYOFF -> new PayoffExceededException(r.amount(), refused.payoff());
+            case BELOW_ACCRUED_INTEREST -> new RepaymentRefusedException(refused.detail());
+        };
+    }
+
+    private Uni<RepaymentPosted> book(Mutiny.Session session, Loan loan, Repayment r, String key) {
+        ReceivedMoney received = loan.account().receive(r.amount(), r.on(), r.choice(), servicing);
+        List<ScheduledInstallment> removed = loan.record(received.account());
+        LedgerTransaction t = journal(loan, key, r, received);
+        Optional<RepaymentOutcome.Repaid> repaid = received.repaid();
+        RepaymentPosted posted = new RepaymentPosted(t.id, loan.id, r.amount().toString(),
+                repaid.map(p -> applied(p.allocation())).orElse(Map.of()),
+                repaid.map(p -> p.prepaid().toString()).orElse("0.00"),
+                repaid.map(p -> p.accruedInterest().toString()).orElse("0.00"),
+                repaid.map(p -> p.prepaymentPenalty().toString()).orElse("0.00"),
+                received.account().outstandingPrincipal().toString(), received.account().settled(),
+                received.unapplied().toString());
         t.summary = write(posted);
         Uni<Void> deletions = Uni.createFrom().voidItem();
         for (ScheduledInstallment gone : removed) {
@@ -72,19 +109,27 @@ public class Repayments {
         return deletions.chain(session::flush).chain(() -> session.persist(t)).replaceWith(posted);
     }
 
-    /** DR the rail's settlement (cash in); CR loans receivable, interest income, penalty interest income, fees. */
-    private LedgerTransaction journal(Loan loan, String key, Money amount, RepaymentOutcome.Repaid repaid) {
+    /**
+     * DR where the money came in (the rail's settlement, or the bank for money received another way); CR loans
+     * receivable, interest income, penalty interest income, fees, and what no loan took to the borrower's
+     * overpayments.
+     */
+    private LedgerTransaction journal(Loan loan, String key, Repayment r, ReceivedMoney received) {
         LedgerTransaction t = new LedgerTransaction();
         t.id = UUID.randomUUID().toString();
         t.loanId = loan.id;
         t.kind = LedgerTransaction.Kind.REPAYMENT;
         t.idempotencyKey = key;
         t.postedAt = clock.instant();
-        Journal.entry(t, JournalEntry.Account.PAYMENT_RAIL_SETTLEMENT, amount, Money.ZERO);
-        Journal.entry(t, JournalEntry.Account.LOANS_RECEIVABLE, Money.ZERO, repaid.principal());
-        Journal.entry(t, JournalEntry.Account.INTEREST_INCOME, Money.ZERO, repaid.interest());
-        Journal.entry(t, JournalEntry.Account.PENALTY_INTEREST_INCOME, Money.ZERO, repaid.penaltyInterest());
-        Journal.entry(t, JournalEntry.Account.FEE_INCOME, Money.ZERO, repaid.prepaymentPenalty());
+        Journal.entry(t, r.origin() == CollectionRecord.Origin.OFFLINE ? JournalEntry.Account.BANK_RECEIPTS
+                : JournalEntry.Account.PAYMENT_RAIL_SETTLEMENT, r.amount(), Money.ZERO);
+        received.repaid().ifPresent(repaid -> {
+            Journal.entry(t, JournalEntry.Account.LOANS_RECEIVABLE, Money.ZERO, repaid.principal());
+            Journal.entry(t, JournalEntry.Account.INTEREST_INCOME, Money.ZERO, repaid.interest());
+            Journal.entry(t, JournalEntry.Account.PENALTY_INTEREST_INCOME, Money.ZERO, repaid.penaltyInterest());
+            Journal.entry(t, JournalEntry.Account.FEE_INCOME, Money.ZERO, repaid.prepaymentPenalty());
+        });
+        Journal.entry(t, JournalEntry.Account.BORROWER_OVERPAYMENTS, Money.ZERO, received.unapplied());
         Journal.requireBalanced(t);
         return t;
     }

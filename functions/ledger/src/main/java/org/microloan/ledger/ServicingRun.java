@@ -15,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.microloan.configuration.Settings;
+import org.microloan.money.Money;
 import org.microloan.pricing.RateCap;
 import org.microloan.product.ProductCatalogue;
 import org.microloan.schedule.BusinessDate;
@@ -40,6 +41,7 @@ public class ServicingRun {
     private final CollectionsPlan plan;
     private final ConductRules conduct;
     private final Classification classification;
+    private final Set<Integer> autoDebitRetryDays;
 
     public ServicingRun(Mutiny.SessionFactory sessions, RateCap cap, ProductCatalogue products, Settings settings) {
         this.sessions = sessions;
@@ -47,11 +49,20 @@ public class ServicingRun {
         this.conduct = products.conduct();
         this.cap = cap;
         this.classification = new Classification(settings.servicing().observationDays());
+        this.autoDebitRetryDays = Set.copyOf(settings.servicing().autoDebitRetryDays());
     }
 
-    /** @param toSend contacts due to go out now; @param lastLoanId where the next page starts */
-    public record Page(int loans, List<ContactRecord> recorded, List<ContactRecord> toSend, String lastLoanId,
-                       boolean more) {
+    /**
+     * @param toSend    contacts due to go out now
+     * @param toCollect the day's auto-debits: what each loan owes on its due date or a retry day past due
+     * @param lastLoanId where the next page starts
+     */
+    public record Page(int loans, List<ContactRecord> recorded, List<ContactRecord> toSend, List<AutoDebit> toCollect,
+                       String lastLoanId, boolean more) {
+    }
+
+    /** What to ask of a loan's bound account today (代扣). */
+    public record AutoDebit(String loanId, Money amount) {
     }
 
     public Uni<Page> runPage(LocalDate businessDate, Instant now, String afterLoanId, int pageSize) {
@@ -67,7 +78,7 @@ public class ServicingRun {
                     boolean more = found.size() > pageSize;
                     String last = loans.isEmpty() ? after : loans.get(loans.size() - 1).id;
                     if (loans.isEmpty()) {
-                        return Uni.createFrom().item(new Page(0, List.of(), List.of(), last, false));
+                        return Uni.createFrom().item(new Page(0, List.of(), List.of(), List.of(), last, false));
                     }
                     // one query brings the whole page's installments (a reactive session runs one query at a time)
                     return session.createSelectionQuery("select distinct l from Loan l left join fetch l.installments"
@@ -79,7 +90,7 @@ public class ServicingRun {
                                 return session.persistAll(written.rows().toArray())
                                         .replaceWith(new Page(loans.size(), written.contacts(), written.contacts().stream()
                                                 .filter(c -> c.status == ContactRecord.Status.DUE).toList(),
-                                                last, more));
+                                                written.debits(), last, more));
                             });
                 }));
     }
@@ -117,13 +128,14 @@ public class ServicingRun {
                 .getResultList().map(rows -> rows.stream().map(row -> row[0] + "#" + row[1]).collect(Collectors.toSet()));
     }
 
-    /** What a page adds to the books: contacts and classification changes. */
-    private record Written(List<ContactRecord> contacts, List<Object> rows) {
+    /** What a page adds to the books (contacts and classification changes), and the auto-debits it asks for. */
+    private record Written(List<ContactRecord> contacts, List<Object> rows, List<AutoDebit> debits) {
     }
 
     private Written serviceAll(List<Loan> loans, LocalDate date, Instant now, Set<String> alreadyContacted) {
         List<ContactRecord> contacts = new ArrayList<>();
         List<Object> rows = new ArrayList<>();
+        List<AutoDebit> debits = new ArrayList<>();
         for (Loan loan : loans) {
             LoanAccount account = loan.account();
             LoanAccount accrued = account.accruePenalty(date, termsOf(loan));
@@ -131,6 +143,7 @@ public class ServicingRun {
                 loan.record(accrued);
             }
             long daysPastDue = accrued.daysPastDue(date);
+            accrued.autoDebit(date, autoDebitRetryDays).ifPresent(amount -> debits.add(new AutoDebit(loan.id, amount)));
             reclassify(loan, date, daysPastDue).ifPresent(rows::add);
             Optional<Long> toNextDue = accrued.nextDue(date).map(i -> ChronoUnit.DAYS.between(date, i.dueDate()));
             plan.contactFor(daysPastDue, toNextDue, loan.withAgency)
@@ -141,7 +154,7 @@ public class ServicingRun {
                         rows.add(c);
                     });
         }
-        return new Written(contacts, rows);
+        return new Written(contacts, rows, debits);
     }
 
     /** The servicing terms of the loan's contract date: the penalty multiple under the cap of that day. */

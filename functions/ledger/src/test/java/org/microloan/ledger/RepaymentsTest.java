@@ -51,6 +51,11 @@ class RepaymentsTest {
         return repayments.post(new Repayment(loan.id, Money.of(amount), LocalDate.parse(on), key, choice)).await().atMost(WAIT);
     }
 
+    private void check(Loan loan, String amount, String on) {
+        repayments.check(new Repayment(loan.id, Money.of(amount), LocalDate.parse(on), "check",
+                PrepaymentChoice.SHORTEN_TERM)).await().atMost(WAIT);
+    }
+
     private RepaymentPosted pay(Loan loan, String amount, String on) {
         return pay(loan, amount, on, UUID.randomUUID().toString(), PrepaymentChoice.SHORTEN_TERM);
     }
@@ -136,7 +141,7 @@ class RepaymentsTest {
         Loan loan = book();
         pay(loan, "1066.19", "2026-02-15");
 
-        assertThatThrownBy(() -> pay(loan, "20000.00", "2026-03-01"))
+        assertThatThrownBy(() -> check(loan, "20000.00", "2026-03-01"))
                 .isInstanceOfSatisfying(PayoffExceededException.class,
                         e -> assertThat(e.payoff()).isEqualTo(Money.of("11109.08")))
                 .hasMessage("20000.00 is more than the pay-off amount 11109.08 on this day: send at most 11109.08");
@@ -149,7 +154,23 @@ class RepaymentsTest {
         assertThat(settled.status).isEqualTo(LoanStatus.SETTLED);
         assertThat(settled.installments.stream().mapToLong(i -> i.paidPrincipalFen).sum()).isEqualTo(1_200_000);
         assertThat(books.unbalancedTransactions().await().atMost(WAIT)).isEmpty();
-        assertThatThrownBy(() -> pay(loan, "1.00", "2026-03-02")).hasMessageContaining("is repaid in full");
+        assertThatThrownBy(() -> check(loan, "1.00", "2026-03-02")).hasMessageContaining("is repaid in full");
+    }
+
+    @Test
+    void moneyThatMovedBeyondWhatTheLoanTakes_isNeverRefused_butHeldForTheBorrower_andTheBooksBalance() {
+        Loan loan = book();
+        pay(loan, "1066.19", "2026-02-15");
+
+        // the pay-off on 1 March is 11109.08: the rail collected 20000.00 anyway
+        RepaymentPosted posted = pay(loan, "20000.00", "2026-03-01");
+        RepaymentPosted after = pay(loan, "5.00", "2026-03-02");
+
+        assertThat(posted.settled()).isTrue();
+        assertThat(posted.unapplied()).isEqualTo("8890.92");
+        assertThat(after.unapplied()).as("a settled loan takes nothing more").isEqualTo("5.00");
+        assertThat(after.applied()).isEmpty();
+        assertThat(books.unbalancedTransactions().await().atMost(WAIT)).isEmpty();
     }
 
     @Test

@@ -10,7 +10,8 @@ public final class Configured {
     }
 
     public static Settings settings(String table) {
-        return new SmallRyeConfigBuilder().withMapping(Settings.class).withDefaultValue("microloan.table", table).build()
+        return new SmallRyeConfigBuilder().withMapping(Settings.class).withDefaultValue("microloan.table", table)
+                .withDefaultValue("microloan.person-key.secret", "QkJCQkJCQkJCQkJCQkJCQkJCQkJCQkJCQkJCQkJCQkI=").build()
                 .getConfigMapping(Settings.class);
     }
 }

@@ -31,10 +31,25 @@ public final class Forms {
                 new ApplicationForm.Consent("2026-01", Instant.parse("2026-11-22T08:00:00Z")));
     }
 
+    /** The same form from somebody else: a new person (an ID number nobody else in the run has), for the limits per person. */
+    public static ApplicationForm ofSomeoneElse(ApplicationForm f) {
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        String seventeen = "110105" + LocalDate.of(1980, 1, 1).plusDays(random.nextInt(7000)).toString().replace("-", "")
+                + String.format("%03d", random.nextInt(1000));
+        return withIdNumber(f, seventeen + ResidentId.checkCharacter(seventeen));
+    }
+
     public static ApplicationForm withIdNumber(ApplicationForm f, String idNumber) {
         ApplicationForm.Personal p = f.personal();
         return new ApplicationForm(f.productCode(), f.amount(), f.termMonths(), f.method(), f.frequency(),
                 f.applicationDate(), new ApplicationForm.Personal(p.name(), idNumber, p.mobile(), p.bankAccount(),
+                p.creditCode()), f.finances(), f.consent());
+    }
+
+    public static ApplicationForm withBankAccount(ApplicationForm f, String bankAccount) {
+        ApplicationForm.Personal p = f.personal();
+        return new ApplicationForm(f.productCode(), f.amount(), f.termMonths(), f.method(), f.frequency(),
+                f.applicationDate(), new ApplicationForm.Personal(p.name(), p.idNumber(), p.mobile(), bankAccount,
                 p.creditCode()), f.finances(), f.consent());
     }
 

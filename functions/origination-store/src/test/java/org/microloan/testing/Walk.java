@@ -44,7 +44,7 @@ public final class Walk {
     public String to(ApplicationStatus status, String borrower, ApplicationForm form, Map<String, String> results) {
         String id = UUID.randomUUID().toString();
         StoredApplication application = intake.submit(id, borrower, form, Instant.now());
-        exposure.reserve(borrower, id, Money.of(form.amount()), Money.of("200000"));
+        exposure.reserve(application.exposureKey(), id, Money.of(form.amount()), Money.of("200000"));
         for (ApplicationStatus next : PATH.subList(0, PATH.indexOf(status) + 1)) {
             String step = STEP.get(next);
             if (next == ApplicationStatus.QUOTED) {

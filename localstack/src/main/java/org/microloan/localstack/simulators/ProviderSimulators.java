@@ -1,35 +1,47 @@
 package org.microloan.localstack.simulators;
 
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Supplier;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.extension.Parameters;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
-import java.util.List;
-
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.stubbing.Scenario;
-import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-
 /**
  * The KYC provider, the credit bureau, the payment rail, SMS and the partners' webhook endpoints, as
  * WireMock speaking the providers' HTTP contracts (the mappings in {@code simulators/mappings}), with
- * scenarios to switch on: a provider that times out, a payout that fails once.
+ * scenarios to switch on: a provider that times out, a payout that fails once, a collection refused for want
+ * of funds, a collection that is pending and settled by the rail's signed callback.
  */
 public final class ProviderSimulators implements AutoCloseable {
 
     /** The scenarios one can switch on, and {@code normal} to switch them all off. */
     public static final List<String> SCENARIOS = List.of("normal", "kyc-timeout", "bureau-down", "payout-fails-once",
-            "kyc-no-match", "rail-slow", "bureau-past-defaults");
+            "kyc-no-match", "rail-slow", "bureau-past-defaults", "collection-insufficient-funds", "collection-pending");
 
     private final WireMockServer server;
+    private final RailCallbacks railCallbacks = new RailCallbacks();
 
     /** @param port 0 for any free port */
     public ProviderSimulators(int port) {
         server = new WireMockServer(options().port(port).bindAddress("127.0.0.1").globalTemplating(true)
-                .usingFilesUnderClasspath("simulators").maxRequestJournalEntries(10_000).containerThreads(16));
+                .usingFilesUnderClasspath("simulators").maxRequestJournalEntries(10_000).containerThreads(16)
+                .extensions(railCallbacks));
         server.start();
+    }
+
+    /** Where the rail sends its signed callbacks for pending collections, and the secret it signs them with. */
+    public void railCallbacksTo(URI callbacks, String secret, Supplier<Instant> now) {
+        railCallbacks.deliverTo(callbacks, secret, now);
     }
 
     public String url() {
@@ -61,6 +73,17 @@ public final class ProviderSimulators implements AutoCloseable {
             case "payout-fails-once" -> server.stubFor(post(urlEqualTo("/v1/payouts")).atPriority(1)
                     .inScenario("payout-fails-once").whenScenarioStateIs(Scenario.STARTED)
                     .willReturn(aResponse().withStatus(503)).willSetStateTo("failed"));
+            case "collection-insufficient-funds" -> server.stubFor(post(urlEqualTo("/v1/collections")).atPriority(1)
+                    .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                            .withBody("{\"collectionId\":\"co-{{request.headers.Idempotency-Key}}\",\"status\":\"FAILED\","
+                                    + "\"amount\":\"{{jsonPath request.body '$.amount'}}\",\"reason\":\"INSUFFICIENT_FUNDS\"}")));
+            case "collection-pending" -> server.stubFor(post(urlEqualTo("/v1/collections")).atPriority(1)
+                    .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                            .withBody("{\"collectionId\":\"co-{{request.headers.Idempotency-Key}}\",\"status\":\"PENDING\","
+                                    + "\"amount\":\"{{jsonPath request.body '$.amount'}}\"}"))
+                    // settled a moment later, and the callback delivered three times, as rails do
+                    .withServeEventListener(RailCallbacks.NAME, Parameters.from(java.util.Map.of("status", "SUCCEEDED",
+                            "deliveries", 3))));
             default -> throw new IllegalArgumentException("no scenario " + name + ": one of " + SCENARIOS);
         }
     }

@@ -1,7 +1,13 @@
 package org.microloan.localstack.states;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -12,10 +18,14 @@ import java.util.function.BooleanSupplier;
 public final class LocalClock {
 
     private final boolean instantWaits;
+    private final Optional<Path> offsetFile;
     private Duration offset = Duration.ZERO;
 
-    public LocalClock(boolean instantWaits) {
+    /** @param offsetFile where the offset is written for the functions to read (their clocks follow this one) */
+    public LocalClock(boolean instantWaits, Optional<Path> offsetFile) {
         this.instantWaits = instantWaits;
+        this.offsetFile = offsetFile;
+        write();
     }
 
     public synchronized Instant now() {
@@ -28,7 +38,21 @@ public final class LocalClock {
             throw new IllegalArgumentException("the clock only moves forward");
         }
         offset = offset.plus(by);
+        write();
         notifyAll();
+    }
+
+    private void write() {
+        offsetFile.ifPresent(file -> {
+            try {
+                Files.createDirectories(file.toAbsolutePath().getParent());
+                Path next = file.resolveSibling(file.getFileName() + ".next");
+                Files.writeString(next, offset.toString());
+                Files.move(next, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
     }
 
     public synchronized void set(Instant to) {

@@ -57,7 +57,7 @@ class StepFunctionsConformanceTest {
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
     private final List<JsonNode> dynamoCalls = new CopyOnWriteArrayList<>();
     private final Map<String, String> tokens = new ConcurrentHashMap<>();
-    private final LocalClock clock = new LocalClock(true);
+    private final LocalClock clock = new LocalClock(true, Optional.empty());
     private StepFunctions service;
     private HttpServer server;
     private SfnClient sfn;

@@ -56,7 +56,7 @@ public class Eligibility {
         Product product = products.get(application.productCode());
         List<KnockOut> reasons = new ArrayList<>(CreditDecision.productRules(application, product));
         reasons.addAll(CreditDecision.velocityRule(applicationsInTheLastDay(stored), product));
-        if (reasons.isEmpty() && !exposure.reserve(stored.borrowerId(), stored.applicationId(), application.amount(),
+        if (reasons.isEmpty() && !exposure.reserve(stored.exposureKey(), stored.applicationId(), application.amount(),
                 product.outstandingLimit())) {
             reasons.add(KnockOut.EXPOSURE_LIMIT);
         }

@@ -1,10 +1,5 @@
 package org.microloan.functions.apply;
 
-import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.contains;
-import static org.hamcrest.Matchers.equalTo;
-
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -22,6 +17,11 @@ import org.microloan.origination.store.ExposureReservations;
 import org.microloan.testing.DynamoDbLocal;
 import org.microloan.testing.Forms;
 import org.microloan.workflow.ApplicationStatus;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
 
 @QuarkusTest
 @QuarkusTestResource(DynamoDbLocal.class)
@@ -47,29 +47,49 @@ class ApplyFunctionTest {
         return given().contentType("application/json").accept("application/json").body(event).when().post().then();
     }
 
+    private String person(String id) {
+        return store.find(id).orElseThrow().exposureKey();
+    }
+
     @Test
     void eligibleApplication_isApplied_reservesTheAmount_andRecordsConsent() {
         String borrower = "b-" + UUID.randomUUID();
-        String id = submitted(borrower, Forms.emergency());
+        String id = submitted(borrower, Forms.ofSomeoneElse(Forms.emergency()));
 
         invoke(Map.of("applicationId", id)).statusCode(200)
                 .body("status", equalTo("APPLIED")).body("consentVersion", equalTo("2026-01"));
 
         assertThat(store.find(id).orElseThrow().status()).isEqualTo(ApplicationStatus.APPLIED);
-        assertThat(exposure.total(borrower)).isEqualTo(Money.of("3000"));
+        assertThat(exposure.total(person(id))).isEqualTo(Money.of("3000"));
+        assertThat(person(id)).startsWith("pk_").doesNotContain(Forms.emergency().personal().idNumber().substring(6, 14));
     }
 
     @Test
     void theSameEventTwice_returnsTheSameAnswer_andDoesNothingTwice() {
         String borrower = "b-" + UUID.randomUUID();
-        String id = submitted(borrower, Forms.emergency());
+        String id = submitted(borrower, Forms.ofSomeoneElse(Forms.emergency()));
 
         String first = invoke(Map.of("applicationId", id)).statusCode(200).extract().asString();
         String second = invoke(Map.of("applicationId", id)).statusCode(200).extract().asString();
 
         assertThat(second).isEqualTo(first);
         assertThat(store.find(id).orElseThrow().version()).isEqualTo(2);
-        assertThat(exposure.total(borrower)).isEqualTo(Money.of("3000"));
+        assertThat(exposure.total(person(id))).isEqualTo(Money.of("3000"));
+    }
+
+    @Test
+    void onePerson_throughTwoAccounts_orAnAccountAndAPartner_hasOneLimit() {
+        ApplicationForm big = Forms.ofSomeoneElse(Forms.withProduct(Forms.withAmount(Forms.emergency(), "150000.00", 36,
+                "EQUAL_INSTALLMENT"), "RENOVATION"));
+        String first = submitted("b-" + UUID.randomUUID(), big);
+        String second = submitted("partner:acme:m-" + UUID.randomUUID(), big);
+
+        invoke(Map.of("applicationId", first)).statusCode(200).body("status", equalTo("APPLIED"));
+        invoke(Map.of("applicationId", second)).statusCode(200).body("status", equalTo("DECLINED"))
+                .body("reasons", contains("EXPOSURE_LIMIT"));
+
+        assertThat(person(second)).isEqualTo(person(first));
+        assertThat(exposure.total(person(first))).isEqualTo(Money.of("150000"));
     }
 
     @Test
@@ -83,12 +103,12 @@ class ApplyFunctionTest {
     @Test
     void overTheOutstandingLimit_isDeclined_andReservesNothing() {
         String borrower = "b-" + UUID.randomUUID();
-        exposure.reserve(borrower, "earlier-loan", Money.of("198500"), Money.of("200000"));
-        String id = submitted(borrower, Forms.emergency());
+        String id = submitted(borrower, Forms.ofSomeoneElse(Forms.emergency()));
+        exposure.reserve(person(id), "earlier-loan", Money.of("198500"), Money.of("200000"));
 
         invoke(Map.of("applicationId", id)).statusCode(200).body("reasons", contains("EXPOSURE_LIMIT"));
 
-        assertThat(exposure.total(borrower)).isEqualTo(Money.of("198500"));
+        assertThat(exposure.total(person(id))).isEqualTo(Money.of("198500"));
     }
 
     @Test

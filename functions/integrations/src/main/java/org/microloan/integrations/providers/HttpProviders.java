@@ -53,6 +53,13 @@ public class HttpProviders implements IdentityVerifier, CreditBureau, PaymentRai
         return call("rail", () -> rail.get().pay(request, idempotencyKey));
     }
 
+    /** Safe to retry: the rail honours the idempotency key, so a repeated request is the same collection. */
+    @Override
+    @Retry(maxRetries = 2, delay = 200, jitter = 100, delayUnit = ChronoUnit.MILLIS, retryOn = ProviderUnavailableException.class)
+    public Collection collect(CollectionRequest request, String idempotencyKey) {
+        return call("rail", () -> rail.get().collect(request, idempotencyKey));
+    }
+
     /** Safe to retry: the provider sends one message per idempotency key. */
     @Override
     @Retry(maxRetries = 2, delay = 200, jitter = 100, delayUnit = ChronoUnit.MILLIS, retryOn = ProviderUnavailableException.class)

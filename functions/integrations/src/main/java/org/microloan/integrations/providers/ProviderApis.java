@@ -33,9 +33,15 @@ final class ProviderApis {
     }
 
     @RegisterRestClient(configKey = "rail")
-    @Path("/v1/payouts")
+    @Path("/v1")
     interface Rail {
         @POST
+        @Path("/payouts")
         PaymentRail.Payout pay(PaymentRail.Request request, @HeaderParam("Idempotency-Key") String idempotencyKey);
+
+        @POST
+        @Path("/collections")
+        PaymentRail.Collection collect(PaymentRail.CollectionRequest request,
+                                       @HeaderParam("Idempotency-Key") String idempotencyKey);
     }
 }

@@ -121,6 +121,39 @@ class HttpProvidersTest {
     }
 
     @Test
+    void aCollection_isDebitedWithItsKey_andTheRailsAnswerIsAnAnswer_succeededFailedOrPending() {
+        PaymentRail.CollectionRequest debit = new PaymentRail.CollectionRequest("c-1", "1066.19", "CNY", "张三",
+                "6222021234567890123");
+
+        PaymentRail.Collection succeeded = providers.collect(debit, "collect-c-1");
+        ProviderStubs.collections("FAILED", "INSUFFICIENT_FUNDS");
+        PaymentRail.Collection failed = providers.collect(debit, "collect-c-2");
+        ProviderStubs.collections("PENDING", null);
+        PaymentRail.Collection pending = providers.collect(debit, "collect-c-3");
+
+        assertThat(succeeded).isEqualTo(new PaymentRail.Collection("co-collect-c-1", "SUCCEEDED", "1066.19", null));
+        assertThat(failed.status() + " " + failed.reason()).isEqualTo("FAILED INSUFFICIENT_FUNDS");
+        assertThat(pending.status()).isEqualTo("PENDING");
+        ProviderStubs.server().verify(postRequestedFor(urlEqualTo("/v1/collections"))
+                .withHeader("Idempotency-Key", equalTo("collect-c-1")));
+        assertThat(debit.toString()).doesNotContain("6222").doesNotContain("张三");
+    }
+
+    @Test
+    void aCollectionTheRailCannotTakeNow_isRetried_thenUnavailable_andARefusalIsNot() {
+        PaymentRail.CollectionRequest debit = new PaymentRail.CollectionRequest("c-9", "10.00", "CNY", "张三",
+                "6222021234567890123");
+        ProviderStubs.failing("/v1/collections", 503);
+        assertThatThrownBy(() -> providers.collect(debit, "collect-c-9")).isInstanceOf(ProviderUnavailableException.class);
+        ProviderStubs.server().verify(3, postRequestedFor(urlEqualTo("/v1/collections")));
+
+        ProviderStubs.server().resetRequests();
+        ProviderStubs.failing("/v1/collections", 422);
+        assertThatThrownBy(() -> providers.collect(debit, "collect-c-9")).isInstanceOf(ProviderRejectedException.class);
+        ProviderStubs.server().verify(1, postRequestedFor(urlEqualTo("/v1/collections")));
+    }
+
+    @Test
     void theSameIdempotencyKey_isTheSamePayout() {
         assertThat(providers.pay(PAYOUT, "disburse-app-9").payoutId())
                 .isEqualTo(providers.pay(PAYOUT, "disburse-app-9").payoutId());

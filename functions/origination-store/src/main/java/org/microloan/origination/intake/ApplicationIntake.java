@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,10 +19,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.microloan.configuration.Settings;
 import org.microloan.decision.CreditApplication;
 import org.microloan.identity.MobileNumber;
+import org.microloan.identity.PersonKey;
 import org.microloan.money.Money;
 import org.microloan.origination.crypto.PersonalDataCipher;
 import org.microloan.origination.store.ApplicationStore;
 import org.microloan.origination.store.StoredApplication;
+import org.microloan.product.CustomerType;
 import org.microloan.product.ProductCatalogue;
 import org.microloan.schedule.BusinessDate;
 import org.microloan.schedule.Frequency;
@@ -43,6 +46,7 @@ public class ApplicationIntake {
     private final ObjectMapper json;
     private final ProductCatalogue products;
     private final int dateToleranceDays;
+    private final Optional<byte[]> personKeySecret;
 
     public ApplicationIntake(ApplicationStore store, PersonalDataCipher cipher, ObjectMapper json, ProductCatalogue products,
                              Settings settings) {
@@ -51,6 +55,7 @@ public class ApplicationIntake {
         this.json = json;
         this.products = products;
         this.dateToleranceDays = settings.origination().applicationDateToleranceDays();
+        this.personKeySecret = settings.personKey().secret().map(Base64.getDecoder()::decode);
     }
 
     /**
@@ -72,9 +77,22 @@ public class ApplicationIntake {
                 form.frequency(), today, null, form.finances(), form.consent());
         byte[] sealed = cipher.seal(write(form.personal()).getBytes(StandardCharsets.UTF_8), applicationId);
         StoredApplication application = new StoredApplication(applicationId, borrowerId, ApplicationStatus.RECEIVED, 1,
-                now, write(facts), sealed, Map.of());
+                now, write(facts), sealed, Map.of(), personKey(form).value());
         store.create(application);
         return application;
+    }
+
+    /**
+     * Who the borrower is, whichever account or partner the application came through: the ID number, or
+     * for a business product the unified social credit code, keyed with the platform's secret.
+     */
+    private PersonKey personKey(ApplicationForm form) {
+        byte[] secret = personKeySecret.orElseThrow(() -> new IllegalStateException(
+                "set microloan.person-key.secret (MICROLOAN_PERSON_KEY_SECRET): applications are counted per person"));
+        boolean business = products.get(form.productCode()).customer() == CustomerType.BUSINESS;
+        String creditCode = form.personal().creditCode();
+        return PersonKey.of(secret, business && creditCode != null && !creditCode.isBlank() ? "USCC:" + creditCode
+                : form.personal().idNumber());
     }
 
     /** The application's facts without its personal part: nothing is unsealed. */

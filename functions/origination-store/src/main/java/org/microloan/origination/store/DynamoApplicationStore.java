@@ -1,11 +1,5 @@
 package org.microloan.origination.store;
 
-import static org.microloan.origination.store.OriginationTable.GSI1;
-import static org.microloan.origination.store.OriginationTable.GSI1_PK;
-import static org.microloan.origination.store.OriginationTable.GSI1_SK;
-import static org.microloan.origination.store.OriginationTable.PK;
-import static org.microloan.origination.store.OriginationTable.SK;
-
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -22,6 +16,12 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+
+import static org.microloan.origination.store.OriginationTable.GSI1;
+import static org.microloan.origination.store.OriginationTable.GSI1_PK;
+import static org.microloan.origination.store.OriginationTable.GSI1_SK;
+import static org.microloan.origination.store.OriginationTable.PK;
+import static org.microloan.origination.store.OriginationTable.SK;
 
 /** {@link ApplicationStore} on the one DynamoDB table, with conditional writes. */
 public final class DynamoApplicationStore implements ApplicationStore {
@@ -49,6 +49,9 @@ public final class DynamoApplicationStore implements ApplicationStore {
         item.put("version", n(a.version()));
         item.put("createdAt", s(a.createdAt().toString()));
         item.put("facts", s(a.facts()));
+        if (a.personKey() != null) {
+            item.put("personKey", s(a.personKey()));
+        }
         item.put("personal", AttributeValue.fromB(SdkBytes.fromByteArray(a.personal())));
         item.put("results", AttributeValue.fromM(a.results().entrySet().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> s(e.getValue())))));
@@ -154,7 +157,7 @@ public final class DynamoApplicationStore implements ApplicationStore {
         return new StoredApplication(item.get("applicationId").s(), item.get("borrowerId").s(),
                 ApplicationStatus.valueOf(item.get("status").s()), Long.parseLong(item.get("version").n()),
                 Instant.parse(item.get("createdAt").s()), item.get("facts").s(), item.get("personal").b().asByteArray(),
-                results);
+                results, item.containsKey("personKey") ? item.get("personKey").s() : null);
     }
 
     static AttributeValue s(String value) {

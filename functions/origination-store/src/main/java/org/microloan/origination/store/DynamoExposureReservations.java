@@ -1,24 +1,29 @@
 package org.microloan.origination.store;
 
+import java.util.Map;
+import java.util.Optional;
+
+import org.microloan.money.Money;
+import org.microloan.workflow.ConcurrentUpdateException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+
 import static org.microloan.origination.store.DynamoApplicationStore.n;
 import static org.microloan.origination.store.DynamoApplicationStore.s;
 import static org.microloan.origination.store.OriginationTable.PK;
 import static org.microloan.origination.store.OriginationTable.SK;
 
-import java.util.List;
-import java.util.Map;
-
-import org.microloan.money.Money;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-
 /**
- * {@link ExposureReservations} as one item per borrower: the total in fen, and the set of applications
- * that hold a part of it. One conditional update adds both, so of two applications racing for the
- * last room under the limit exactly one wins.
+ * {@link ExposureReservations} as items under the person ({@code PERSON#key}): {@code EXPOSURE} with the
+ * total in fen, and {@code HELD#application} with what each application holds. A change writes both in one
+ * transaction, conditional on what it read, so of two applications racing for the last room exactly one
+ * wins, and a change made twice is made once.
  */
 public final class DynamoExposureReservations implements ExposureReservations {
+
+    private static final int TRIES = 5;
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -28,50 +33,96 @@ public final class DynamoExposureReservations implements ExposureReservations {
         this.table = table;
     }
 
-    private static Map<String, AttributeValue> key(String borrowerId) {
-        return Map.of(PK, s("BORROWER#" + borrowerId), SK, s("EXPOSURE"));
+    private static Map<String, AttributeValue> totalKey(String person) {
+        return Map.of(PK, s("PERSON#" + person), SK, s("EXPOSURE"));
+    }
+
+    private static Map<String, AttributeValue> heldKey(String person, String applicationId) {
+        return Map.of(PK, s("PERSON#" + person), SK, s("HELD#" + applicationId));
     }
 
     @Override
-    public boolean reserve(String borrowerId, String applicationId, Money amount, Money limit) {
+    public boolean reserve(String person, String applicationId, Money amount, Money limit) {
         if (amount.isGreaterThan(limit)) {
             return false;
         }
-        try {
-            dynamo.updateItem(b -> b.tableName(table).key(key(borrowerId))
-                    .updateExpression("SET totalFen = if_not_exists(totalFen, :zero) + :amount ADD applications :app")
-                    .conditionExpression("(attribute_not_exists(totalFen) OR totalFen <= :room)"
-                            + " AND (attribute_not_exists(applications) OR NOT contains(applications, :id))")
-                    .expressionAttributeValues(Map.of(":zero", n(0), ":amount", n(amount.fen()),
-                            ":room", n(limit.fen() - amount.fen()), ":app", AttributeValue.fromSs(List.of(applicationId)),
-                            ":id", s(applicationId))));
-            return true;
-        } catch (ConditionalCheckFailedException e) {
-            return holds(borrowerId, applicationId);
+        for (int i = 0; i < TRIES; i++) {
+            Optional<Long> before = heldFen(person, applicationId);
+            if (before.filter(fen -> fen > 0).isPresent()) {
+                return true;
+            }
+            try {
+                write(person, applicationId, before, amount.fen(), Optional.of(limit.fen() - amount.fen()));
+                return true;
+            } catch (TransactionCanceledException e) {
+                if (!conflict(e)) {
+                    // no room, or a concurrent reservation of this application won
+                    return heldFen(person, applicationId).filter(fen -> fen > 0).isPresent();
+                }
+            }
         }
+        throw new ConcurrentUpdateException("exposure of application " + applicationId);
+    }
+
+    /** Another transaction on the same items at the same moment: not a refusal, so try again. */
+    private static boolean conflict(TransactionCanceledException e) {
+        return e.hasCancellationReasons() && e.cancellationReasons().stream()
+                .anyMatch(r -> "TransactionConflict".equals(r.code()));
     }
 
     @Override
-    public void release(String borrowerId, String applicationId, Money amount) {
-        try {
-            dynamo.updateItem(b -> b.tableName(table).key(key(borrowerId))
-                    .updateExpression("SET totalFen = totalFen - :amount DELETE applications :app")
-                    .conditionExpression("contains(applications, :id)")
-                    .expressionAttributeValues(Map.of(":amount", n(amount.fen()),
-                            ":app", AttributeValue.fromSs(List.of(applicationId)), ":id", s(applicationId))));
-        } catch (ConditionalCheckFailedException alreadyReleased) {
-            // released before: nothing to give back
+    public void hold(String person, String applicationId, Money amount) {
+        for (int i = 0; i < TRIES; i++) {
+            Optional<Long> before = heldFen(person, applicationId);
+            if (before.orElse(0L) == amount.fen()) {
+                return;
+            }
+            try {
+                write(person, applicationId, before, amount.fen(), Optional.empty());
+                return;
+            } catch (TransactionCanceledException changedMeanwhile) {
+                // read again and set it from there
+            }
         }
+        throw new ConcurrentUpdateException("exposure of application " + applicationId);
+    }
+
+    /**
+     * Sets the application's part from {@code before} (absent: never held) to {@code fen}, and the total by
+     * the difference; with {@code room}, only if the total before is at most that.
+     */
+    private void write(String person, String applicationId, Optional<Long> before, long fen, Optional<Long> room) {
+        long delta = fen - before.orElse(0L);
+        TransactWriteItem held = TransactWriteItem.builder().update(u -> u.tableName(table).key(heldKey(person, applicationId))
+                .updateExpression("SET amountFen = :fen")
+                .conditionExpression(before.isPresent() ? "amountFen = :before" : "attribute_not_exists(amountFen)")
+                .expressionAttributeValues(before.isPresent() ? Map.of(":fen", n(fen), ":before", n(before.get()))
+                        : Map.of(":fen", n(fen)))).build();
+        TransactWriteItem total = TransactWriteItem.builder().update(u -> u.tableName(table).key(totalKey(person))
+                .updateExpression("SET totalFen = if_not_exists(totalFen, :zero) + :delta")
+                .conditionExpression(room.isPresent() ? "attribute_not_exists(totalFen) OR totalFen <= :room" : null)
+                .expressionAttributeValues(room.isPresent()
+                        ? Map.of(":zero", n(0), ":delta", n(delta), ":room", n(room.get()))
+                        : Map.of(":zero", n(0), ":delta", n(delta)))).build();
+        dynamo.transactWriteItems(b -> b.transactItems(held, total));
     }
 
     @Override
-    public Money total(String borrowerId) {
-        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).key(key(borrowerId)).consistentRead(true)).item();
+    public Money total(String person) {
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).key(totalKey(person))
+                .consistentRead(true)).item();
         return item == null || !item.containsKey("totalFen") ? Money.ZERO : Money.ofFen(Long.parseLong(item.get("totalFen").n()));
     }
 
-    private boolean holds(String borrowerId, String applicationId) {
-        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).key(key(borrowerId)).consistentRead(true)).item();
-        return item != null && item.containsKey("applications") && item.get("applications").ss().contains(applicationId);
+    @Override
+    public Money held(String person, String applicationId) {
+        return Money.ofFen(heldFen(person, applicationId).orElse(0L));
+    }
+
+    private Optional<Long> heldFen(String person, String applicationId) {
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).key(heldKey(person, applicationId))
+                .consistentRead(true)).item();
+        return item == null || !item.containsKey("amountFen") ? Optional.empty()
+                : Optional.of(Long.parseLong(item.get("amountFen").n()));
     }
 }

@@ -2,22 +2,35 @@ package org.microloan.origination.store;
 
 import org.microloan.money.Money;
 
-/** What each borrower owes or has reserved across products, so that no limit is passed, even by two at once. */
+/**
+ * What each person owes or has reserved, across products, accounts and channels, so that no limit is
+ * passed, even by two applications at once. Each application holds a part of its person's total: what it
+ * asked for while it is decided, its offer once quoted, then what its loan still owes; nothing once it ends
+ * without a loan or the loan is repaid. {@code person} is the application's
+ * {@link StoredApplication#exposureKey()}: a keyed hash of the ID number, never the number.
+ */
 public interface ExposureReservations {
 
     /**
-     * Reserves {@code amount} for the application if the borrower's total stays within {@code limit};
-     * reserving the same application again changes nothing and answers true.
+     * Reserves {@code amount} for the application if the person's total stays within {@code limit}, in one
+     * conditional write; an application that already holds room answers true and changes nothing.
      */
-    boolean reserve(String borrowerId, String applicationId, Money amount, Money limit);
+    boolean reserve(String person, String applicationId, Money amount, Money limit);
 
-    /** Gives a reservation back (a decline, an expiry); releasing twice changes nothing. */
-    void release(String borrowerId, String applicationId, Money amount);
+    /** Sets what the application holds (an offer, the principal its loan still owes; zero gives it all back). */
+    void hold(String person, String applicationId, Money amount);
 
-    Money total(String borrowerId);
+    /** Gives the application's room back (a decline, a refused offer); again changes nothing. */
+    default void release(String person, String applicationId) {
+        hold(person, applicationId, Money.ZERO);
+    }
 
-    /** What the borrower owes or has reserved besides this application's own reserved amount. */
-    default Money besides(String borrowerId, Money thisApplication) {
-        return total(borrowerId).minus(thisApplication).max(Money.ZERO);
+    Money total(String person);
+
+    Money held(String person, String applicationId);
+
+    /** What the person owes or has reserved besides this application. */
+    default Money besides(String person, String applicationId) {
+        return total(person).minus(held(person, applicationId)).max(Money.ZERO);
     }
 }

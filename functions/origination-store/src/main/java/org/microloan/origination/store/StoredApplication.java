@@ -8,7 +8,9 @@ import org.microloan.workflow.ApplicationStatus;
 /**
  * An application as the store keeps it. {@code facts} is the non-personal part as JSON; {@code
  * personal} the encrypted personal part (name, ID number, phone, bank account); {@code results} each
- * step's recorded outcome as JSON, by step.
+ * step's recorded outcome as JSON, by step; {@code personKey} who the borrower is for the limits per person
+ * (a keyed hash of the ID number, {@link org.microloan.identity.PersonKey}), absent on applications taken
+ * before there was one.
  */
 public record StoredApplication(
         String applicationId,
@@ -18,10 +20,16 @@ public record StoredApplication(
         Instant createdAt,
         String facts,
         byte[] personal,
-        Map<String, String> results) {
+        Map<String, String> results,
+        String personKey) {
 
     public StoredApplication {
         results = Map.copyOf(results);
+    }
+
+    /** Whose exposure the application counts in: the person, or for an application from before, the account. */
+    public String exposureKey() {
+        return personKey != null ? personKey : "account:" + borrowerId;
     }
 
     @Override

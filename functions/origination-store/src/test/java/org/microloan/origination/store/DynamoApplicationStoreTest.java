@@ -1,8 +1,5 @@
 package org.microloan.origination.store;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +18,9 @@ import org.microloan.workflow.ConcurrentUpdateException;
 import org.microloan.workflow.IllegalTransitionException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 class DynamoApplicationStoreTest {
 
     private static final DynamoDbClient DYNAMO = DynamoDbLocal.client();
@@ -29,7 +29,7 @@ class DynamoApplicationStoreTest {
 
     private static StoredApplication received(String borrower, Instant at) {
         return new StoredApplication(UUID.randomUUID().toString(), borrower, ApplicationStatus.RECEIVED, 1, at,
-                "{\"productCode\":\"EMERGENCY\"}", new byte[] {1, 2, 3}, Map.of());
+                "{\"productCode\":\"EMERGENCY\"}", new byte[] {1, 2, 3}, Map.of(), "pk_" + borrower);
     }
 
     @Test
@@ -122,13 +122,50 @@ class DynamoApplicationStoreTest {
     }
 
     @Test
+    void exposure_aLoanHoldsWhatItStillOwes_setNotSubtracted_soTellingTwiceChangesNothing() {
+        String person = "pk_" + UUID.randomUUID();
+        exposure.reserve(person, "app-1", Money.of("150000"), Money.of("200000"));
+        exposure.reserve(person, "app-2", Money.of("40000"), Money.of("200000"));
+
+        exposure.hold(person, "app-1", Money.of("120000"));
+        exposure.hold(person, "app-1", Money.of("120000"));
+
+        assertThat(exposure.total(person)).isEqualTo(Money.of("160000"));
+        assertThat(exposure.held(person, "app-1")).isEqualTo(Money.of("120000"));
+        assertThat(exposure.besides(person, "app-2")).isEqualTo(Money.of("120000"));
+        assertThat(exposure.reserve(person, "app-3", Money.of("40000"), Money.of("200000"))).isTrue();
+    }
+
+    @Test
+    void exposure_twoApplicationsRacingForTheLastRoom_onlyOneGetsIt() throws Exception {
+        String person = "pk_" + UUID.randomUUID();
+        exposure.reserve(person, "app-0", Money.of("100000"), Money.of("200000"));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            java.util.List<java.util.concurrent.Future<Boolean>> tries = new java.util.ArrayList<>();
+            for (int i = 1; i <= 4; i++) {
+                String app = "app-" + i;
+                tries.add(pool.submit(() -> exposure.reserve(person, app, Money.of("80000"), Money.of("200000"))));
+            }
+            int won = 0;
+            for (java.util.concurrent.Future<Boolean> t : tries) {
+                won += t.get() ? 1 : 0;
+            }
+            assertThat(won).isEqualTo(1);
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(exposure.total(person)).isEqualTo(Money.of("180000"));
+    }
+
+    @Test
     void exposure_overTheLimit_isRefused_andReleaseGivesRoomBack() {
         String borrower = "b-" + UUID.randomUUID();
         exposure.reserve(borrower, "app-1", Money.of("150000"), Money.of("200000"));
 
         assertThat(exposure.reserve(borrower, "app-2", Money.of("60000"), Money.of("200000"))).isFalse();
-        exposure.release(borrower, "app-1", Money.of("150000"));
-        exposure.release(borrower, "app-1", Money.of("150000"));
+        exposure.release(borrower, "app-1");
+        exposure.release(borrower, "app-1");
 
         assertThat(exposure.total(borrower)).isEqualTo(Money.ZERO);
         assertThat(exposure.reserve(borrower, "app-2", Money.of("60000"), Money.of("200000"))).isTrue();

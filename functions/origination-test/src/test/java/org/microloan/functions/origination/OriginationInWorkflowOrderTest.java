@@ -115,7 +115,7 @@ class OriginationInWorkflowOrderTest {
     void twoExecutionsOfOneApplication_payOnce_bookOneLoan_andTheJournalBalances() {
         String borrower = "b-" + UUID.randomUUID();
         String id = UUID.randomUUID().toString();
-        intake.submit(id, borrower, Forms.emergency(), Instant.now());
+        intake.submit(id, borrower, Forms.ofSomeoneElse(Forms.emergency()), Instant.now());
 
         List<Object> first = execution(id, "first");
         List<Object> second = execution(id, "replay");
@@ -126,6 +126,7 @@ class OriginationInWorkflowOrderTest {
         assertThat(ProviderStubs.server().findAll(postRequestedFor(urlEqualTo("/v1/payouts"))
                 .withRequestBody(containing(id)))).hasSize(1);
         assertThat(books.unbalancedTransactions().await().atMost(WAIT)).isEmpty();
-        assertThat(exposure.total(borrower)).isEqualTo(Money.of("3000"));
+        assertThat(exposure.total(store.find(id).orElseThrow().exposureKey())).as("the loan's principal, once")
+                .isEqualTo(Money.of("3000"));
     }
 }

@@ -62,7 +62,7 @@ public class Quoting {
         CreditScore graded = steps.result(stored, Step.SCORE).creditScore().orElseThrow(() -> new IllegalStateException(
                 "application " + stored.applicationId() + " was approved without a score"));
         LocalDate today = BusinessDate.today(clock);
-        Money before = exposure.besides(stored.borrowerId(), application.amount());
+        Money before = exposure.besides(stored.exposureKey(), stored.applicationId());
         RateQuote quote = RiskBasedPrice.offer(application, product, graded, new BorrowerHistory(before, 0),
                 cap.on(today), today, product.rounding());
         Offer offer = new Offer(UUID.randomUUID().toString(), quote.apr().percent().toPlainString(),
@@ -74,6 +74,8 @@ public class Quoting {
                 quote.modelVersion(), quote.schedule().installments().stream().map(i -> new Offer.Line(i.number(),
                         i.dueDate(), i.principal().toString(), i.interest().toString(), i.total().toString(),
                         i.balance().toString())).toList());
+        // an open offer holds what it offers, which may be less than was asked
+        exposure.hold(stored.exposureKey(), stored.applicationId(), quote.amount());
         // QUOTED comes with the workflow's wait, in the one write that keeps the acceptance's token
         steps.record(stored, Step.QUOTE_RATE, offer);
         return lean(stored.applicationId(), offer);

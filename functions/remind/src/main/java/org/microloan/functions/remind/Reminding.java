@@ -2,23 +2,32 @@ package org.microloan.functions.remind;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
 import org.microloan.identity.Mask;
 import org.microloan.integrations.providers.Messages;
 import org.microloan.ledger.Books;
+import org.microloan.ledger.CollectionRecord;
+import org.microloan.ledger.Collections;
 import org.microloan.ledger.ContactRecord;
 import org.microloan.ledger.CreditLines;
 import org.microloan.ledger.Loan;
 import org.microloan.ledger.ServicingRun;
+import org.microloan.moneyin.RailCollections;
 import org.microloan.origination.intake.ApplicationIntake;
 import org.microloan.origination.store.ApplicationStore;
+import org.microloan.servicing.CollectionStatus;
+import org.microloan.servicing.PrepaymentChoice;
+import org.microloan.workflow.KeyReusedException;
 
 /**
- * Runs a page of the books for the business date, then sends what is due: the page's contacts and any
+ * Runs a page of the books for the business date, asks the rail for the day's auto-debits (每期代扣 on the due
+ * date, again on the retry days past due), then sends what is due: the page's contacts and any
  * contact deferred past quiet hours whose time has come (quiet hours are applied when the contact is
  * planned). The only recipient this code can address is the mobile registered on the borrower's own
  * application, so nothing ever goes to a third party; the message carries the masked number only and
@@ -26,6 +35,8 @@ import org.microloan.origination.store.ApplicationStore;
  */
 @ApplicationScoped
 public class Reminding {
+
+    private static final Logger LOG = Logger.getLogger(Reminding.class);
 
     static final int DEFAULT_PAGE = 500;
 
@@ -35,16 +46,18 @@ public class Reminding {
     private final ApplicationIntake intake;
     private final Messages messages;
     private final CreditLines creditLines;
+    private final RailCollections rail;
     private final Clock clock;
 
     public Reminding(ServicingRun run, Books books, ApplicationStore applications, ApplicationIntake intake,
-                     Messages messages, CreditLines creditLines, Clock clock) {
+                     Messages messages, CreditLines creditLines, RailCollections rail, Clock clock) {
         this.run = run;
         this.books = books;
         this.applications = applications;
         this.intake = intake;
         this.messages = messages;
         this.creditLines = creditLines;
+        this.rail = rail;
         this.clock = clock;
     }
 
@@ -57,7 +70,7 @@ public class Reminding {
         if (input.lines()) {
             String last = CreditLines.quarterEnd(input.businessDate())
                     ? Books.await(() -> creditLines.reviewPage(input.businessDate(), input.after(), size)) : null;
-            return new RemindResult(input.businessDate(), 0, 0, 0, 0, last, last != null);
+            return new RemindResult(input.businessDate(), 0, 0, 0, 0, 0, 0, last, last != null);
         }
         ServicingRun.Page page = Books.await(() -> run.runPage(input.businessDate(), now, input.after(), size));
         List<ContactRecord> toSend = new ArrayList<>(page.toSend());
@@ -68,8 +81,29 @@ public class Reminding {
         }
         int deferred = (int) page.recorded().stream()
                 .filter(c -> c.status == ContactRecord.Status.DEFERRED).count();
-        return new RemindResult(input.businessDate(), page.loans(), page.recorded().size(), sent, deferred,
-                page.lastLoanId(), page.more());
+        int collected = 0;
+        for (ServicingRun.AutoDebit debit : page.toCollect()) {
+            collected += collect(debit, input.businessDate(), now) ? 1 : 0;
+        }
+        return new RemindResult(input.businessDate(), page.loans(), page.recorded().size(), sent, deferred, collected,
+                page.toCollect().size() - collected, page.lastLoanId(), page.more());
+    }
+
+    /**
+     * 代扣: one collection per loan and business date (a rerun of the day asks nothing new); what fails is
+     * left to the retry days and to collections, as any arrears.
+     */
+    private boolean collect(ServicingRun.AutoDebit debit, LocalDate businessDate, Instant now) {
+        try {
+            CollectionRecord c = rail.collect(new Collections.Ask(debit.loanId(), CollectionRecord.Origin.AUTO_DEBIT,
+                    "auto#" + debit.loanId() + "#" + businessDate, debit.amount(), PrepaymentChoice.SHORTEN_TERM,
+                    "daily-run"), now);
+            return c.status == CollectionStatus.SUCCEEDED;
+        } catch (KeyReusedException | RailCollections.NoBoundAccountException e) {
+            // the day's collection was asked for another amount already, or there is no account: nothing more today
+            LOG.warnf("auto-debit of loan %s on %s not asked: %s", debit.loanId(), businessDate, e.getMessage());
+            return false;
+        }
     }
 
     private boolean send(ContactRecord contact) {

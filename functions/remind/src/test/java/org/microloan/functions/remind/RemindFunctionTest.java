@@ -1,14 +1,8 @@
 package org.microloan.functions.remind;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.equalTo;
-
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -22,18 +16,24 @@ import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.microloan.ledger.Books;
+import org.microloan.ledger.Collections;
 import org.microloan.ledger.ContactRecord;
 import org.microloan.ledger.CreditLines;
 import org.microloan.ledger.Disbursement;
 import org.microloan.ledger.Loan;
+import org.microloan.ledger.LoanState;
 import org.microloan.ledger.PayoffExceededException;
 import org.microloan.ledger.Repayment;
 import org.microloan.ledger.Repayments;
 import org.microloan.ledger.ServicingRun;
 import org.microloan.money.Money;
+import org.microloan.origination.intake.ApplicationForm;
 import org.microloan.origination.intake.ApplicationIntake;
+import org.microloan.schedule.BusinessDate;
 import org.microloan.schedule.DayCount;
 import org.microloan.schedule.Frequency;
 import org.microloan.schedule.LoanTerms;
@@ -44,6 +44,13 @@ import org.microloan.testing.DynamoDbLocal;
 import org.microloan.testing.Forms;
 import org.microloan.testing.Postgres;
 import org.microloan.testing.ProviderStubs;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
 
 /**
  * A loan of 12,000 over 12 months from 2026-01-15 (first due 2026-02-15) left unpaid, walked through the
@@ -74,13 +81,75 @@ class RemindFunctionTest {
     @Inject
     CreditLines lines;
 
+    @Inject
+    Collections collections;
+
+    /** These borrowers' accounts have no money: every auto-debit fails, and the loans stay unpaid. */
+    @BeforeEach
+    void accountsAreEmpty() {
+        ProviderStubs.reset();
+        ProviderStubs.collections("FAILED", "INSUFFICIENT_FUNDS");
+    }
+
+    @AfterEach
+    void railSucceedsAgain() {
+        ProviderStubs.reset();
+    }
+
     private Loan loan() {
+        return loan(Forms.emergency(), LocalDate.parse("2026-01-15"), null);
+    }
+
+    private Loan loan(ApplicationForm form, LocalDate start, LocalDate firstDue) {
         String app = UUID.randomUUID().toString();
-        intake.submit(app, "b-" + UUID.randomUUID(), Forms.emergency(), Instant.now());
+        intake.submit(app, "b-" + UUID.randomUUID(), form, Instant.now());
         RepaymentSchedule schedule = RepaymentSchedule.of(new LoanTerms(Money.of("12000"), new BigDecimal("0.10"), 12,
-                RepaymentMethod.EQUAL_INSTALLMENT, DayCount.THIRTY_360, Frequency.MONTHLY, LocalDate.parse("2026-01-15"),
-                null, RoundingMode.HALF_UP, Money.ZERO));
+                RepaymentMethod.EQUAL_INSTALLMENT, DayCount.THIRTY_360, Frequency.MONTHLY, start, firstDue,
+                RoundingMode.HALF_UP, Money.ZERO));
         return books.bookDisbursement(new Disbursement(app, "b-1", "EDUCATION", "po-" + app, schedule)).await().atMost(WAIT);
+    }
+
+    private static RequestPatternBuilder collectionsFrom(String account) {
+        return postRequestedFor(urlEqualTo("/v1/collections")).withRequestBody(matchingJsonPath("$.payerAccount",
+                WireMock.equalTo(account)));
+    }
+
+    @Test
+    void onTheDueDate_theAutoDebitCollectsWhatIsDue_fromTheBoundAccount_andBooksIt_once() {
+        String account = "62220200" + (System.nanoTime() % 100_000_000L + 100_000_000L);
+        ProviderStubs.collectionsSucceedFrom(account);
+        LocalDate today = BusinessDate.today(Clock.systemUTC());
+        Loan loan = loan(Forms.withBankAccount(Forms.emergency(), account), today.minusMonths(1), today);
+        String due = books.state(loan.id, today).await().atMost(WAIT).nextDueAmount();
+
+        runDay(today, "10:00");
+        runDay(today, "11:00");
+
+        var asked = ProviderStubs.server().findAll(collectionsFrom(account));
+        assertThat(asked).as("one collection for the day, however often the day runs").hasSize(1);
+        assertThat(asked.get(0).getBodyAsString()).contains("\"amount\":\"" + due + "\"");
+        LoanState after = books.state(loan.id, today).await().atMost(WAIT);
+        assertThat(after.daysPastDue()).isZero();
+        assertThat(after.nextDueDate()).isAfter(today);
+        assertThat(books.unbalancedTransactions().await().atMost(WAIT)).isEmpty();
+    }
+
+    @Test
+    void aFailedAutoDebit_booksNothing_andIsTriedAgainOnlyOnTheRetryDays() {
+        Loan loan = loan();
+
+        runDay(FIRST_DUE, "10:00");
+        runDay(FIRST_DUE.plusDays(1), "10:00");
+        runDay(FIRST_DUE.plusDays(2), "10:00");
+        runDay(FIRST_DUE.plusDays(3), "10:00");
+
+        // the due date, then days 1 and 3 past due (not day 2), each failing for want of funds
+        assertThat(collections.ofLoan(loan.id).await().atMost(WAIT))
+                .extracting(c -> c.origin + " " + c.amountFen + " " + c.status + " " + c.reason)
+                .containsExactly("AUTO_DEBIT 105499 FAILED INSUFFICIENT_FUNDS", "AUTO_DEBIT 105531 FAILED INSUFFICIENT_FUNDS",
+                        "AUTO_DEBIT 105595 FAILED INSUFFICIENT_FUNDS");
+        assertThat(books.state(loan.id, FIRST_DUE.plusDays(3)).await().atMost(WAIT).overduePrincipal())
+                .as("nothing booked").isEqualTo("954.99");
     }
 
     /** The whole run for a day at {@code localTime} in Shanghai, page after page, through the mock event server. */
@@ -146,7 +215,7 @@ class RemindFunctionTest {
         LocalDate payDay = FIRST_DUE.plusDays(371);
         Money payoff;
         try {
-            repayments.post(new Repayment(loan.id, Money.of("1000000"), payDay, "probe", PrepaymentChoice.SHORTEN_TERM))
+            repayments.check(new Repayment(loan.id, Money.of("1000000"), payDay, "probe", PrepaymentChoice.SHORTEN_TERM))
                     .await().atMost(WAIT);
             throw new AssertionError("a million is more than this loan's pay-off");
         } catch (PayoffExceededException e) {

@@ -59,8 +59,8 @@ public class Scoring {
                 form.personal().idNumber(), form.personal().name(), form.consent().version(),
                 form.consent().acceptedAt().toString()));
         CreditApplication application = intake.creditApplication(stored).withPastDefaultRecords(report.pastDefaultRecords());
-        // the amount is already reserved by apply: the rest of the borrower's exposure is what came before
-        Money before = exposure.besides(stored.borrowerId(), application.amount());
+        // the amount is already reserved by apply: the rest of the person's exposure is what came before
+        Money before = exposure.besides(stored.exposureKey(), stored.applicationId());
         Decision decision = CreditDecision.decide(application, products.get(application.productCode()),
                 new BorrowerHistory(before, 0), scorecard, products.modelUnits(), products.decisionPolicy());
         ApplicationStatus status = switch (decision.outcome()) {
@@ -69,7 +69,7 @@ public class Scoring {
             case DECLINE -> ApplicationStatus.DECLINED;
         };
         if (status == ApplicationStatus.DECLINED) {
-            exposure.release(stored.borrowerId(), stored.applicationId(), application.amount());
+            exposure.release(stored.exposureKey(), stored.applicationId());
         }
         Optional<CreditScore> score = decision.score();
         List<String> reasons = decision instanceof Decision.Declined declined

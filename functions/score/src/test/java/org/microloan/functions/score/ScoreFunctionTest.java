@@ -78,7 +78,7 @@ class ScoreFunctionTest {
         invoke(Map.of("applicationId", id)).statusCode(200)
                 .body("outcome", equalTo("DECLINE")).body("reasons", hasItem("PAST_DEFAULT_RECORDS"));
 
-        assertThat(exposure.total(borrower)).isEqualTo(Money.ZERO);
+        assertThat(exposure.held(store.find(id).orElseThrow().exposureKey(), id)).isEqualTo(Money.ZERO);
     }
 
     @Test

@@ -68,7 +68,7 @@ public class IdentityCheck {
         }
         ApplicationStatus status = reasons.isEmpty() ? ApplicationStatus.IDENTITY_VERIFIED : ApplicationStatus.DECLINED;
         if (status == ApplicationStatus.DECLINED) {
-            exposure.release(stored.borrowerId(), stored.applicationId(), application.amount());
+            exposure.release(stored.exposureKey(), stored.applicationId());
         }
         IdentityResult result = new IdentityResult(stored.applicationId(), status, List.copyOf(reasons), verificationId);
         steps.advance(stored, status, Step.VERIFY_IDENTITY, result);

@@ -83,7 +83,7 @@ class VerifyIdentityFunctionTest {
 
         invoke(id).statusCode(200).body("status", equalTo("DECLINED")).body("reasons", contains("ID_CHECKSUM"));
 
-        assertThat(exposure.total(borrower)).isEqualTo(Money.ZERO);
+        assertThat(exposure.held(store.find(id).orElseThrow().exposureKey(), id)).isEqualTo(Money.ZERO);
         assertThat(ProviderStubs.server().findAll(verifications(id))).isEmpty();
     }
 

@@ -51,7 +51,7 @@ public final class Demo {
         form.put("frequency", "MONTHLY");
         form.put("applicationDate", today.toString());
         form.put("personal", Map.of("name", "张三", "idNumber", seventeen + ResidentId.checkCharacter(seventeen),
-                "mobile", "13812345678", "bankAccount", "6222021234567890123"));
+                "mobile", "13812345678", "bankAccount", "6222021234567890123", "livenessToken", "lv_demo_sdk_token"));
         Map<String, Object> finances = new LinkedHashMap<>();
         finances.put("monthlyIncome", income);
         finances.put("monthlyExpenses", expenses);

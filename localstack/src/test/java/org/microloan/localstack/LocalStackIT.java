@@ -199,6 +199,39 @@ class LocalStackIT {
                 .isEqualTo(succeeded.at("/posted/transactionId").asText());
     }
 
+    @Test
+    void onePerson_throughASecondAccount_cannotPassTheLimit() throws Exception {
+        URI api = stack.api();
+        // one person (the same ID number) asking through two accounts of the app
+        Map<String, Object> first = Demo.form("RENOVATION", "150000.00", 36, "EQUAL_INSTALLMENT", "1983-08-19",
+                "30000.00", "8000.00", "600000.00", "0.00", "240000.00", today());
+        Map<String, Object> second = new java.util.LinkedHashMap<>(first);
+        second.put("amount", "80000.00");
+        String one = token("b-" + UUID.randomUUID(), "borrower");
+        String other = token("b-" + UUID.randomUUID(), "borrower");
+
+        String firstId = call("POST", api.resolve("/v1/applications"), one, first).path("applicationId").asText();
+        JsonNode held = untilPast(one, api.resolve("/v1/applications/" + firstId), "RECEIVED", "APPLIED", "IDENTITY_VERIFIED");
+        assertThat(held.path("status").asText()).as(held.toString()).isIn("SCORED", "IN_REVIEW", "QUOTED");
+        String secondId = call("POST", api.resolve("/v1/applications"), other, second).path("applicationId").asText();
+        JsonNode refused = until(other, api.resolve("/v1/applications/" + secondId), "status", "DECLINED");
+
+        assertThat(refused.path("decision").toString()).as(refused.toString()).contains("EXPOSURE_LIMIT");
+    }
+
+    /** Waits until the application's status is none of {@code passing}. */
+    private static JsonNode untilPast(String token, URI uri, String... passing) throws Exception {
+        JsonNode last = null;
+        for (int i = 0; i < 600; i++) {
+            last = call("GET", uri, token, null);
+            if (!List.of(passing).contains(last.path("status").asText())) {
+                return last;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError(uri + " stayed in " + List.of(passing) + ": " + last);
+    }
+
     private static final String EXECUTIONS = "arn:aws:states:us-east-1:000000000000:execution:origination:";
 
     /** Waits until the execution has started a task in {@code state} (its last entered state, with a TaskStarted after it). */

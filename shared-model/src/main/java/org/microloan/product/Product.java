@@ -20,6 +20,7 @@ import org.microloan.scoring.Grade;
  * @param quotedDaily    whether the product is quoted as a daily rate (随借随还)
  * @param lineMultiple   credit line as a multiple of monthly income (business flows for BUSINESS)
  * @param outstandingLimit the most a borrower may owe across all products
+ * @param livenessRequired whether an application needs the liveness token of the KYC vendor's SDK
  */
 public record Product(
         String code,
@@ -42,7 +43,8 @@ public record Product(
         boolean pastDefaultRecordsAllowed,
         int applicationsPer24h,
         Map<Grade, BigDecimal> lineMultiple,
-        Money outstandingLimit) {
+        Money outstandingLimit,
+        boolean livenessRequired) {
 
     public Product {
         gradeSpread = Map.copyOf(gradeSpread);

@@ -110,7 +110,12 @@ public record ProductCatalogue(Map<String, Product> products, DecisionPolicy dec
                     default -> throw new IllegalArgumentException(code + ".past-default-records is allowed or refused");
                 },
                 e.integer("applications-per-24h"), e.grades("line-multiple"),
-                Money.of(e.root("limit." + customer)));
+                Money.of(e.root("limit." + customer)),
+                switch (e.get("liveness")) {
+                    case "required" -> true;
+                    case "not-required" -> false;
+                    default -> throw new IllegalArgumentException(code + ".liveness is required or not-required");
+                });
     }
 
     /** One product's entries, with messages that name the key. */

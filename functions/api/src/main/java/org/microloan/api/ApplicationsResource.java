@@ -34,7 +34,7 @@ import org.microloan.origination.intake.ApplicationForm;
 import org.microloan.origination.intake.ApplicationIntake;
 import org.microloan.origination.steps.StepContext;
 import org.microloan.origination.store.ApplicationStore;
-import org.microloan.origination.store.ExposureReservations;
+import org.microloan.origination.store.PersonalExposure;
 import org.microloan.origination.store.StoredApplication;
 import org.microloan.workflow.ApplicationStatus;
 import org.microloan.workflow.Offer;
@@ -51,7 +51,7 @@ public class ApplicationsResource {
             {"productCode": "EMERGENCY", "amount": "3000.00", "termMonths": 3, "method": "DAILY_ACCRUAL",
              "frequency": "MONTHLY", "applicationDate": "2026-11-22",
              "personal": {"name": "张三", "idNumber": "11010519960504002X", "mobile": "13812345678",
-                          "bankAccount": "6222021234567890123"},
+                          "bankAccount": "6222021234567890123", "livenessToken": "lv_sdk_5f1c9e"},
              "finances": {"monthlyIncome": "12000.00", "monthlyExpenses": "3500.00", "assets": "80000.00", "debt": "0.00",
                           "priceOfGoods": "6000.00", "seniorityYears": 8, "home": "OWNER", "marital": "MARRIED",
                           "job": "FIXED"},
@@ -66,11 +66,11 @@ public class ApplicationsResource {
     private final StepContext steps;
     private final Idempotency idempotency;
     private final Workflow workflow;
-    private final ExposureReservations exposure;
+    private final PersonalExposure exposure;
     private final Clock clock;
 
     public ApplicationsResource(JsonWebToken jwt, ApplicationIntake intake, ApplicationStore store, StepContext steps,
-                                Idempotency idempotency, Workflow workflow, ExposureReservations exposure, Clock clock) {
+                                Idempotency idempotency, Workflow workflow, PersonalExposure exposure, Clock clock) {
         this.jwt = jwt;
         this.intake = intake;
         this.store = store;
@@ -168,7 +168,7 @@ public class ApplicationsResource {
             steps.advance(stored, next, Step.ACCEPTANCE,
                     new org.microloan.workflow.Acceptance(answer.accept(), clock.instant(), "borrower"));
             if (!answer.accept()) {
-                exposure.release(stored.exposureKey(), id);
+                exposure.release(stored);
             }
             return new Accepted(id, next.name(), "/v1/applications/" + id);
         });

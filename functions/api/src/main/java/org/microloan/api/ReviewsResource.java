@@ -19,7 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.microloan.origination.intake.ApplicationIntake;
 import org.microloan.origination.steps.StepContext;
 import org.microloan.origination.store.ApplicationStore;
-import org.microloan.origination.store.ExposureReservations;
+import org.microloan.origination.store.PersonalExposure;
 import org.microloan.origination.store.StoredApplication;
 import org.microloan.workflow.ApplicationStatus;
 import org.microloan.workflow.Step;
@@ -34,12 +34,12 @@ public class ReviewsResource {
     private final JsonWebToken jwt;
     private final ApplicationStore store;
     private final StepContext steps;
-    private final ExposureReservations exposure;
+    private final PersonalExposure exposure;
     private final ApplicationIntake intake;
     private final Workflow workflow;
     private final Clock clock;
 
-    public ReviewsResource(JsonWebToken jwt, ApplicationStore store, StepContext steps, ExposureReservations exposure,
+    public ReviewsResource(JsonWebToken jwt, ApplicationStore store, StepContext steps, PersonalExposure exposure,
                            ApplicationIntake intake, Workflow workflow, Clock clock) {
         this.jwt = jwt;
         this.store = store;
@@ -92,7 +92,7 @@ public class ReviewsResource {
                 review.reason(), clock.instant());
         if (!review.approve()) {
             steps.advance(stored, ApplicationStatus.DECLINED, Step.REVIEW, decision);
-            exposure.release(stored.exposureKey(), id);
+            exposure.release(stored);
         } else {
             steps.record(stored, Step.REVIEW, decision);
         }

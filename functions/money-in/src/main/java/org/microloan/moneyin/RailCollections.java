@@ -14,7 +14,7 @@ import org.microloan.money.Money;
 import org.microloan.origination.intake.ApplicationForm;
 import org.microloan.origination.intake.ApplicationIntake;
 import org.microloan.origination.store.ApplicationStore;
-import org.microloan.origination.store.ExposureReservations;
+import org.microloan.origination.store.PersonalExposure;
 import org.microloan.servicing.CollectionStatus;
 import org.microloan.workflow.ProviderRejectedException;
 import org.microloan.workflow.ProviderUnavailableException;
@@ -36,10 +36,10 @@ public class RailCollections {
     private final ApplicationStore applications;
     private final ApplicationIntake intake;
     private final PaymentRail rail;
-    private final ExposureReservations exposure;
+    private final PersonalExposure exposure;
 
     public RailCollections(Collections collections, Books books, ApplicationStore applications, ApplicationIntake intake,
-                           PaymentRail rail, ExposureReservations exposure) {
+                           PaymentRail rail, PersonalExposure exposure) {
         this.collections = collections;
         this.books = books;
         this.applications = applications;
@@ -103,7 +103,7 @@ public class RailCollections {
     /** The person's exposure is what the loan still owes (set, not subtracted: a second telling changes nothing). */
     private void booked(CollectionRecord c) {
         Loan loan = Books.await(() -> books.loan(c.loanId));
-        applications.find(loan.applicationId).ifPresent(application -> exposure.hold(application.exposureKey(),
-                application.applicationId(), loan.account().outstandingPrincipal()));
+        applications.find(loan.applicationId).ifPresent(application -> exposure.hold(application,
+                loan.account().outstandingPrincipal()));
     }
 }

@@ -7,6 +7,7 @@ import java.util.Optional;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
 import org.microloan.configuration.Settings;
 import org.microloan.origination.crypto.AesGcmCipher;
 import org.microloan.origination.crypto.KmsEnvelopeCipher;
@@ -17,6 +18,7 @@ import org.microloan.origination.store.ApplicationStore;
 import org.microloan.origination.store.DynamoApplicationStore;
 import org.microloan.origination.store.DynamoExposureReservations;
 import org.microloan.origination.store.ExposureReservations;
+import org.microloan.origination.store.PersonalExposure;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.kms.KmsClient;
@@ -51,6 +53,12 @@ public class Wiring {
     @ApplicationScoped
     ExposureReservations exposure(DynamoDbClient dynamo) {
         return new DynamoExposureReservations(dynamo, settings.table());
+    }
+
+    @Produces
+    @Singleton
+    PersonalExposure personalExposure(ExposureReservations reservations, ApplicationStore applications) {
+        return new PersonalExposure(reservations, applications);
     }
 
     /** A step's result is kept a week. */

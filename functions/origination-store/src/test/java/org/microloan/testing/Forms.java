@@ -25,7 +25,8 @@ public final class Forms {
 
     public static ApplicationForm emergency() {
         return new ApplicationForm("EMERGENCY", "3000.00", 3, "DAILY_ACCRUAL", "MONTHLY", TODAY,
-                new ApplicationForm.Personal("张三", idBornOn("1996-05-04"), "13812345678", "6222021234567890123", null),
+                new ApplicationForm.Personal("张三", idBornOn("1996-05-04"), "13812345678", "6222021234567890123", null,
+                        "lv_sdk_5f1c9e"),
                 new ApplicationForm.Finances("12000.00", "3500.00", "80000.00", "0.00", "6000.00", new BigDecimal("8"),
                         "OWNER", "MARRIED", "FIXED", null),
                 new ApplicationForm.Consent("2026-01", Instant.parse("2026-11-22T08:00:00Z")));
@@ -43,14 +44,14 @@ public final class Forms {
         ApplicationForm.Personal p = f.personal();
         return new ApplicationForm(f.productCode(), f.amount(), f.termMonths(), f.method(), f.frequency(),
                 f.applicationDate(), new ApplicationForm.Personal(p.name(), idNumber, p.mobile(), p.bankAccount(),
-                p.creditCode()), f.finances(), f.consent());
+                p.creditCode(), p.livenessToken()), f.finances(), f.consent());
     }
 
     public static ApplicationForm withBankAccount(ApplicationForm f, String bankAccount) {
         ApplicationForm.Personal p = f.personal();
         return new ApplicationForm(f.productCode(), f.amount(), f.termMonths(), f.method(), f.frequency(),
                 f.applicationDate(), new ApplicationForm.Personal(p.name(), p.idNumber(), p.mobile(), bankAccount,
-                p.creditCode()), f.finances(), f.consent());
+                p.creditCode(), p.livenessToken()), f.finances(), f.consent());
     }
 
     public static ApplicationForm withAmount(ApplicationForm f, String amount, int termMonths, String method) {

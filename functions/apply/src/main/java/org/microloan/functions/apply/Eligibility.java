@@ -15,7 +15,7 @@ import org.microloan.origination.intake.ApplicationIntake;
 import org.microloan.origination.steps.StepContext;
 import org.microloan.origination.steps.StepInput;
 import org.microloan.origination.store.ApplicationStore;
-import org.microloan.origination.store.ExposureReservations;
+import org.microloan.origination.store.PersonalExposure;
 import org.microloan.origination.store.StoredApplication;
 import org.microloan.product.Product;
 import org.microloan.product.ProductCatalogue;
@@ -33,10 +33,10 @@ public class Eligibility {
     private final StepContext steps;
     private final ApplicationIntake intake;
     private final ApplicationStore store;
-    private final ExposureReservations exposure;
+    private final PersonalExposure exposure;
     private final ProductCatalogue products;
 
-    public Eligibility(StepContext steps, ApplicationIntake intake, ApplicationStore store, ExposureReservations exposure,
+    public Eligibility(StepContext steps, ApplicationIntake intake, ApplicationStore store, PersonalExposure exposure,
                        ProductCatalogue products) {
         this.steps = steps;
         this.intake = intake;
@@ -56,7 +56,7 @@ public class Eligibility {
         Product product = products.get(application.productCode());
         List<KnockOut> reasons = new ArrayList<>(CreditDecision.productRules(application, product));
         reasons.addAll(CreditDecision.velocityRule(applicationsInTheLastDay(stored), product));
-        if (reasons.isEmpty() && !exposure.reserve(stored.exposureKey(), stored.applicationId(), application.amount(),
+        if (reasons.isEmpty() && !exposure.reserve(stored, application.amount(),
                 product.outstandingLimit())) {
             reasons.add(KnockOut.EXPOSURE_LIMIT);
         }

@@ -14,6 +14,7 @@ import org.microloan.origination.intake.ApplicationForm;
 import org.microloan.origination.intake.ApplicationIntake;
 import org.microloan.origination.store.ApplicationStore;
 import org.microloan.origination.store.ExposureReservations;
+import org.microloan.origination.store.StoredApplication;
 import org.microloan.testing.DynamoDbLocal;
 import org.microloan.testing.Forms;
 import org.microloan.workflow.ApplicationStatus;
@@ -98,6 +99,26 @@ class ApplyFunctionTest {
 
         invoke(Map.of("applicationId", id)).statusCode(200)
                 .body("status", equalTo("DECLINED")).body("reasons", contains("AMOUNT_OUT_OF_RANGE"));
+    }
+
+    @Test
+    void roomHeldByAnOfferThatExpired_isGivenBack_whenThePersonAppliesAgain() {
+        ApplicationForm big = Forms.ofSomeoneElse(Forms.withProduct(Forms.withAmount(Forms.emergency(), "150000.00", 36,
+                "EQUAL_INSTALLMENT"), "RENOVATION"));
+        String expired = submitted("b-" + UUID.randomUUID(), big);
+        invoke(Map.of("applicationId", expired)).statusCode(200).body("status", equalTo("APPLIED"));
+        // the workflow's own write when nobody answered the offer in time
+        StoredApplication offered = store.advance(store.find(expired).orElseThrow(), ApplicationStatus.IDENTITY_VERIFIED,
+                "verify-identity", "{}");
+        offered = store.advance(offered, ApplicationStatus.SCORED, "score", "{}");
+        offered = store.advance(offered, ApplicationStatus.QUOTED, "acceptanceToken", "{}");
+        store.advance(offered, ApplicationStatus.EXPIRED, "expiry", "{}");
+
+        String again = submitted("b-" + UUID.randomUUID(), big);
+        invoke(Map.of("applicationId", again)).statusCode(200).body("status", equalTo("APPLIED"));
+
+        assertThat(exposure.held(person(expired), expired)).isEqualTo(Money.ZERO);
+        assertThat(exposure.total(person(again))).isEqualTo(Money.of("150000"));
     }
 
     @Test

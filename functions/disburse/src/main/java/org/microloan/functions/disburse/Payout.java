@@ -18,7 +18,7 @@ import org.microloan.origination.intake.ApplicationIntake;
 import org.microloan.origination.steps.StepContext;
 import org.microloan.origination.steps.StepInput;
 import org.microloan.origination.store.ApplicationStore;
-import org.microloan.origination.store.ExposureReservations;
+import org.microloan.origination.store.PersonalExposure;
 import org.microloan.origination.store.StoredApplication;
 import org.microloan.product.ProductCatalogue;
 import org.microloan.schedule.BusinessDate;
@@ -48,11 +48,11 @@ public class Payout {
     private final ApplicationStore store;
     private final CreditLines creditLines;
     private final ProductCatalogue products;
-    private final ExposureReservations exposure;
+    private final PersonalExposure exposure;
     private final Clock clock;
 
     public Payout(StepContext steps, ApplicationIntake intake, PaymentRail rail, Books books, ApplicationStore store,
-                  CreditLines creditLines, ProductCatalogue products, ExposureReservations exposure, Clock clock) {
+                  CreditLines creditLines, ProductCatalogue products, PersonalExposure exposure, Clock clock) {
         this.products = products;
         this.steps = steps;
         this.intake = intake;
@@ -94,7 +94,7 @@ public class Payout {
                 form.productCode(), paid.payoutId(), schedule)));
         store.recordLoan(stored.borrowerId(), loan.id, stored.applicationId());
         // from now on the person's exposure is what the loan owes: all of it, until repayments bring it down
-        exposure.hold(stored.exposureKey(), stored.applicationId(), amount);
+        exposure.hold(stored, amount);
         if (offer.creditLine() != null) {
             Books.await(() -> creditLines.open(stored.borrowerId(), form.productCode(), Money.of(offer.creditLine()),
                     schedule.terms().annualRate(), today));

@@ -22,8 +22,12 @@ public record ApplicationForm(
         Finances finances,
         Consent consent) {
 
-    /** Name, ID number, mobile, bank account and, for a business, its credit code: sealed, never logged. */
-    public record Personal(String name, String idNumber, String mobile, String bankAccount, String creditCode) {
+    /**
+     * Name, ID number, mobile, bank account, for a business its credit code, and the token the KYC vendor's
+     * SDK gave the app after its liveness check on the borrower's phone: sealed, never logged.
+     */
+    public record Personal(String name, String idNumber, String mobile, String bankAccount, String creditCode,
+                           String livenessToken) {
         @Override
         public String toString() {
             return "Personal[sealed]";

@@ -25,6 +25,7 @@ import org.microloan.origination.crypto.PersonalDataCipher;
 import org.microloan.origination.store.ApplicationStore;
 import org.microloan.origination.store.StoredApplication;
 import org.microloan.product.CustomerType;
+import org.microloan.product.Product;
 import org.microloan.product.ProductCatalogue;
 import org.microloan.schedule.BusinessDate;
 import org.microloan.schedule.Frequency;
@@ -155,6 +156,12 @@ public class ApplicationIntake {
             }
             if (p.bankAccount() == null || !ACCOUNT_SHAPE.matcher(p.bankAccount()).matches()) {
                 add.accept(new Problem("/personal/bankAccount", "send the account number, 12 to 30 digits"));
+            }
+            boolean livenessRequired = form.productCode() != null && products.find(form.productCode())
+                    .map(Product::livenessRequired).orElse(false);
+            if (livenessRequired && (p.livenessToken() == null || p.livenessToken().isBlank())) {
+                add.accept(new Problem("/personal/livenessToken", "send the token the KYC vendor's SDK gave the app "
+                        + "after its liveness check: this product needs one"));
             }
         }
         ApplicationForm.Finances m = form.finances();

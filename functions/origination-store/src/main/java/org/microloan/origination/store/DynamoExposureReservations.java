@@ -1,5 +1,7 @@
 package org.microloan.origination.store;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -112,6 +114,18 @@ public final class DynamoExposureReservations implements ExposureReservations {
         Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).key(totalKey(person))
                 .consistentRead(true)).item();
         return item == null || !item.containsKey("totalFen") ? Money.ZERO : Money.ofFen(Long.parseLong(item.get("totalFen").n()));
+    }
+
+    @Override
+    public List<String> holders(String person) {
+        List<String> holders = new ArrayList<>();
+        dynamo.queryPaginator(b -> b.tableName(table).consistentRead(true)
+                        .keyConditionExpression("#pk = :pk AND begins_with(#sk, :held)")
+                        .filterExpression("amountFen > :zero")
+                        .expressionAttributeNames(Map.of("#pk", PK, "#sk", SK))
+                        .expressionAttributeValues(Map.of(":pk", s("PERSON#" + person), ":held", s("HELD#"), ":zero", n(0))))
+                .items().forEach(item -> holders.add(item.get(SK).s().substring("HELD#".length())));
+        return holders;
     }
 
     @Override

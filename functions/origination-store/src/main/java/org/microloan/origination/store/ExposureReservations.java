@@ -1,5 +1,7 @@
 package org.microloan.origination.store;
 
+import java.util.List;
+
 import org.microloan.money.Money;
 
 /**
@@ -26,6 +28,9 @@ public interface ExposureReservations {
     }
 
     Money total(String person);
+
+    /** The applications holding some of the person's room. */
+    List<String> holders(String person);
 
     Money held(String person, String applicationId);
 

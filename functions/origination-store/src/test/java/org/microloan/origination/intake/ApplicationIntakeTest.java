@@ -57,6 +57,19 @@ class ApplicationIntakeTest {
     }
 
     @Test
+    void aProductThatNeedsLiveness_refusesAnApplicationWithoutTheSdksToken() {
+        ApplicationForm.Personal p = Forms.emergency().personal();
+        ApplicationForm f = Forms.emergency();
+        ApplicationForm without = new ApplicationForm(f.productCode(), f.amount(), f.termMonths(), f.method(), f.frequency(),
+                f.applicationDate(), new ApplicationForm.Personal(p.name(), p.idNumber(), p.mobile(), p.bankAccount(),
+                p.creditCode(), " "), f.finances(), f.consent());
+
+        assertThatThrownBy(() -> intake.submit(UUID.randomUUID().toString(), "borrower-1", without, Instant.now()))
+                .isInstanceOfSatisfying(InvalidApplicationException.class, e -> assertThat(e.problems())
+                        .extracting(Problem::field).containsExactly("/personal/livenessToken"));
+    }
+
+    @Test
     void aClientDateMoreThanADayFromTheServers_isRefused_andTheServersDateDecides() {
         // 16:30 UTC on 1 December is 00:30 on the 2nd in China
         Instant now = Instant.parse("2026-12-01T16:30:00Z");

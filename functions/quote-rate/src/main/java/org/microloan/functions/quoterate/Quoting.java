@@ -14,7 +14,7 @@ import org.microloan.money.Rate;
 import org.microloan.origination.intake.ApplicationIntake;
 import org.microloan.origination.steps.StepContext;
 import org.microloan.origination.steps.StepInput;
-import org.microloan.origination.store.ExposureReservations;
+import org.microloan.origination.store.PersonalExposure;
 import org.microloan.origination.store.StoredApplication;
 import org.microloan.pricing.RateCap;
 import org.microloan.pricing.RateQuote;
@@ -36,12 +36,12 @@ public class Quoting {
 
     private final StepContext steps;
     private final ApplicationIntake intake;
-    private final ExposureReservations exposure;
+    private final PersonalExposure exposure;
     private final ProductCatalogue products;
     private final RateCap cap;
     private final Clock clock;
 
-    public Quoting(StepContext steps, ApplicationIntake intake, ExposureReservations exposure, ProductCatalogue products,
+    public Quoting(StepContext steps, ApplicationIntake intake, PersonalExposure exposure, ProductCatalogue products,
                    RateCap cap, Clock clock) {
         this.steps = steps;
         this.intake = intake;
@@ -62,7 +62,7 @@ public class Quoting {
         CreditScore graded = steps.result(stored, Step.SCORE).creditScore().orElseThrow(() -> new IllegalStateException(
                 "application " + stored.applicationId() + " was approved without a score"));
         LocalDate today = BusinessDate.today(clock);
-        Money before = exposure.besides(stored.exposureKey(), stored.applicationId());
+        Money before = exposure.besides(stored);
         RateQuote quote = RiskBasedPrice.offer(application, product, graded, new BorrowerHistory(before, 0),
                 cap.on(today), today, product.rounding());
         Offer offer = new Offer(UUID.randomUUID().toString(), quote.apr().percent().toPlainString(),
@@ -75,7 +75,7 @@ public class Quoting {
                         i.dueDate(), i.principal().toString(), i.interest().toString(), i.total().toString(),
                         i.balance().toString())).toList());
         // an open offer holds what it offers, which may be less than was asked
-        exposure.hold(stored.exposureKey(), stored.applicationId(), quote.amount());
+        exposure.hold(stored, quote.amount());
         // QUOTED comes with the workflow's wait, in the one write that keeps the acceptance's token
         steps.record(stored, Step.QUOTE_RATE, offer);
         return lean(stored.applicationId(), offer);

@@ -16,7 +16,7 @@ import org.microloan.origination.intake.ApplicationForm;
 import org.microloan.origination.intake.ApplicationIntake;
 import org.microloan.origination.steps.StepContext;
 import org.microloan.origination.steps.StepInput;
-import org.microloan.origination.store.ExposureReservations;
+import org.microloan.origination.store.PersonalExposure;
 import org.microloan.origination.store.StoredApplication;
 import org.microloan.product.ProductCatalogue;
 import org.microloan.scoring.CreditScore;
@@ -32,12 +32,12 @@ public class Scoring {
     private final StepContext steps;
     private final ApplicationIntake intake;
     private final CreditBureau bureau;
-    private final ExposureReservations exposure;
+    private final PersonalExposure exposure;
     private final ProductCatalogue products;
     private final Scorecard scorecard;
     private final Clock clock;
 
-    public Scoring(StepContext steps, ApplicationIntake intake, CreditBureau bureau, ExposureReservations exposure,
+    public Scoring(StepContext steps, ApplicationIntake intake, CreditBureau bureau, PersonalExposure exposure,
                    ProductCatalogue products, Scorecard scorecard, Clock clock) {
         this.clock = clock;
         this.steps = steps;
@@ -60,7 +60,7 @@ public class Scoring {
                 form.consent().acceptedAt().toString()));
         CreditApplication application = intake.creditApplication(stored).withPastDefaultRecords(report.pastDefaultRecords());
         // the amount is already reserved by apply: the rest of the person's exposure is what came before
-        Money before = exposure.besides(stored.exposureKey(), stored.applicationId());
+        Money before = exposure.besides(stored);
         Decision decision = CreditDecision.decide(application, products.get(application.productCode()),
                 new BorrowerHistory(before, 0), scorecard, products.modelUnits(), products.decisionPolicy());
         ApplicationStatus status = switch (decision.outcome()) {
@@ -69,7 +69,7 @@ public class Scoring {
             case DECLINE -> ApplicationStatus.DECLINED;
         };
         if (status == ApplicationStatus.DECLINED) {
-            exposure.release(stored.exposureKey(), stored.applicationId());
+            exposure.release(stored);
         }
         Optional<CreditScore> score = decision.score();
         List<String> reasons = decision instanceof Decision.Declined declined

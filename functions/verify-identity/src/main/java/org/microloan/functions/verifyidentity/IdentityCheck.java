@@ -14,7 +14,7 @@ import org.microloan.origination.intake.ApplicationForm;
 import org.microloan.origination.intake.ApplicationIntake;
 import org.microloan.origination.steps.StepContext;
 import org.microloan.origination.steps.StepInput;
-import org.microloan.origination.store.ExposureReservations;
+import org.microloan.origination.store.PersonalExposure;
 import org.microloan.origination.store.StoredApplication;
 import org.microloan.product.Product;
 import org.microloan.product.ProductCatalogue;
@@ -33,11 +33,11 @@ public class IdentityCheck {
     private final StepContext steps;
     private final ApplicationIntake intake;
     private final IdentityVerifier verifier;
-    private final ExposureReservations exposure;
+    private final PersonalExposure exposure;
     private final ProductCatalogue products;
 
     public IdentityCheck(StepContext steps, ApplicationIntake intake, IdentityVerifier verifier,
-                         ExposureReservations exposure, ProductCatalogue products) {
+                         PersonalExposure exposure, ProductCatalogue products) {
         this.steps = steps;
         this.intake = intake;
         this.verifier = verifier;
@@ -60,7 +60,7 @@ public class IdentityCheck {
         String verificationId = null;
         if (reasons.isEmpty()) {
             IdentityVerifier.Result kyc = verifier.verify(new IdentityVerifier.Request(stored.applicationId(),
-                    personal.name(), id.id().orElseThrow().number(), personal.mobile(), "liveness-" + stored.applicationId()));
+                    personal.name(), id.id().orElseThrow().number(), personal.mobile(), personal.livenessToken()));
             verificationId = kyc.verificationId();
             if (!kyc.passed()) {
                 reasons.add(KnockOut.KYC_NO_MATCH.name());
@@ -68,7 +68,7 @@ public class IdentityCheck {
         }
         ApplicationStatus status = reasons.isEmpty() ? ApplicationStatus.IDENTITY_VERIFIED : ApplicationStatus.DECLINED;
         if (status == ApplicationStatus.DECLINED) {
-            exposure.release(stored.exposureKey(), stored.applicationId());
+            exposure.release(stored);
         }
         IdentityResult result = new IdentityResult(stored.applicationId(), status, List.copyOf(reasons), verificationId);
         steps.advance(stored, status, Step.VERIFY_IDENTITY, result);

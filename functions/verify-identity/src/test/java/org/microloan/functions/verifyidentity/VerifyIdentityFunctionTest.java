@@ -1,14 +1,5 @@
 package org.microloan.functions.verifyidentity;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.containing;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.contains;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.startsWith;
-
 import java.util.Map;
 import java.util.UUID;
 
@@ -29,6 +20,15 @@ import org.microloan.testing.Forms;
 import org.microloan.testing.ProviderStubs;
 import org.microloan.testing.Walk;
 import org.microloan.workflow.ApplicationStatus;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
 
 @QuarkusTest
 @QuarkusTestResource(DynamoDbLocal.class)
@@ -72,6 +72,9 @@ class VerifyIdentityFunctionTest {
 
         assertThat(body).doesNotContain("13812345678").doesNotContain(Forms.emergency().personal().idNumber());
         assertThat(store.find(id).orElseThrow().status()).isEqualTo(ApplicationStatus.IDENTITY_VERIFIED);
+        // the liveness the vendor's SDK saw on the phone, as the app sent it: never one made up here
+        assertThat(ProviderStubs.server().findAll(verifications(id)).get(0).getBodyAsString())
+                .contains("\"livenessToken\":\"lv_sdk_5f1c9e\"");
     }
 
     @Test

@@ -136,15 +136,7 @@ public class LoansResource {
             throw new Problems.IdempotencyKeyRequiredException();
         }
         owned(id);
-        Money amount;
-        try {
-            amount = Money.of(request == null || request.amount() == null ? "" : request.amount());
-        } catch (IllegalArgumentException e) {
-            throw new Problems.BadFieldException("/amount", "send the amount in yuan with at most 2 decimals, e.g. \"1066.19\"");
-        }
-        if (!amount.isPositive()) {
-            throw new Problems.BadFieldException("/amount", "send an amount above 0");
-        }
+        Money amount = RequestAmount.positive("/amount", request == null ? null : request.amount());
         LocalDate today = BusinessDate.today(clock);
         if (request.on() != null && !request.on().equals(today)) {
             throw new Problems.RefusedException("value-date", "/on", "a repayment is valued on the day the rail collects "

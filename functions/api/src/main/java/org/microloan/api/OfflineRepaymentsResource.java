@@ -83,15 +83,7 @@ public class OfflineRepaymentsResource {
         if (body == null) {
             throw new Problems.BadFieldException("", "send amount, bankReference, valueDate and reason");
         }
-        Money amount;
-        try {
-            amount = Money.of(body.amount() == null ? "" : body.amount());
-        } catch (IllegalArgumentException e) {
-            throw new Problems.BadFieldException("/amount", "send the amount in yuan with at most 2 decimals");
-        }
-        if (!amount.isPositive()) {
-            throw new Problems.BadFieldException("/amount", "send an amount above 0");
-        }
+        Money amount = RequestAmount.positive("/amount", body.amount());
         if (body.bankReference() == null || body.bankReference().isBlank()) {
             throw new Problems.BadFieldException("/bankReference", "send the bank's reference of the transfer");
         }

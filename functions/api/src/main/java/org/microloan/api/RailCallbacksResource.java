@@ -87,20 +87,12 @@ public class RailCallbacksResource {
         }
         CollectionRecord c = Books.await(() -> collections.find(String.valueOf(callback.reference())))
                 .orElseThrow(() -> new Problems.NotFoundException("no repayment " + callback.reference()));
-        if (callback.amount() != null && amount(callback.amount()).fen() != c.amountFen) {
+        if (callback.amount() != null && RequestAmount.positive("/amount", callback.amount()).fen() != c.amountFen) {
             throw new Problems.RefusedException("amount-mismatch", "/amount", "repayment " + c.id + " asked for "
                     + Money.ofFen(c.amountFen) + ", not " + callback.amount() + ": nothing was booked");
         }
         CollectionRecord settled = rail.heard(c.id, CollectionStatus.valueOf(callback.status()), callback.reason(),
                 callback.collectionId(), clock.instant());
         return new Settled(settled.id, settled.status.name());
-    }
-
-    private static Money amount(String yuan) {
-        try {
-            return Money.of(yuan);
-        } catch (IllegalArgumentException e) {
-            throw new Problems.BadFieldException("/amount", "send the amount in yuan with at most 2 decimals");
-        }
     }
 }

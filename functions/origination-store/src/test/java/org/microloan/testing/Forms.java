@@ -32,11 +32,16 @@ public final class Forms {
                 new ApplicationForm.Consent("2026-01", Instant.parse("2026-11-22T08:00:00Z")));
     }
 
-    /** The same form from somebody else: a new person (an ID number nobody else in the run has), for the limits per person. */
+    /**
+     * The same form from somebody else, born the same day and of the same sex (so every rule decides the
+     * same): a new person, an ID number nobody else in the run has, for the limits per person.
+     */
     public static ApplicationForm ofSomeoneElse(ApplicationForm f) {
         java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
-        String seventeen = "110105" + LocalDate.of(1980, 1, 1).plusDays(random.nextInt(7000)).toString().replace("-", "")
-                + String.format("%03d", random.nextInt(1000));
+        String id = f.personal().idNumber();
+        // the region and the first two digits of the sequence differ; the birth date and the sex digit stay
+        String seventeen = "11" + String.format("%04d", random.nextInt(10_000)) + id.substring(6, 14)
+                + String.format("%02d", random.nextInt(100)) + id.charAt(16);
         return withIdNumber(f, seventeen + ResidentId.checkCharacter(seventeen));
     }
 

@@ -146,6 +146,7 @@ public record LoanAccount(Money principal, BigDecimal annualRate, RepaymentMetho
                     "the loan is repaid in full: nothing is owed", Money.ZERO);
         }
         LocalDate on = notBeforeLastPayment(date);
+        boolean hadArrears = daysPastDue(on) > 0;
         if (!amount.isPositive()) {
             return new RepaymentOutcome.Refused(RepaymentOutcome.Refusal.NOT_POSITIVE,
                     "a repayment is above 0, not " + amount, payoff(on, servicing));
@@ -157,7 +158,7 @@ public record LoanAccount(Money principal, BigDecimal annualRate, RepaymentMetho
 
         Money remainder = allocation.unapplied();
         if (!remainder.isPositive()) {
-            return new RepaymentOutcome.Repaid(paid.closed(on, daysPastDue(on) > 0), allocation, Money.ZERO,
+            return new RepaymentOutcome.Repaid(paid.closed(on, hadArrears), allocation, Money.ZERO,
                     Money.ZERO, Money.ZERO);
         }
         LoanPosition position = paid.position();
@@ -180,7 +181,7 @@ public record LoanAccount(Money principal, BigDecimal annualRate, RepaymentMetho
                 }
             }
             LoanAccount after = paid.with(status, emi, arrearsClearedOn, penaltyAccruedThrough, rows);
-            return new RepaymentOutcome.Repaid(after.closed(on, daysPastDue(on) > 0), allocation, prepaid, accrued,
+            return new RepaymentOutcome.Repaid(after.closed(on, hadArrears), allocation, prepaid, accrued,
                     payoff.prepaymentPenalty());
         }
         Money principal = remainder.minus(accrued);
@@ -197,7 +198,7 @@ public record LoanAccount(Money principal, BigDecimal annualRate, RepaymentMetho
                     : BookedInstallment.of(i));
         }
         LoanAccount after = paid.with(status, result.emi().or(() -> emi), arrearsClearedOn, penaltyAccruedThrough, rows);
-        return new RepaymentOutcome.Repaid(after.closed(on, daysPastDue(on) > 0), allocation, principal,
+        return new RepaymentOutcome.Repaid(after.closed(on, hadArrears), allocation, principal,
                 result.accruedInterest(), result.penalty());
     }
 

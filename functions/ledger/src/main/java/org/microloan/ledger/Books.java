@@ -51,7 +51,7 @@ public class Books {
         return sessions.withTransaction(session -> loanOf(session, d.applicationId())
                         .chain(existing -> existing != null ? Uni.createFrom().item(existing) : book(session, d)))
                 // a concurrent booking of the same application lost to the unique constraint: read the winner
-                .onFailure(e -> isUniqueViolation(e))
+                .onFailure(e -> Failures.causedBy(e, "loan_once_per_application", "23505"))
                 .recoverWithUni(() -> sessions.withSession(session -> loanOf(session, d.applicationId())));
     }
 
@@ -134,15 +134,5 @@ public class Books {
         Journal.entry(t, JournalEntry.Account.FEE_INCOME, Money.ZERO, d.fee());
         Journal.requireBalanced(t);
         return t;
-    }
-
-    private static boolean isUniqueViolation(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (String.valueOf(t.getMessage()).contains("loan_once_per_application")
-                    || String.valueOf(t.getMessage()).contains("23505")) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -65,7 +65,7 @@ public class Collections {
             c.requestedAt = clock.instant();
             c.requestedBy = ask.requestedBy();
             return session.persist(c).replaceWith(c);
-        })).onFailure(Collections::isKeyClash)
+        })).onFailure(e -> Failures.causedBy(e, "collection_once_per_key"))
                 // a concurrent open of the same key won: answer what it opened
                 .recoverWithUni(() -> sessions.withSession(session -> byKey(session, ask.idempotencyKey()))
                         .map(c -> same(c, ask)));
@@ -114,9 +114,9 @@ public class Collections {
                         null, clock.instant(), valueDate, posted)));
     }
 
+    /** The collection, if it is this loan's. */
     public Uni<Optional<CollectionRecord>> find(String loanId, String collectionId) {
-        return sessions.withSession(session -> session.find(CollectionRecord.class, collectionId))
-                .map(c -> Optional.ofNullable(c).filter(found -> found.loanId.equals(loanId)));
+        return find(collectionId).map(c -> c.filter(found -> found.loanId.equals(loanId)));
     }
 
     public Uni<Optional<CollectionRecord>> find(String collectionId) {
@@ -174,14 +174,5 @@ public class Collections {
             throw new KeyReusedException(ask.idempotencyKey());
         }
         return existing;
-    }
-
-    private static boolean isKeyClash(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (String.valueOf(t.getMessage()).contains("collection_once_per_key")) {
-                return true;
-            }
-        }
-        return false;
     }
 }

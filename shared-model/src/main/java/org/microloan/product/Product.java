@@ -21,6 +21,8 @@ import org.microloan.scoring.Grade;
  * @param lineMultiple   credit line as a multiple of monthly income (business flows for BUSINESS)
  * @param outstandingLimit the most a borrower may owe across all products
  * @param livenessRequired whether an application needs the liveness token of the KYC vendor's SDK
+ * @param paidTo         who the payout goes to: the borrower, or the merchant or school named on the application (受托支付)
+ * @param partialRepayment whether a borrower may repay less than what is due
  */
 public record Product(
         String code,
@@ -44,7 +46,19 @@ public record Product(
         int applicationsPer24h,
         Map<Grade, BigDecimal> lineMultiple,
         Money outstandingLimit,
-        boolean livenessRequired) {
+        boolean livenessRequired,
+        PaidTo paidTo,
+        boolean partialRepayment) {
+
+    /** Who the money lent goes to. */
+    public enum PaidTo {
+        BORROWER, MERCHANT, SCHOOL;
+
+        /** Whether the application must name a payee other than the borrower. */
+        public boolean entrusted() {
+            return this != BORROWER;
+        }
+    }
 
     public Product {
         gradeSpread = Map.copyOf(gradeSpread);

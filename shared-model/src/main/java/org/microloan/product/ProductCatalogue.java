@@ -115,6 +115,17 @@ public record ProductCatalogue(Map<String, Product> products, DecisionPolicy dec
                     case "required" -> true;
                     case "not-required" -> false;
                     default -> throw new IllegalArgumentException(code + ".liveness is required or not-required");
+                },
+                switch (e.get("paid-to")) {
+                    case "borrower" -> Product.PaidTo.BORROWER;
+                    case "merchant" -> Product.PaidTo.MERCHANT;
+                    case "school" -> Product.PaidTo.SCHOOL;
+                    default -> throw new IllegalArgumentException(code + ".paid-to is borrower, merchant or school");
+                },
+                switch (e.get("partial-repayment")) {
+                    case "allowed" -> true;
+                    case "refused" -> false;
+                    default -> throw new IllegalArgumentException(code + ".partial-repayment is allowed or refused");
                 });
     }
 

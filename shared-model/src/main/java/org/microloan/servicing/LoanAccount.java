@@ -153,6 +153,11 @@ public record LoanAccount(Money principal, BigDecimal annualRate, RepaymentMetho
         }
         Map<Due, Money> owed = owed(on);
         Money totalDue = Money.total(owed.values().stream());
+        if (!servicing.partialRepayment() && amount.isLessThan(totalDue)) {
+            return new RepaymentOutcome.Refused(RepaymentOutcome.Refusal.BELOW_AMOUNT_DUE, "this product takes no "
+                    + "partial repayment: " + totalDue + " is due on " + on + ", send at least that, not " + amount,
+                    payoff(on, servicing));
+        }
         PaymentAllocation allocation = PaymentAllocation.allocate(amount, owed, servicing.allocationOrder());
         LoanAccount paid = settle(allocation, on);
 
@@ -207,14 +212,16 @@ public record LoanAccount(Money principal, BigDecimal annualRate, RepaymentMetho
      * where the loan cannot take all of it (settled meanwhile, more than the pay-off, or a remainder too
      * small to prepay with its interest) the loan takes what it can and the rest is unapplied, to refund.
      */
-    public ReceivedMoney receive(Money amount, LocalDate on, PrepaymentChoice choice, ServicingTerms servicing) {
+    public ReceivedMoney receive(Money amount, LocalDate on, PrepaymentChoice choice, ServicingTerms terms) {
+        // money that has moved is applied even where the product would refuse to ask for so little
+        ServicingTerms servicing = terms.withPartialRepayment(true);
         RepaymentOutcome outcome = repay(amount, on, choice, servicing);
         if (outcome instanceof RepaymentOutcome.Repaid repaid) {
             return new ReceivedMoney(repaid.account(), Optional.of(repaid), Money.ZERO);
         }
         RepaymentOutcome.Refused refused = (RepaymentOutcome.Refused) outcome;
         Money takes = switch (refused.refusal()) {
-            case LOAN_SETTLED, NOT_POSITIVE -> Money.ZERO;
+            case LOAN_SETTLED, NOT_POSITIVE, BELOW_AMOUNT_DUE -> Money.ZERO;
             case ABOVE_PAYOFF -> refused.payoff();
             case BELOW_ACCRUED_INTEREST -> Money.total(owed(on).values().stream());
         };

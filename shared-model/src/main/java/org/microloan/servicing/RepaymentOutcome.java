@@ -40,6 +40,8 @@ public sealed interface RepaymentOutcome {
         /** More than everything owed, the pay-off amount. */
         ABOVE_PAYOFF,
         /** Beyond what is due, too little to pay the interest accrued with a prepayment. */
-        BELOW_ACCRUED_INTEREST
+        BELOW_ACCRUED_INTEREST,
+        /** Less than what is due, for a product that takes no partial repayment. */
+        BELOW_AMOUNT_DUE
     }
 }

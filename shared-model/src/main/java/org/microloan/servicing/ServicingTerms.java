@@ -12,13 +12,15 @@ import java.util.Optional;
  * @param maxPrepaymentPenaltyRate the most a product may configure (1% by default)
  * @param penaltyInterestMultiple  罚息 rate as a multiple of the contract rate (1.5)
  * @param cap                      the annual cap on the contract date (all costs together), if one applies
+ * @param partialRepayment         whether a borrower may send less than what is due (the product's rule)
  */
 public record ServicingTerms(
         BigDecimal prepaymentPenaltyRate,
         BigDecimal maxPrepaymentPenaltyRate,
         BigDecimal penaltyInterestMultiple,
         AllocationOrder allocationOrder,
-        Optional<BigDecimal> cap) {
+        Optional<BigDecimal> cap,
+        boolean partialRepayment) {
 
     public ServicingTerms {
         Objects.requireNonNull(allocationOrder, "allocationOrder");
@@ -34,19 +36,28 @@ public record ServicingTerms(
         }
     }
 
-    /** No prepayment penalty, 1% at most, penalty interest 1.5 × the contract rate, the default order, no cap. */
+    /**
+     * No prepayment penalty, 1% at most, penalty interest 1.5 × the contract rate, the default order, no cap,
+     * partial repayment allowed.
+     */
     public static ServicingTerms defaults() {
         return new ServicingTerms(BigDecimal.ZERO, new BigDecimal("0.01"), new BigDecimal("1.5"),
-                AllocationOrder.DEFAULT, Optional.empty());
+                AllocationOrder.DEFAULT, Optional.empty(), true);
     }
 
     public ServicingTerms withPrepaymentPenaltyRate(BigDecimal rate) {
-        return new ServicingTerms(rate, maxPrepaymentPenaltyRate, penaltyInterestMultiple, allocationOrder, cap);
+        return new ServicingTerms(rate, maxPrepaymentPenaltyRate, penaltyInterestMultiple, allocationOrder, cap,
+                partialRepayment);
     }
 
     public ServicingTerms withCap(BigDecimal annualCap) {
         return new ServicingTerms(prepaymentPenaltyRate, maxPrepaymentPenaltyRate, penaltyInterestMultiple,
-                allocationOrder, Optional.of(annualCap));
+                allocationOrder, Optional.of(annualCap), partialRepayment);
+    }
+
+    public ServicingTerms withPartialRepayment(boolean allowed) {
+        return new ServicingTerms(prepaymentPenaltyRate, maxPrepaymentPenaltyRate, penaltyInterestMultiple,
+                allocationOrder, cap, allowed);
     }
 
     /** The 罚息 rate: the multiple of the contract rate, but never above the cap, which covers it too. */

@@ -156,4 +156,21 @@ class LoanAccountTest {
         assertThat(account.repay(Money.of("100.00"), day("2026-02-10"), PrepaymentChoice.SHORTEN_TERM, TERMS))
                 .isInstanceOf(RepaymentOutcome.Repaid.class);
     }
+
+    @Test
+    void aProductWithoutPartialRepayment_refusesLessThanIsDue_butTakesWhatTheRailCollected() {
+        ServicingTerms whole = TERMS.withPartialRepayment(false);
+
+        RepaymentOutcome short1 = OPENED.repay(Money.of("500.00"), day("2026-02-15"), PrepaymentChoice.SHORTEN_TERM, whole);
+        ReceivedMoney collected = OPENED.receive(Money.of("500.00"), day("2026-02-15"), PrepaymentChoice.SHORTEN_TERM, whole);
+
+        assertThat(short1).isInstanceOfSatisfying(RepaymentOutcome.Refused.class, r -> {
+            assertThat(r.refusal()).isEqualTo(RepaymentOutcome.Refusal.BELOW_AMOUNT_DUE);
+            assertThat(r.detail()).contains("1066.19 is due on 2026-02-15");
+        });
+        assertThat(OPENED.repay(Money.of("1066.19"), day("2026-02-15"), PrepaymentChoice.SHORTEN_TERM, whole))
+                .isInstanceOf(RepaymentOutcome.Repaid.class);
+        assertThat(collected.unapplied()).as("money already moved is applied").isEqualTo(Money.ZERO);
+        assertThat(collected.account().outstandingPrincipal()).isEqualTo(Money.of("12000.00").minus(Money.of("380.00")));
+    }
 }

@@ -4,7 +4,6 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -34,8 +33,8 @@ import org.microloan.origination.intake.ApplicationForm;
 import org.microloan.origination.intake.ApplicationIntake;
 import org.microloan.origination.steps.StepContext;
 import org.microloan.origination.store.ApplicationStore;
-import org.microloan.origination.store.PersonalExposure;
 import org.microloan.origination.store.StoredApplication;
+import org.microloan.partner.PartnerMerchant;
 import org.microloan.workflow.ApplicationStatus;
 import org.microloan.workflow.Offer;
 import org.microloan.workflow.Step;
@@ -66,19 +65,19 @@ public class ApplicationsResource {
     private final StepContext steps;
     private final Idempotency idempotency;
     private final Workflow workflow;
-    private final PersonalExposure exposure;
+    private final OfferAnswers answers;
     private final Clock clock;
 
     public ApplicationsResource(JsonWebToken jwt, ApplicationIntake intake, ApplicationStore store, StepContext steps,
-                                Idempotency idempotency, Workflow workflow, PersonalExposure exposure, Clock clock) {
+                                Idempotency idempotency, Workflow workflow, OfferAnswers answers, Clock clock) {
+        this.clock = clock;
         this.jwt = jwt;
         this.intake = intake;
         this.store = store;
         this.steps = steps;
         this.idempotency = idempotency;
         this.workflow = workflow;
-        this.exposure = exposure;
-        this.clock = clock;
+        this.answers = answers;
     }
 
     /** What a submission answers: 202 with the application's id and where to follow it. */
@@ -87,7 +86,13 @@ public class ApplicationsResource {
     }
 
     @RegisterForReflection
-    public record View(String applicationId, String status, MaskedPersonal personal, DecisionView decision, Offer offer) {
+    public record View(String applicationId, String status, MaskedPersonal personal, DecisionView decision, Offer offer,
+                       MaskedPayee payee) {
+    }
+
+    /** 受托支付: the merchant or school the loan is paid to, its account masked; absent when paid to the borrower. */
+    @RegisterForReflection
+    public record MaskedPayee(String name, String creditCode, String account) {
     }
 
     /** Personal fields, masked: the only form they ever leave the store in. */
@@ -126,53 +131,69 @@ public class ApplicationsResource {
         return Response.accepted(accepted).location(URI.create(accepted.statusLink())).build();
     }
 
-    /** The borrower's answer to the offer. */
+    /** The borrower's answer to the offer; for a partner's application, with the code sent to their mobile. */
     @RegisterForReflection
-    public record Acceptance(Boolean accept) {
+    public record Acceptance(Boolean accept, String code) {
     }
 
     /** Accept or reject the offer: the workflow, waiting on it, goes on to the payout or ends. */
     @Operation(summary = "Answer the offer",
             description = "Accepts (`{\"accept\": true}`) or refuses the quoted offer before it expires. The workflow, "
                     + "waiting on the answer, goes on to the payout or ends; it is answered once whatever is repeated. "
-                    + "409 when the application is not quoted, the offer expired, or the workflow no longer waits.")
+                    + "An application a partner brought is answered with the `code` sent by SMS to the mobile on it "
+                    + "(POST .../acceptance-code): a wrong code is 422 with the attempts left, an expired one 422, the "
+                    + "fifth wrong one voids the offer (409 offer-void). 409 when the application is not quoted, the "
+                    + "offer expired, or the workflow no longer waits.")
     @POST
     @Path("/{id}/acceptance")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response accept(@PathParam("id") String id, @HeaderParam("Idempotency-Key") String key,
-            @RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(
-                    name = "accept", summary = "Accept the offer",
-                    value = "{\"accept\": true}"))) Acceptance answer) {
+            @RequestBody(content = @Content(mediaType = "application/json", examples = {
+                    @ExampleObject(name = "accept", summary = "Accept the offer", value = "{\"accept\": true}"),
+                    @ExampleObject(name = "partner", summary = "Accept a partner's offer with the code sent by SMS",
+                            value = "{\"accept\": true, \"code\": \"482913\"}")})) Acceptance answer) {
         if (key == null || key.isBlank()) {
             throw new Problems.IdempotencyKeyRequiredException();
         }
         if (answer == null || answer.accept() == null) {
             throw new Problems.BadFieldException("/accept", "send true to accept the offer, false to refuse it");
         }
-        StoredApplication stored = owned(id);
+        StoredApplication stored = ownedOrBroughtByPartner(id, answer.code() != null);
+        boolean own = stored.borrowerId().equals(jwt.getSubject());
+        String link = own ? "/v1/applications/" + id : null;
         Accepted result = idempotency.once(jwt.getSubject() + ":" + key, "POST acceptance", answer, Accepted.class,
-                REQUEST_RUNS_AT_MOST, () -> {
-            if (stored.status() != ApplicationStatus.QUOTED) {
-                throw new Problems.ConflictException("not-awaiting-acceptance", "application " + id + " is "
-                        + stored.status() + ", not waiting for an answer to an offer");
-            }
-            Offer offer = steps.result(stored, Step.QUOTE_RATE);
-            if (offer.expiresAt().isBefore(clock.instant())) {
-                throw new Problems.ConflictException("offer-expired", "the offer expired at " + offer.expiresAt());
-            }
-            // QUOTED and the workflow's token come in one write: an offer the borrower can see can be answered
-            String token = steps.result(stored, Step.ACCEPTANCE_TOKEN).taskToken();
-            ApplicationStatus next = answer.accept() ? ApplicationStatus.ACCEPTED : ApplicationStatus.DECLINED;
-            // the workflow first: if it no longer waits, nothing here has changed
-            workflow.answer(token, Map.of("accepted", answer.accept()));
-            steps.advance(stored, next, Step.ACCEPTANCE,
-                    new org.microloan.workflow.Acceptance(answer.accept(), clock.instant(), "borrower"));
-            if (!answer.accept()) {
-                exposure.release(stored);
-            }
-            return new Accepted(id, next.name(), "/v1/applications/" + id);
-        });
+                REQUEST_RUNS_AT_MOST, () -> own ? answers.answer(stored, answer.accept(), "borrower", link)
+                        : answers.answerWithCode(stored, answer.accept(), answer.code(), "borrower-code", link));
         return Response.ok(result).build();
+    }
+
+    /** Sends the borrower a one-time code for a partner's offer, to the mobile on the application. */
+    @Operation(summary = "Send the code to accept a partner's offer",
+            description = "For an application a partner brought: texts a six-digit code to the mobile on the application "
+                    + "(never shown here) that answers the offer within 10 minutes. A new code replaces the one before; "
+                    + "an offer may be sent 5. 409 for the borrower's own application (no code is needed), an offer "
+                    + "not standing, or codes spent.")
+    @POST
+    @Path("/{id}/acceptance-code")
+    @APIResponse(responseCode = "202", description = "Sent",
+            content = @Content(schema = @Schema(implementation = OfferAnswers.CodeSent.class)))
+    public Response sendCode(@PathParam("id") String id) {
+        StoredApplication stored = ownedOrBroughtByPartner(id, true);
+        if (stored.borrowerId().equals(jwt.getSubject())) {
+            throw new Problems.ConflictException("acceptance-code-not-needed", "application " + id + " is your own: "
+                    + "answer it without a code");
+        }
+        return Response.accepted(answers.sendCode(stored)).build();
+    }
+
+    /**
+     * The borrower's own application, or (when {@code byCode}) one a partner brought, which whoever holds the
+     * mobile on it may answer; anything else is 404.
+     */
+    private StoredApplication ownedOrBroughtByPartner(String id, boolean byCode) {
+        return store.find(id).filter(a -> a.borrowerId().equals(jwt.getSubject())
+                        || (byCode && PartnerMerchant.of(a.borrowerId()).isPresent()))
+                .orElseThrow(() -> new Problems.NotFoundException("no application " + id + " of yours"));
     }
 
     private StoredApplication owned(String id) {
@@ -192,11 +213,14 @@ public class ApplicationsResource {
 
     /** An application as its borrower, or the partner who brought it, sees it: personal data masked. */
     static View view(StoredApplication stored, ApplicationIntake intake, StepContext steps) {
-        ApplicationForm.Personal p = intake.open(stored).personal();
+        ApplicationForm opened = intake.open(stored);
+        ApplicationForm.Personal p = opened.personal();
         return new View(stored.applicationId(), stored.status().name(),
                 new MaskedPersonal(Mask.name(p.name()), Mask.idNumber(p.idNumber()), Mask.mobile(p.mobile()),
                         Mask.bankAccount(p.bankAccount())),
-                decided(stored, steps).orElse(null), steps.recorded(stored, Step.QUOTE_RATE).orElse(null));
+                decided(stored, steps).orElse(null), steps.recorded(stored, Step.QUOTE_RATE).orElse(null),
+                Optional.ofNullable(opened.payee()).map(payee -> new MaskedPayee(payee.name(), payee.creditCode(),
+                        Mask.bankAccount(payee.account()))).orElse(null));
     }
 
     /**

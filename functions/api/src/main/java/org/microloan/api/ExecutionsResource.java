@@ -1,5 +1,10 @@
 package org.microloan.api;
 
+import org.microloan.money.Money;
+import org.microloan.origination.intake.ApplicationForm;
+import org.microloan.product.ProductCatalogue;
+import org.microloan.origination.intake.ApplicationIntake;
+import org.microloan.origination.store.PersonalExposure;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
@@ -48,8 +53,15 @@ public class ExecutionsResource {
     private final StepContext steps;
     private final Workflow workflow;
     private final Clock clock;
+    private final PersonalExposure exposure;
+    private final ApplicationIntake intake;
+    private final ProductCatalogue products;
 
-    public ExecutionsResource(JsonWebToken jwt, ApplicationStore store, StepContext steps, Workflow workflow, Clock clock) {
+    public ExecutionsResource(JsonWebToken jwt, ApplicationStore store, StepContext steps, Workflow workflow, Clock clock,
+                              PersonalExposure exposure, ApplicationIntake intake, ProductCatalogue products) {
+        this.exposure = exposure;
+        this.intake = intake;
+        this.products = products;
         this.jwt = jwt;
         this.store = store;
         this.steps = steps;
@@ -125,7 +137,9 @@ public class ExecutionsResource {
     @Operation(summary = "Replay a failed application",
             description = "A new execution for a FAILED application, entering at the named step (`from`: Apply, "
                     + "VerifyIdentity, Score, QuoteRate or Disburse); the steps before it keep their recorded results. "
-                    + "Say why. One replay runs at a time; a step whose earlier results are missing is 409.")
+                    + "Say why. One replay runs at a time; a step whose earlier results are missing is 409. Past Apply "
+                    + "the application takes its room under the person's limit again: 409 exposure-limit when the "
+                    + "person's other loans and offers have taken it meanwhile.")
     @POST
     @Path("/applications/{applicationId}/replay")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -157,6 +171,9 @@ public class ExecutionsResource {
         if (point == ReplayPoint.Disburse && !steps.result(stored, Step.ACCEPTANCE).accepted()) {
             throw new Problems.ConflictException("replay-too-late", "the borrower did not accept the offer of " + id);
         }
+        if (point != ReplayPoint.Apply) {
+            holdRoomAgain(stored);
+        }
         Optional<String> previous = steps.recorded(stored, Step.REPLAY).map(org.microloan.workflow.Replay::executionArn);
         if (previous.filter(workflow::running).isPresent()) {
             throw new Problems.ConflictException("replay-running", "a replay of " + id + " is running: "
@@ -172,6 +189,22 @@ public class ExecutionsResource {
         steps.record(stored, Step.REPLAY, new org.microloan.workflow.Replay(point, by, body.reason(), executionArn,
                 clock.instant()));
         return Response.accepted(new Replayed(id, point.name(), executionArn, by)).build();
+    }
+
+    /**
+     * A failed application's room may have gone to the person's other applications meanwhile: past the apply
+     * step (which reserves it itself) the replay takes it again within the limit, or is refused.
+     */
+    private void holdRoomAgain(StoredApplication stored) {
+        ApplicationForm facts = intake.facts(stored);
+        Money amount = steps.recorded(stored, Step.QUOTE_RATE).map(offer -> Money.of(offer.amount()))
+                .orElse(Money.of(facts.amount()));
+        Money limit = products.get(facts.productCode()).outstandingLimit();
+        if (!exposure.reserve(stored, amount, limit)) {
+            throw new Problems.ConflictException("exposure-limit", "the borrower's loans and open offers leave no room "
+                    + "for " + amount + " within the limit of " + limit + ": application " + stored.applicationId()
+                    + " cannot be replayed now");
+        }
     }
 
     private boolean approved(StoredApplication stored) {

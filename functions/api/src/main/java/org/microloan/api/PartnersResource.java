@@ -51,10 +51,13 @@ public class PartnersResource {
     private final ApplicationIntake intake;
     private final Idempotency idempotency;
     private final Workflow workflow;
+    private final OfferAnswers answers;
     private final Clock clock;
 
     public PartnersResource(PartnerDirectory partners, ApplicationStore store, StepContext steps, ObjectMapper json,
-                            ApplicationIntake intake, Idempotency idempotency, Workflow workflow, Clock clock) {
+                            ApplicationIntake intake, Idempotency idempotency, Workflow workflow, OfferAnswers answers,
+                            Clock clock) {
+        this.answers = answers;
         this.partners = partners;
         this.store = store;
         this.steps = steps;
@@ -116,10 +119,73 @@ public class PartnersResource {
                                          @HeaderParam("webhook-id") String webhookId,
                                          @HeaderParam("webhook-timestamp") String timestamp, @Context HttpHeaders headers) {
         verify(partnerId, webhookId, timestamp, headers, new byte[0]);
-        StoredApplication stored = store.find(id)
+        return ApplicationsResource.view(brought(partnerId, id), intake, steps);
+    }
+
+    /**
+     * The partner asks the platform to text the borrower a one-time code for the offer (the partner never sees
+     * it), typically when the borrower taps "accept" in the partner's app. Signed over an empty body; a
+     * repeated webhook-id sends nothing more.
+     */
+    @Operation(summary = "Have the borrower sent the code to accept an offer",
+            description = "Texts a six-digit code to the mobile on the application you brought; the borrower gives it to "
+                    + "you (or enters it in our app) to accept. It holds 10 minutes; a new one replaces it; an offer may "
+                    + "be sent 5. Signed like a submission, over an empty body. 409 when the offer no longer stands or "
+                    + "its codes are spent.")
+    @POST
+    @Path("/{id}/acceptance-code")
+    @APIResponse(responseCode = "202", description = "Sent",
+            content = @Content(schema = @Schema(implementation = OfferAnswers.CodeSent.class)))
+    @APIResponse(responseCode = "401", description = "Signature wrong, timestamp stale or partner unknown")
+    public Response sendCode(@PathParam("partnerId") String partnerId, @PathParam("id") String id,
+                             @HeaderParam("webhook-id") String webhookId, @HeaderParam("webhook-timestamp") String timestamp,
+                             @Context HttpHeaders headers) {
+        verify(partnerId, webhookId, timestamp, headers, new byte[0]);
+        StoredApplication stored = brought(partnerId, id);
+        OfferAnswers.CodeSent sent = idempotency.once(partnerId + ":" + webhookId, "POST acceptance code", id,
+                OfferAnswers.CodeSent.class, ApplicationsResource.REQUEST_RUNS_AT_MOST, () -> answers.sendCode(stored));
+        return Response.accepted(sent).build();
+    }
+
+    /** The borrower's answer, relayed by the partner with the code the borrower was sent. */
+    @RegisterForReflection
+    public record RelayedAnswer(Boolean accept, String code) {
+    }
+
+    @Operation(summary = "Relay the borrower's answer to an offer",
+            description = "`{\"accept\": true, \"code\": \"482913\"}` with the code the borrower was texted. A wrong code "
+                    + "is 422 with the attempts left, an expired one 422 (send a new code), the fifth wrong one voids the "
+                    + "offer (409 offer-void). Signed like a submission; a repeated webhook-id gets the first answer.")
+    @POST
+    @Path("/{id}/acceptance")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "401", description = "Signature wrong, timestamp stale or partner unknown")
+    public Response relayAnswer(@PathParam("partnerId") String partnerId, @PathParam("id") String id,
+                                @HeaderParam("webhook-id") String webhookId, @HeaderParam("webhook-timestamp") String timestamp,
+                                @Context HttpHeaders headers,
+            @RequestBody(content = @Content(mediaType = "application/json", schema = @Schema(implementation = RelayedAnswer.class),
+                    examples = @ExampleObject(name = "accept", summary = "The borrower accepts, with the code texted to them",
+                            value = "{\"accept\": true, \"code\": \"482913\"}"))) byte[] body) throws IOException {
+        verify(partnerId, webhookId, timestamp, headers, body);
+        RelayedAnswer answer = json.readValue(body, RelayedAnswer.class);
+        if (answer.accept() == null) {
+            throw new Problems.BadFieldException("/accept", "send true to accept the offer, false to refuse it");
+        }
+        if (answer.code() == null || answer.code().isBlank()) {
+            throw new Problems.BadFieldException("/code", "send the code the borrower was texted: only they can answer");
+        }
+        StoredApplication stored = brought(partnerId, id);
+        String link = "/v1/partners/" + partnerId + "/applications/" + id;
+        ApplicationsResource.Accepted result = idempotency.once(partnerId + ":" + webhookId, "POST partner acceptance",
+                answer, ApplicationsResource.Accepted.class, ApplicationsResource.REQUEST_RUNS_AT_MOST,
+                () -> answers.answerWithCode(stored, answer.accept(), answer.code(), "partner-relayed-code", link));
+        return Response.ok(result).build();
+    }
+
+    private StoredApplication brought(String partnerId, String id) {
+        return store.find(id)
                 .filter(a -> PartnerMerchant.of(a.borrowerId()).map(m -> m.partnerId().equals(partnerId)).orElse(false))
                 .orElseThrow(() -> new Problems.NotFoundException("no application " + id + " from partner " + partnerId));
-        return ApplicationsResource.view(stored, intake, steps);
     }
 
     private void verify(String partnerId, String webhookId, String timestamp, HttpHeaders headers, byte[] body) {

@@ -218,6 +218,27 @@ class OpsResourceTest {
     }
 
     @Test
+    void aReplay_takesTheApplicationsRoomAgain_andIsRefusedWhenThePersonHasNoneLeft() {
+        String id = new Walk(intake, store, exposure).to(ApplicationStatus.IDENTITY_VERIFIED, "b-" + UUID.randomUUID(),
+                Forms.ofSomeoneElse(Forms.emergency()), Map.of());
+        var failed = store.advance(store.find(id).orElseThrow(), ApplicationStatus.FAILED, "failure", "{\"Error\":\"bureau down\"}");
+        String person = failed.exposureKey();
+        // its room was given back when it failed, and another application of the person took nearly all of it
+        exposure.release(person, id);
+        exposure.reserve(person, "other-" + id, Money.of("198000"), Money.of("200000"));
+
+        as("ops-1", "ops").body(Map.of("reason", "bureau back up")).when().post("/v1/ops/applications/" + id + "/replay?from=Score")
+                .then().statusCode(409).body("type", equalTo("https://microloan.dev/problems/exposure-limit"))
+                .body("detail", containsString("no room for 3000.00 within the limit of 200000.00"));
+        assertThat(exposure.held(person, id).isPositive()).isFalse();
+
+        exposure.release(person, "other-" + id);
+        as("ops-1", "ops").body(Map.of("reason", "bureau back up")).when().post("/v1/ops/applications/" + id + "/replay?from=Score")
+                .then().statusCode(202);
+        assertThat(exposure.held(person, id)).isEqualTo(Money.of("3000.00"));
+    }
+
+    @Test
     void aReplay_startsOnlyWhereTheStepsBeforeItHaveResults_andOnlyForAFailedApplication() {
         String id = failedAt("b-" + UUID.randomUUID(), ApplicationStatus.IDENTITY_VERIFIED);
         as("ops-1", "ops").body(Map.of("reason", "try")).when().post("/v1/ops/applications/" + id + "/replay?from=Disburse")

@@ -37,6 +37,8 @@ public interface Settings {
 
     Origination origination();
 
+    Acceptance acceptance();
+
     /**
      * The partners, by id ({@code microloan.partners.<id>.secret}, {@code .url}): declared so the keys are
      * known; {@code PartnerDirectory} reads them by name, which also finds a partner set only in the
@@ -113,6 +115,21 @@ public interface Settings {
     interface Rail {
         /** The Standard Webhooks secret the rail signs its callbacks with ({@code MICROLOAN_RAIL_CALLBACK_SECRET}). */
         Optional<String> callbackSecret();
+    }
+
+    /**
+     * A partner's offer is accepted by the borrower with a one-time code sent by SMS (PRODUCT.md §8): how long
+     * a code holds, how many wrong codes void the offer, how many codes one offer may be sent.
+     */
+    interface Acceptance {
+        @WithDefault("PT10M")
+        Duration codeValidity();
+
+        @WithDefault("5")
+        int wrongCodesVoid();
+
+        @WithDefault("5")
+        int codesPerOffer();
     }
 
     interface Origination {

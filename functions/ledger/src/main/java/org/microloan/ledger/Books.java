@@ -1,5 +1,6 @@
 package org.microloan.ledger;
 
+import org.microloan.product.Product;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -79,7 +80,8 @@ public class Books {
                     owed.get(Due.PENALTY_INTEREST).toString(), account.accruedInterest(on).toString(),
                     next.map(BookedInstallment::dueDate).orElse(null),
                     next.map(i -> i.amountDue().toString()).orElse(null), account.daysPastDue(on),
-                    loan.fiveTierClass.name(), account.payoff(on, ServicingTerms.defaults()).toString());
+                    loan.fiveTierClass.name(), account.payoff(on, ServicingTerms.defaults()).toString(),
+                    new LoanState.PaidTo(loan.paidTo.name(), loan.payeeName, loan.payeeCreditCode, loan.payeeAccountMasked));
         });
     }
 
@@ -112,6 +114,12 @@ public class Books {
         loan.dayCount = d.schedule().terms().dayCount().label();
         loan.startDate = d.schedule().terms().start();
         loan.payoutReference = d.payoutReference();
+        loan.paidTo = d.payee().map(Disbursement.Payee::paidTo).orElse(Product.PaidTo.BORROWER);
+        d.payee().ifPresent(payee -> {
+            loan.payeeName = payee.name();
+            loan.payeeCreditCode = payee.creditCode();
+            loan.payeeAccountMasked = payee.maskedAccount();
+        });
         loan.bookedAt = clock.instant();
         loan.frequency = d.schedule().terms().frequency().name();
         loan.rounding = d.schedule().terms().rounding().name();

@@ -1,5 +1,6 @@
 package org.microloan.ledger;
 
+import org.microloan.product.Product;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
@@ -106,6 +107,20 @@ public class Loan {
     /** The last business date whose penalty interest is in the books: the run is idempotent by it. */
     @Column(name = "penalty_accrued_through")
     public LocalDate penaltyAccruedThrough;
+
+    /** Who the payout went to: the borrower, or a merchant or school (受托支付) named below. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "paid_to", nullable = false)
+    public Product.PaidTo paidTo = Product.PaidTo.BORROWER;
+
+    @Column(name = "payee_name")
+    public String payeeName;
+
+    @Column(name = "payee_credit_code")
+    public String payeeCreditCode;
+
+    @Column(name = "payee_account_masked")
+    public String payeeAccountMasked;
 
     @OneToMany(mappedBy = "loan", cascade = CascadeType.ALL)
     @OrderBy("number")

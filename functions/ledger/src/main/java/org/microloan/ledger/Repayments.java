@@ -1,5 +1,7 @@
 package org.microloan.ledger;
 
+import org.microloan.product.ProductCatalogue;
+import org.microloan.product.Product;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,12 +33,19 @@ public class Repayments {
     private final Mutiny.SessionFactory sessions;
     private final ObjectMapper json;
     private final Clock clock;
-    private final ServicingTerms servicing = ServicingTerms.defaults();
+    private final ProductCatalogue products;
 
-    public Repayments(Mutiny.SessionFactory sessions, ObjectMapper json, Clock clock) {
+    public Repayments(Mutiny.SessionFactory sessions, ObjectMapper json, Clock clock, ProductCatalogue products) {
         this.sessions = sessions;
         this.json = json;
         this.clock = clock;
+        this.products = products;
+    }
+
+    /** The rules of the loan's product while it is repaid. */
+    private ServicingTerms servicing(Loan loan) {
+        return ServicingTerms.defaults().withPartialRepayment(
+                products.find(loan.productCode).map(Product::partialRepayment).orElse(true));
     }
 
     /**
@@ -48,7 +57,7 @@ public class Repayments {
                 .onItem().ifNull().failWith(() -> new IllegalArgumentException("no loan " + r.loanId()))
                 .call(loan -> Mutiny.fetch(loan.installments))
                 .invoke(loan -> {
-                    if (loan.account().repay(r.amount(), r.on(), r.choice(), servicing)
+                    if (loan.account().repay(r.amount(), r.on(), r.choice(), servicing(loan))
                             instanceof RepaymentOutcome.Refused refused) {
                         throw refusal(loan, r, refused);
                     }
@@ -85,12 +94,12 @@ public class Repayments {
             case LOAN_SETTLED -> new LoanSettledException(loan.id);
             case NOT_POSITIVE -> new IllegalArgumentException(refused.detail());
             case ABOVE_PAYOFF -> new PayoffExceededException(r.amount(), refused.payoff());
-            case BELOW_ACCRUED_INTEREST -> new RepaymentRefusedException(refused.detail());
+            case BELOW_ACCRUED_INTEREST, BELOW_AMOUNT_DUE -> new RepaymentRefusedException(refused.detail());
         };
     }
 
     private Uni<RepaymentPosted> book(Mutiny.Session session, Loan loan, Repayment r, String key) {
-        ReceivedMoney received = loan.account().receive(r.amount(), r.on(), r.choice(), servicing);
+        ReceivedMoney received = loan.account().receive(r.amount(), r.on(), r.choice(), servicing(loan));
         List<ScheduledInstallment> removed = loan.record(received.account());
         LedgerTransaction t = journal(loan, key, r, received);
         Optional<RepaymentOutcome.Repaid> repaid = received.repaid();

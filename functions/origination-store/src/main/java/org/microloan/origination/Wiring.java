@@ -1,5 +1,7 @@
 package org.microloan.origination;
 
+import org.microloan.origination.store.DynamoAcceptanceCodes;
+import org.microloan.origination.store.AcceptanceCodes;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -53,6 +55,12 @@ public class Wiring {
     @ApplicationScoped
     ExposureReservations exposure(DynamoDbClient dynamo) {
         return new DynamoExposureReservations(dynamo, settings.table());
+    }
+
+    @Produces
+    @ApplicationScoped
+    AcceptanceCodes acceptanceCodes(DynamoDbClient dynamo) {
+        return new DynamoAcceptanceCodes(dynamo, settings.table());
     }
 
     @Produces

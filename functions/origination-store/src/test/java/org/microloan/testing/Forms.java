@@ -29,7 +29,7 @@ public final class Forms {
                         "lv_sdk_5f1c9e"),
                 new ApplicationForm.Finances("12000.00", "3500.00", "80000.00", "0.00", "6000.00", new BigDecimal("8"),
                         "OWNER", "MARRIED", "FIXED", null),
-                new ApplicationForm.Consent("2026-01", Instant.parse("2026-11-22T08:00:00Z")));
+                new ApplicationForm.Consent("2026-01", Instant.parse("2026-11-22T08:00:00Z")), null);
     }
 
     /**
@@ -49,28 +49,43 @@ public final class Forms {
         ApplicationForm.Personal p = f.personal();
         return new ApplicationForm(f.productCode(), f.amount(), f.termMonths(), f.method(), f.frequency(),
                 f.applicationDate(), new ApplicationForm.Personal(p.name(), idNumber, p.mobile(), p.bankAccount(),
-                p.creditCode(), p.livenessToken()), f.finances(), f.consent());
+                p.creditCode(), p.livenessToken()), f.finances(), f.consent(), f.payee());
     }
 
     public static ApplicationForm withBankAccount(ApplicationForm f, String bankAccount) {
         ApplicationForm.Personal p = f.personal();
         return new ApplicationForm(f.productCode(), f.amount(), f.termMonths(), f.method(), f.frequency(),
                 f.applicationDate(), new ApplicationForm.Personal(p.name(), p.idNumber(), p.mobile(), bankAccount,
-                p.creditCode(), p.livenessToken()), f.finances(), f.consent());
+                p.creditCode(), p.livenessToken()), f.finances(), f.consent(), f.payee());
     }
 
     public static ApplicationForm withAmount(ApplicationForm f, String amount, int termMonths, String method) {
         return new ApplicationForm(f.productCode(), amount, termMonths, method, f.frequency(), f.applicationDate(),
-                f.personal(), f.finances(), f.consent());
+                f.personal(), f.finances(), f.consent(), f.payee());
     }
 
     public static ApplicationForm datedOn(ApplicationForm f, LocalDate date) {
         return new ApplicationForm(f.productCode(), f.amount(), f.termMonths(), f.method(), f.frequency(), date,
-                f.personal(), f.finances(), f.consent());
+                f.personal(), f.finances(), f.consent(), f.payee());
     }
 
+    /** The form for another product; for one paid to a merchant or school (受托支付), naming one. */
     public static ApplicationForm withProduct(ApplicationForm f, String product) {
-        return new ApplicationForm(product, f.amount(), f.termMonths(), f.method(), f.frequency(), f.applicationDate(),
-                f.personal(), f.finances(), f.consent());
+        ApplicationForm.Payee payee = switch (product) {
+            case "RENOVATION" -> MERCHANT;
+            case "EDUCATION" -> new ApplicationForm.Payee("北京市第一职业学校", "6217000010001234567", "121100004000000001");
+            default -> null;
+        };
+        return withPayee(new ApplicationForm(product, f.amount(), f.termMonths(), f.method(), f.frequency(),
+                f.applicationDate(), f.personal(), f.finances(), f.consent(), f.payee()), payee);
+    }
+
+    /** A renovation company, with a valid credit code and its own account. */
+    public static final ApplicationForm.Payee MERCHANT =
+            new ApplicationForm.Payee("北京好家装饰工程有限公司", "6217000010009876543", "91110108MA01ABCD1E");
+
+    public static ApplicationForm withPayee(ApplicationForm f, ApplicationForm.Payee payee) {
+        return new ApplicationForm(f.productCode(), f.amount(), f.termMonths(), f.method(), f.frequency(),
+                f.applicationDate(), f.personal(), f.finances(), f.consent(), payee);
     }
 }

@@ -1,5 +1,7 @@
 package org.microloan.functions.disburse;
 
+import org.microloan.identity.Mask;
+import org.microloan.product.Product;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -81,17 +83,21 @@ public class Payout {
         Offer offer = steps.result(stored, Step.QUOTE_RATE);
         ApplicationForm form = intake.open(stored);
         Money amount = Money.of(offer.amount());
+        Product product = products.get(form.productCode());
+        Optional<ApplicationForm.Payee> payee = entrustedPayee(product, form);
         PaymentRail.Payout paid = rail.pay(new PaymentRail.Request(stored.applicationId(), amount.toString(), "CNY",
-                payee(form.productCode()), form.personal().name(), form.personal().bankAccount()),
+                product.paidTo().name(), payee.map(ApplicationForm.Payee::name).orElse(form.personal().name()),
+                payee.map(ApplicationForm.Payee::account).orElse(form.personal().bankAccount())),
                 railKey(stored.applicationId()));
         LocalDate today = BusinessDate.today(clock);
         Frequency frequency = Frequency.valueOf(offer.frequency());
         RepaymentSchedule schedule = RepaymentSchedule.of(new LoanTerms(amount,
                 Rate.fromPercent(new BigDecimal(offer.annualRate())), Math.max(1, offer.termMonths() / frequency.months()),
                 RepaymentMethod.valueOf(offer.method()), DayCount.fromLabel(offer.dayCount()),
-                frequency, today, null, products.get(form.productCode()).rounding(), Money.ZERO));
+                frequency, today, null, product.rounding(), Money.ZERO));
         Loan loan = Books.await(() -> books.bookDisbursement(new Disbursement(stored.applicationId(), stored.borrowerId(),
-                form.productCode(), paid.payoutId(), schedule)));
+                form.productCode(), paid.payoutId(), schedule, payee.map(p -> new Disbursement.Payee(product.paidTo(),
+                        p.name(), p.creditCode(), Mask.bankAccount(p.account()))))));
         store.recordLoan(stored.borrowerId(), loan.id, stored.applicationId());
         // from now on the person's exposure is what the loan owes: all of it, until repayments bring it down
         exposure.hold(stored, amount);
@@ -104,12 +110,18 @@ public class Payout {
         return result;
     }
 
-    /** 受托支付: renovation money goes to the merchant, education money to the school. */
-    private static String payee(String productCode) {
-        return switch (productCode) {
-            case "RENOVATION" -> "MERCHANT";
-            case "EDUCATION" -> "SCHOOL";
-            default -> "BORROWER";
-        };
+    /**
+     * 受托支付: renovation money goes to the merchant, education money to the school, never to the borrower.
+     * Intake refuses such an application without its payee, so one without is not paid at all.
+     */
+    private static Optional<ApplicationForm.Payee> entrustedPayee(Product product, ApplicationForm form) {
+        if (!product.paidTo().entrusted()) {
+            return Optional.empty();
+        }
+        if (form.payee() == null) {
+            throw new IllegalStateException(product.code() + " is paid to the " + product.paidTo()
+                    + " the application names, and this one names none: nothing is paid");
+        }
+        return Optional.of(form.payee());
     }
 }

@@ -1,5 +1,6 @@
 package org.microloan.functions.disburse;
 
+import org.microloan.ledger.LoanState;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -96,6 +97,23 @@ class DisburseFunctionTest {
         assertThat(disbursed.status()).isEqualTo(ApplicationStatus.DISBURSED);
         assertThat(store.loansOf(disbursed.borrowerId())).containsExactly(loanId);
         assertThat(creditLines.line(disbursed.borrowerId(), "EMERGENCY").await().atMost(WAIT).lineFen).isEqualTo(500_000);
+    }
+
+    @Test
+    void aRenovationLoan_isPaidToTheMerchant_notTheBorrower_andTheLoanSaysToWhom() {
+        String id = new Walk(intake, store, exposure).to(ApplicationStatus.QUOTED, Forms.withProduct(Forms.emergency(),
+                "RENOVATION"), Map.of("quote-rate", "{\"offerId\":\"o-2\",\"amount\":\"80000.00\",\"annualRate\":\"6.50\","
+                + "\"termMonths\":12,\"method\":\"EQUAL_INSTALLMENT\",\"frequency\":\"MONTHLY\",\"dayCount\":\"30/360\"}"));
+
+        invoke(id).statusCode(200);
+
+        var payout = ProviderStubs.server().findAll(postRequestedFor(urlEqualTo("/v1/payouts"))
+                .withHeader("Idempotency-Key", equalTo(Payout.railKey(id)))).get(0).getBodyAsString();
+        assertThat(payout).contains("\"payee\":\"MERCHANT\"", Forms.MERCHANT.account(), Forms.MERCHANT.name())
+                .doesNotContain(Forms.emergency().personal().bankAccount());
+        Loan loan = books.loanOfApplication(id).await().atMost(WAIT);
+        assertThat(books.state(loan.id, loan.startDate).await().atMost(WAIT).paidTo()).isEqualTo(new LoanState.PaidTo(
+                "MERCHANT", Forms.MERCHANT.name(), Forms.MERCHANT.creditCode(), "***************6543"));
     }
 
     @Test

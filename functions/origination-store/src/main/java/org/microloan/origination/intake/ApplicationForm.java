@@ -10,7 +10,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * An application as the borrower's app or a partner sends it (the JSON contract). Amounts are decimal
  * strings of yuan. The personal part travels only as far as {@link ApplicationIntake}, which seals it.
  */
-@RegisterForReflection(targets = {ApplicationForm.class, ApplicationForm.Personal.class, ApplicationForm.Finances.class, ApplicationForm.Consent.class})
+@RegisterForReflection(targets = {ApplicationForm.class, ApplicationForm.Personal.class, ApplicationForm.Finances.class,
+        ApplicationForm.Consent.class, ApplicationForm.Payee.class})
 public record ApplicationForm(
         String productCode,
         String amount,
@@ -20,7 +21,8 @@ public record ApplicationForm(
         LocalDate applicationDate,
         Personal personal,
         Finances finances,
-        Consent consent) {
+        Consent consent,
+        Payee payee) {
 
     /**
      * Name, ID number, mobile, bank account, for a business its credit code, and the token the KYC vendor's
@@ -37,6 +39,17 @@ public record ApplicationForm(
     public record Finances(String monthlyIncome, String monthlyExpenses, String assets, String debt,
                            String priceOfGoods, BigDecimal seniorityYears, String home, String marital, String job,
                            String monthlyBusinessFlows) {
+    }
+
+    /**
+     * 受托支付: for a product paid to a merchant or a school, who that is: its name, the account the payout
+     * goes to, and its unified social credit code. Sealed with the personal part.
+     */
+    public record Payee(String name, String account, String creditCode) {
+        @Override
+        public String toString() {
+            return "Payee[sealed]";
+        }
     }
 
     /** The version of the terms the borrower agreed to (data use and credit queries), and when. */

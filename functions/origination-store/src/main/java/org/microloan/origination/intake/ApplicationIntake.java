@@ -1,5 +1,7 @@
 package org.microloan.origination.intake;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import org.microloan.identity.UnifiedSocialCreditCode;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -75,8 +77,9 @@ public class ApplicationIntake {
             throw new InvalidApplicationException(problems);
         }
         ApplicationForm facts = new ApplicationForm(form.productCode(), form.amount(), form.termMonths(), form.method(),
-                form.frequency(), today, null, form.finances(), form.consent());
-        byte[] sealed = cipher.seal(write(form.personal()).getBytes(StandardCharsets.UTF_8), applicationId);
+                form.frequency(), today, null, form.finances(), form.consent(), null);
+        byte[] sealed = cipher.seal(write(new Sealed(form.personal(), form.payee())).getBytes(StandardCharsets.UTF_8),
+                applicationId);
         StoredApplication application = new StoredApplication(applicationId, borrowerId, ApplicationStatus.RECEIVED, 1,
                 now, write(facts), sealed, Map.of(), personKey(form).value());
         store.create(application);
@@ -101,13 +104,21 @@ public class ApplicationIntake {
         return read(stored.facts(), ApplicationForm.class);
     }
 
-    /** The application with its personal part opened, for a step that needs it. */
+    /** The application with its personal part (and payee) opened, for a step that needs it. */
     public ApplicationForm open(StoredApplication stored) {
         ApplicationForm facts = facts(stored);
-        ApplicationForm.Personal personal = read(new String(cipher.open(stored.personal(), stored.applicationId()),
-                StandardCharsets.UTF_8), ApplicationForm.Personal.class);
+        String text = new String(cipher.open(stored.personal(), stored.applicationId()), StandardCharsets.UTF_8);
+        // sealed before payees were named, an application held its personal part alone
+        Sealed sealed = text.contains("\"personal\"") ? read(text, Sealed.class)
+                : new Sealed(read(text, ApplicationForm.Personal.class), null);
         return new ApplicationForm(facts.productCode(), facts.amount(), facts.termMonths(), facts.method(),
-                facts.frequency(), facts.applicationDate(), personal, facts.finances(), facts.consent());
+                facts.frequency(), facts.applicationDate(), sealed.personal(), facts.finances(), facts.consent(),
+                sealed.payee());
+    }
+
+    /** What is sealed of an application: the person, and the merchant or school paid for them. */
+    @RegisterForReflection
+    record Sealed(ApplicationForm.Personal personal, ApplicationForm.Payee payee) {
     }
 
     /** As shared-model decides on it. */
@@ -164,6 +175,7 @@ public class ApplicationIntake {
                         + "after its liveness check: this product needs one"));
             }
         }
+        payeeProblems(form, add);
         ApplicationForm.Finances m = form.finances();
         if (m == null) {
             add.accept(new Problem("/finances", "send monthlyIncome, monthlyExpenses, assets, debt, priceOfGoods,"
@@ -188,6 +200,40 @@ public class ApplicationIntake {
             add.accept(new Problem("/consent", "send the version of the terms agreed to and when (acceptedAt)"));
         }
         return problems;
+    }
+
+    /** 受托支付: a product paid to a merchant or school names it, and never the borrower's own account. */
+    private void payeeProblems(ApplicationForm form, Consumer<Problem> add) {
+        Optional<Product.PaidTo> paidTo = Optional.ofNullable(form.productCode()).flatMap(products::find)
+                .map(Product::paidTo);
+        if (paidTo.isEmpty()) {
+            return;
+        }
+        ApplicationForm.Payee payee = form.payee();
+        if (!paidTo.get().entrusted()) {
+            if (payee != null) {
+                add.accept(new Problem("/payee", form.productCode() + " is paid to the borrower's own account: send no payee"));
+            }
+            return;
+        }
+        String whom = paidTo.get() == Product.PaidTo.SCHOOL ? "school" : "merchant";
+        if (payee == null) {
+            add.accept(new Problem("/payee", form.productCode() + " is paid to the " + whom + ", not the borrower: send "
+                    + "the " + whom + "'s name, account and creditCode"));
+            return;
+        }
+        if (payee.name() == null || payee.name().isBlank()) {
+            add.accept(new Problem("/payee/name", "send the " + whom + "'s registered name"));
+        }
+        if (payee.account() == null || !ACCOUNT_SHAPE.matcher(payee.account()).matches()) {
+            add.accept(new Problem("/payee/account", "send the " + whom + "'s account number, 12 to 30 digits"));
+        } else if (form.personal() != null && payee.account().equals(form.personal().bankAccount())) {
+            add.accept(new Problem("/payee/account", "send the " + whom + "'s own account: " + form.productCode()
+                    + " is never paid to the borrower's account"));
+        }
+        UnifiedSocialCreditCode.check(payee.creditCode()).stream().findFirst().ifPresent(failure -> add.accept(
+                new Problem("/payee/creditCode", failure.en() + ": send the " + whom
+                        + "'s 18-character unified social credit code (统一社会信用代码)")));
     }
 
     private static void amount(String field, String value, boolean positive, Consumer<Problem> add) {

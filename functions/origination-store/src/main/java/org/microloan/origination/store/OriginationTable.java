@@ -18,7 +18,9 @@ import software.amazon.awssdk.services.dynamodb.model.TimeToLiveSpecification;
  * pk                       sk               what
  * APP#{applicationId}      APPLICATION      an application (gsi1: BORROWER#{borrowerId} / APP#{createdAt}#{id})
  * APP#{applicationId}      NOTICE#{status}  a status change told to the partner (gsi1 while pending: NOTICE#DUE / {due epoch s}#...)
- * BORROWER#{borrowerId}    EXPOSURE         what the borrower owes or has reserved, in fen
+ * APP#{applicationId}      ACCEPTANCE_CODE  the digest of the last code sent for a partner's offer, and the wrong codes
+ * PERSON#{personKey}       EXPOSURE         what the person owes or has reserved, in fen, across applications
+ * PERSON#{personKey}       HELD#{appId}     what one application holds of it
  * BORROWER#{borrowerId}    LOAN#{loanId}    a loan of the borrower
  * IDEMPOTENCY#{key}        RECORD           a step's recorded result, with a TTL (expiresAt)
  * </pre>

@@ -17,6 +17,7 @@ import org.microloan.workflow.ApplicationStatus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 @QuarkusTest
 @QuarkusTestResource(DynamoDbLocal.class)
@@ -57,12 +58,35 @@ class ApplicationIntakeTest {
     }
 
     @Test
+    void aRenovationApplication_namesTheMerchant_sealed_andNeverTheBorrowersOwnAccount() {
+        ApplicationForm renovation = Forms.withProduct(Forms.emergency(), "RENOVATION");
+        String id = UUID.randomUUID().toString();
+
+        intake.submit(id, "borrower-1", renovation, Instant.now());
+
+        StoredApplication stored = store.find(id).orElseThrow();
+        assertThat(stored.facts()).doesNotContain(Forms.MERCHANT.account());
+        assertThat(intake.open(stored).payee()).isEqualTo(Forms.MERCHANT);
+        assertThat(intake.problems(Forms.withPayee(renovation, null))).extracting(Problem::field).containsExactly("/payee");
+        assertThat(intake.problems(Forms.withPayee(renovation, new ApplicationForm.Payee(" ",
+                Forms.emergency().personal().bankAccount(), "91110108MA01ABCD1X"))))
+                .extracting(Problem::field, Problem::detail).containsExactly(
+                        tuple("/payee/name", "send the merchant's registered name"),
+                        tuple("/payee/account", "send the merchant's own account: RENOVATION is never paid to the "
+                                + "borrower's account"),
+                        tuple("/payee/creditCode", "The unified social credit code's check character is wrong: send the "
+                                + "merchant's 18-character unified social credit code (统一社会信用代码)"));
+        assertThat(intake.problems(Forms.withPayee(Forms.emergency(), Forms.MERCHANT))).extracting(Problem::detail)
+                .containsExactly("EMERGENCY is paid to the borrower's own account: send no payee");
+    }
+
+    @Test
     void aProductThatNeedsLiveness_refusesAnApplicationWithoutTheSdksToken() {
         ApplicationForm.Personal p = Forms.emergency().personal();
         ApplicationForm f = Forms.emergency();
         ApplicationForm without = new ApplicationForm(f.productCode(), f.amount(), f.termMonths(), f.method(), f.frequency(),
                 f.applicationDate(), new ApplicationForm.Personal(p.name(), p.idNumber(), p.mobile(), p.bankAccount(),
-                p.creditCode(), " "), f.finances(), f.consent());
+                p.creditCode(), " "), f.finances(), f.consent(), null);
 
         assertThatThrownBy(() -> intake.submit(UUID.randomUUID().toString(), "borrower-1", without, Instant.now()))
                 .isInstanceOfSatisfying(InvalidApplicationException.class, e -> assertThat(e.problems())

@@ -86,7 +86,7 @@ class ScoreFunctionTest {
         ApplicationForm e = Forms.emergency();
         ApplicationForm weak = new ApplicationForm(e.productCode(), e.amount(), e.termMonths(), e.method(), e.frequency(),
                 e.applicationDate(), e.personal(), new ApplicationForm.Finances("4000.00", "4200.00", "0.00", "30000.00",
-                "3000.00", BigDecimal.ZERO, "RENT", "SEPARATED", "PART_TIME", null), e.consent());
+                "3000.00", BigDecimal.ZERO, "RENT", "SEPARATED", "PART_TIME", null), e.consent(), null);
         String id = verified("b-" + UUID.randomUUID(), weak);
 
         invoke(Map.of("applicationId", id)).statusCode(200)

@@ -334,15 +334,7 @@ class LocalStackIT {
         List<String> told = List.of();
         for (int i = 0; i < 300 && !told.contains("QUOTED"); i++) {
             Thread.sleep(100);
-            told = stack.simulators().requests("/partners/demo/hooks").stream()
-                    .filter(r -> r.getBodyAsString().contains(id))
-                    .map(r -> {
-                        try {
-                            return JSON.readTree(r.getBodyAsString()).at("/data/status").asText();
-                        } catch (java.io.IOException e) {
-                            throw new IllegalStateException(e);
-                        }
-                    }).toList();
+            told = toldToPartner(id);
         }
         assertThat(told).contains("RECEIVED", "APPLIED", "IDENTITY_VERIFIED", "SCORED", "QUOTED");
         var notice = stack.simulators().requests("/partners/demo/hooks").stream()
@@ -365,17 +357,22 @@ class LocalStackIT {
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
         for (int i = 0; i < 300 && !told.contains("DISBURSED"); i++) {
             Thread.sleep(100);
-            told = stack.simulators().requests("/partners/demo/hooks").stream()
-                    .filter(r -> r.getBodyAsString().contains(id))
-                    .map(r -> {
-                        try {
-                            return JSON.readTree(r.getBodyAsString()).at("/data/status").asText();
-                        } catch (java.io.IOException e) {
-                            throw new IllegalStateException(e);
-                        }
-                    }).toList();
+            told = toldToPartner(id);
         }
         assertThat(told).contains("ACCEPTED", "DISBURSED");
+    }
+
+    /** The statuses the demo partner has been told of for application {@code id}. */
+    private static List<String> toldToPartner(String id) {
+        return stack.simulators().requests("/partners/demo/hooks").stream()
+                .filter(r -> r.getBodyAsString().contains(id))
+                .map(r -> {
+                    try {
+                        return JSON.readTree(r.getBodyAsString()).at("/data/status").asText();
+                    } catch (java.io.IOException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }).toList();
     }
 
     /** A signed delivery from the demo partner, stamped with the stack's clock. */

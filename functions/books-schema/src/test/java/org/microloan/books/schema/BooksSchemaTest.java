@@ -58,8 +58,8 @@ class BooksSchemaTest {
         MigrateResult first = BooksSchema.migrate(url, "postgres", "postgres");
         MigrateResult second = BooksSchema.migrate(url, "postgres", "postgres");
 
-        assertThat(first.migrationsExecuted).isEqualTo(3);
-        assertThat(first.targetSchemaVersion).isEqualTo("3");
+        assertThat(first.migrationsExecuted).isEqualTo(4);
+        assertThat(first.targetSchemaVersion).isEqualTo("4");
         assertThat(second.migrationsExecuted).isZero();
         assertThat(one(url, "select count(*) from pg_indexes where indexname = 'installment_of_loan'")).isEqualTo("1");
         assertThat(one(url, "select count(*) from pg_indexes where indexname = 'collection_pending'")).isEqualTo("1");
@@ -81,9 +81,10 @@ class BooksSchemaTest {
 
         MigrateResult result = BooksSchema.migrate(url, "postgres", "postgres");
 
-        assertThat(result.targetSchemaVersion).isEqualTo("3");
+        assertThat(result.targetSchemaVersion).isEqualTo("4");
         assertThat(one(url, "select version from flyway_schema_history where type = 'BASELINE'")).isEqualTo("1");
         assertThat(one(url, "select principal_fen from loan where id = 'l-1'")).isEqualTo("300000");
+        assertThat(one(url, "select paid_to from loan where id = 'l-1'")).as("a loan booked before 受托支付").isEqualTo("BORROWER");
         assertThat(one(url, "select count(*) from pg_indexes where indexname = 'loan_of_borrower'")).isEqualTo("1");
     }
 }

@@ -230,6 +230,26 @@ class LocalStackIT {
         assertThat(room.path("status").asText()).as(room.toString()).isIn("SCORED", "IN_REVIEW", "QUOTED");
     }
 
+    @Test
+    void aMinorWhoDatesTheApplicationAYearAhead_isRefused_andOnTheServersDateIsDeclinedForAge() throws Exception {
+        URI api = stack.api();
+        String token = token("b-" + UUID.randomUUID(), "borrower");
+        // 17 and a half today: 18 on the date the client sends
+        Map<String, Object> minor = Demo.form("EMERGENCY", "3000.00", 3, "DAILY_ACCRUAL",
+                today().minusYears(17).minusMonths(6).toString(), "12000.00", "3500.00", "80000.00", "0.00", "6000.00",
+                today().plusYears(1));
+
+        HttpResponse<String> refused = send("POST", api.resolve("/v1/applications"), token, minor, UUID.randomUUID().toString());
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+        assertThat(JSON.readTree(refused.body()).at("/errors/0/field").asText()).isEqualTo("/applicationDate");
+        assertThat(refused.body()).contains("send today's date, " + today());
+
+        minor.put("applicationDate", today().toString());
+        String id = call("POST", api.resolve("/v1/applications"), token, minor).path("applicationId").asText();
+        JsonNode declined = until(token, api.resolve("/v1/applications/" + id), "status", "DECLINED");
+        assertThat(declined.path("decision").toString()).contains("AGE_OUT_OF_RANGE");
+    }
+
     /** Waits until the application's status is none of {@code passing}. */
     private static JsonNode untilPast(String token, URI uri, String... passing) throws Exception {
         JsonNode last = null;

@@ -1,0 +1,21 @@
+package org.microloan.infra;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Where the built functions are: each module's target/function.zip, as {@code mvn package} leaves it. */
+public record Artifacts(Path root) {
+
+    public static Artifacts in(Path root) {
+        return new Artifacts(root);
+    }
+
+    /** The zip of function {@code name}; refused with what to do when it has not been built. */
+    public String functionZip(String name) {
+        Path zip = root.resolve("functions").resolve(name).resolve("target").resolve("function.zip");
+        if (!Files.exists(zip)) {
+            throw new IllegalStateException("no " + zip + ": build the functions first (mvn -B package -DskipTests)");
+        }
+        return zip.toString();
+    }
+}

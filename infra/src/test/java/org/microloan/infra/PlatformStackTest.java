@@ -1,0 +1,164 @@
+package org.microloan.infra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import io.github.cdklabs.cdknag.AwsSolutionsChecks;
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.Aspects;
+import software.amazon.awscdk.assertions.Annotations;
+import software.amazon.awscdk.assertions.Match;
+import software.amazon.awscdk.assertions.Template;
+
+/** The synthesized template, as CloudFormation would receive it. */
+class PlatformStackTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path root;
+
+    static Template template;
+    static JsonNode resources;
+    static Annotations annotations;
+
+    /** Stand-in zips where the functions' builds put theirs: the template only points at them. */
+    @BeforeAll
+    static void synth() throws IOException {
+        for (PlatformStack.Fn fn : PlatformStack.Fn.values()) {
+            Path zip = root.resolve("functions").resolve(fn.module).resolve("target").resolve("function.zip");
+            Files.createDirectories(zip.getParent());
+            try (OutputStream out = Files.newOutputStream(zip); ZipOutputStream z = new ZipOutputStream(out)) {
+                z.putNextEntry(new ZipEntry("bootstrap-" + fn.module));
+                z.write(fn.module.getBytes());
+                z.closeEntry();
+            }
+        }
+        App app = new App();
+        PlatformStack stack = new PlatformStack(app, "Test", Artifacts.in(root));
+        Aspects.of(stack).add(AwsSolutionsChecks.Builder.create().verbose(true).build());
+        template = Template.fromStack(stack);
+        annotations = Annotations.fromStack(stack);
+        resources = JSON.valueToTree(template.toJSON()).path("Resources");
+    }
+
+    private static List<JsonNode> ofType(String type) {
+        List<JsonNode> found = new ArrayList<>();
+        resources.forEach(r -> {
+            if (type.equals(r.path("Type").asText())) {
+                found.add(r);
+            }
+        });
+        return found;
+    }
+
+    @Test
+    void theTable_isOnDemand_recoverable_protected_encrypted_withItsStreamIndexAndTtl() {
+        template.hasResourceProperties("AWS::DynamoDB::Table", Map.of(
+                "BillingMode", "PAY_PER_REQUEST",
+                "KeySchema", List.of(Map.of("AttributeName", "pk", "KeyType", "HASH"),
+                        Map.of("AttributeName", "sk", "KeyType", "RANGE")),
+                "StreamSpecification", Map.of("StreamViewType", "NEW_AND_OLD_IMAGES"),
+                "PointInTimeRecoverySpecification", Map.of("PointInTimeRecoveryEnabled", true),
+                "DeletionProtectionEnabled", true,
+                "SSESpecification", Map.of("SSEEnabled", true),
+                "TimeToLiveSpecification", Map.of("AttributeName", "expiresAt", "Enabled", true),
+                "GlobalSecondaryIndexes", List.of(Match.objectLike(Map.of("IndexName", "gsi1",
+                        "Projection", Map.of("ProjectionType", "ALL"))))));
+        template.hasResource("AWS::DynamoDB::Table", Map.of("DeletionPolicy", "Retain"));
+        template.hasResourceProperties("AWS::KMS::Key", Map.of("EnableKeyRotation", true));
+    }
+
+    @Test
+    void everyFunction_isArm64Java17_withSnapStartOnPublishedVersions_calledThroughItsAlias() {
+        assertThat(ofType("AWS::Lambda::Function")).hasSize(PlatformStack.Fn.values().length).allSatisfy(f -> {
+            JsonNode p = f.path("Properties");
+            assertThat(p.path("Architectures").toString()).isEqualTo("[\"arm64\"]");
+            assertThat(p.path("Runtime").asText()).isEqualTo("java17");
+            assertThat(p.path("SnapStart").path("ApplyOn").asText()).isEqualTo("PublishedVersions");
+            assertThat(p.path("Handler").asText()).isEqualTo(PlatformStack.HANDLER);
+            assertThat(p.path("TracingConfig").path("Mode").asText()).isEqualTo("Active");
+            assertThat(p.path("Environment").path("Variables").has("TABLE_NAME")).isTrue();
+        });
+        assertThat(ofType("AWS::Lambda::Alias")).hasSize(PlatformStack.Fn.values().length)
+                .allSatisfy(a -> assertThat(a.at("/Properties/Name").asText()).isEqualTo("live"));
+    }
+
+    @Test
+    void theOriginationStateMachine_isTheAslFile_everySubstitutionGiven_loggedWithoutExecutionData() {
+        JsonNode machine = ofType("AWS::StepFunctions::StateMachine").get(0).path("Properties");
+        String definition = machine.path("DefinitionString").toString();
+        Matcher used = Pattern.compile("\\$\\{(\\w+)}").matcher(definition);
+        List<String> names = new ArrayList<>();
+        while (used.find()) {
+            names.add(used.group(1));
+        }
+        assertThat(names).isNotEmpty();
+        names.forEach(name -> assertThat(machine.path("DefinitionSubstitutions").has(name)).as(name).isTrue());
+        assertThat(machine.path("StateMachineType").asText()).isEqualTo("STANDARD");
+        assertThat(machine.at("/LoggingConfiguration/IncludeExecutionData").asBoolean()).isFalse();
+        assertThat(machine.at("/TracingConfiguration/Enabled").asBoolean()).isTrue();
+    }
+
+    @Test
+    void noRole_allowsEveryAction_orADataActionOnEveryResource() {
+        List<JsonNode> statements = new ArrayList<>();
+        ofType("AWS::IAM::Policy").forEach(p -> p.at("/Properties/PolicyDocument/Statement").forEach(statements::add));
+        assertThat(statements).isNotEmpty().allSatisfy(s -> {
+            List<String> actions = new ArrayList<>();
+            if (s.path("Action").isArray()) {
+                s.path("Action").forEach(a -> actions.add(a.asText()));
+            } else {
+                actions.add(s.path("Action").asText());
+            }
+            assertThat(actions).doesNotContain("*");
+            // ListStreams names no resource in IAM (it lists stream ARNs, reads no item): the event source's one wildcard
+            actions.remove("dynamodb:ListStreams");
+            boolean data = actions.stream().anyMatch(a -> a.startsWith("dynamodb:") || a.startsWith("kms:")
+                    || a.startsWith("lambda:") || a.startsWith("sqs:") || a.startsWith("states:"));
+            if (data) {
+                assertThat(s.path("Resource").toString()).as(s.toString()).isNotEqualTo("\"*\"");
+            }
+        });
+    }
+
+    @Test
+    void notifyPartners_readsTheStream_bisectingBadBatches_withADeadLetterQueue_andASweepEachMinute() {
+        template.hasResourceProperties("AWS::Lambda::EventSourceMapping", Map.of(
+                "BisectBatchOnFunctionError", true, "MaximumRetryAttempts", 5, "StartingPosition", "TRIM_HORIZON",
+                "DestinationConfig", Map.of("OnFailure", Match.objectLike(Map.of()))));
+        template.hasResourceProperties("AWS::Events::Rule", Map.of("ScheduleExpression", "rate(1 minute)"));
+        template.hasResourceProperties("AWS::ApiGatewayV2::Api", Map.of("ProtocolType", "HTTP"));
+    }
+
+    @Test
+    void cdkNagsAwsSolutions_findNothing_everySuppressionSaysWhy() {
+        assertThat(annotations.findError("*", Match.stringLikeRegexp("AwsSolutions-.*")))
+                .extracting(m -> m.getId() + ": " + m.getEntry().getData()).isEmpty();
+        assertThat(annotations.findWarning("*", Match.stringLikeRegexp("AwsSolutions-.*")))
+                .extracting(m -> m.getId() + ": " + m.getEntry().getData()).isEmpty();
+    }
+
+    @Test
+    void aFunctionNotBuilt_isRefused_sayingWhatToDo(@TempDir Path empty) {
+        assertThatThrownBy(() -> new PlatformStack(new App(), "Empty", Artifacts.in(empty)))
+                .hasMessageContaining("build the functions first (mvn -B package -DskipTests)");
+    }
+}

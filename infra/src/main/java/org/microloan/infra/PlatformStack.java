@@ -1,5 +1,7 @@
 package org.microloan.infra;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +21,37 @@ import software.amazon.awscdk.services.apigatewayv2.CfnStage;
 import software.amazon.awscdk.services.apigatewayv2.HttpApi;
 import software.amazon.awscdk.services.apigatewayv2.HttpMethod;
 import software.amazon.awscdk.services.apigatewayv2.AddRoutesOptions;
+import software.amazon.awscdk.services.cloudwatch.Alarm;
+import software.amazon.awscdk.services.cloudwatch.AlarmStatusWidget;
+import software.amazon.awscdk.services.cloudwatch.AlarmStatusWidgetProps;
+import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
+import software.amazon.awscdk.services.cloudwatch.Dashboard;
+import software.amazon.awscdk.services.cloudwatch.GraphWidget;
+import software.amazon.awscdk.services.cloudwatch.IMetric;
+import software.amazon.awscdk.services.cloudwatch.MetricOptions;
+import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
+import software.amazon.awscdk.services.cloudwatch.actions.SnsAction;
 import software.amazon.awscdk.services.dynamodb.Attribute;
+import software.amazon.awscdk.services.ec2.FlowLogDestination;
+import software.amazon.awscdk.services.ec2.FlowLogOptions;
+import software.amazon.awscdk.services.ec2.FlowLogTrafficType;
+import software.amazon.awscdk.services.ec2.Port;
+import software.amazon.awscdk.services.ec2.SecurityGroup;
+import software.amazon.awscdk.services.ec2.SubnetConfiguration;
+import software.amazon.awscdk.services.ec2.SubnetSelection;
+import software.amazon.awscdk.services.ec2.SubnetType;
+import software.amazon.awscdk.services.ec2.Vpc;
+import software.amazon.awscdk.services.rds.AuroraPostgresClusterEngineProps;
+import software.amazon.awscdk.services.rds.AuroraPostgresEngineVersion;
+import software.amazon.awscdk.services.rds.BackupProps;
+import software.amazon.awscdk.services.rds.ClusterInstance;
+import software.amazon.awscdk.services.rds.Credentials;
+import software.amazon.awscdk.services.rds.DatabaseCluster;
+import software.amazon.awscdk.services.rds.DatabaseClusterEngine;
+import software.amazon.awscdk.services.rds.DatabaseProxy;
+import software.amazon.awscdk.services.rds.DatabaseProxyOptions;
+import software.amazon.awscdk.services.rds.ServerlessV2ClusterInstanceProps;
+import software.amazon.awscdk.triggers.TriggerFunction;
 import software.amazon.awscdk.services.dynamodb.AttributeType;
 import software.amazon.awscdk.services.dynamodb.BillingMode;
 import software.amazon.awscdk.services.dynamodb.GlobalSecondaryIndexProps;
@@ -32,6 +64,7 @@ import software.amazon.awscdk.services.events.Rule;
 import software.amazon.awscdk.services.events.Schedule;
 import software.amazon.awscdk.services.events.targets.LambdaFunction;
 import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.kms.Key;
 import software.amazon.awscdk.services.lambda.Alias;
 import software.amazon.awscdk.services.lambda.Architecture;
@@ -45,6 +78,7 @@ import software.amazon.awscdk.services.lambda.eventsources.DynamoEventSource;
 import software.amazon.awscdk.services.lambda.eventsources.SqsDlq;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.logs.RetentionDays;
+import software.amazon.awscdk.services.sns.Topic;
 import software.amazon.awscdk.services.sqs.Queue;
 import software.amazon.awscdk.services.sqs.QueueEncryption;
 import software.amazon.awscdk.services.stepfunctions.DefinitionBody;
@@ -67,23 +101,26 @@ public class PlatformStack extends Stack {
 
     /** The functions of the platform, with what each needs of memory and time. */
     enum Fn {
-        APPLY("apply", 1024, 30),
-        VERIFY_IDENTITY("verify-identity", 1024, 30),
-        SCORE("score", 1024, 30),
-        QUOTE_RATE("quote-rate", 1024, 30),
-        DISBURSE("disburse", 1536, 60),
-        REMIND("remind", 1536, 300),
-        NOTIFY_PARTNERS("notify-partners", 512, 60),
-        API("api", 1536, 29);
+        APPLY("apply", 1024, 30, false),
+        VERIFY_IDENTITY("verify-identity", 1024, 30, false),
+        SCORE("score", 1024, 30, false),
+        QUOTE_RATE("quote-rate", 1024, 30, false),
+        DISBURSE("disburse", 1536, 60, true),
+        REMIND("remind", 1536, 300, true),
+        NOTIFY_PARTNERS("notify-partners", 512, 60, false),
+        API("api", 1536, 29, true);
 
         final String module;
         final int memoryMb;
         final int timeoutSeconds;
+        /** Whether it reads or writes the books: then it runs in the VPC, beside the database's proxy. */
+        final boolean books;
 
-        Fn(String module, int memoryMb, int timeoutSeconds) {
+        Fn(String module, int memoryMb, int timeoutSeconds, boolean books) {
             this.module = module;
             this.memoryMb = memoryMb;
             this.timeoutSeconds = timeoutSeconds;
+            this.books = books;
         }
 
         /** apply → Apply, verify-identity → VerifyIdentity: the construct ids and the ASL's {@code ${...FunctionArn}}. */
@@ -100,11 +137,25 @@ public class PlatformStack extends Stack {
     static final int API_REQUESTS_PER_SECOND = 200;
     static final int API_BURST = 400;
 
+    /** The cluster listens off PostgreSQL's default port; the functions reach it through the proxy's 5432. */
+    static final int BOOKS_PORT = 5433;
+    static final int PROXY_PORT = 5432;
+
     private final Table table;
     private final Key personalData;
     private final Map<Fn, Function> functions = new LinkedHashMap<>();
     private final Map<Fn, Alias> live = new LinkedHashMap<>();
     private final StateMachine origination;
+    private final Books books;
+
+    /** The books' database as the functions reach it: the network, the proxy, its secret, who may connect. */
+    record Books(Vpc vpc, DatabaseCluster cluster, DatabaseProxy proxy, SecurityGroup clients, TriggerFunction migration) {
+        String reactiveUrl() {
+            return "postgresql://" + proxy.getEndpoint() + ":" + PROXY_PORT + "/" + DATABASE + "?sslmode=require";
+        }
+    }
+
+    static final String DATABASE = "microloan";
 
     public PlatformStack(Construct scope, String id, Artifacts artifacts) {
         super(scope, id, StackProps.builder()
@@ -131,14 +182,17 @@ public class PlatformStack extends Stack {
                 .sortKey(Attribute.builder().name("gsi1sk").type(AttributeType.STRING).build())
                 .projectionType(ProjectionType.ALL).build());
 
+        books = books(artifacts);
         for (Fn fn : Fn.values()) {
             function(fn, artifacts);
         }
         grants();
         NagSuppressions.addStackSuppressions(this, List.of(
                 NagPackSuppression.builder().id("AwsSolutions-IAM4").appliesTo(List.of(
-                        "Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole"))
-                        .reason("Lambda's basic execution role only lets a function write its own log streams").build(),
+                        "Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole",
+                        "Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaVPCAccessExecutionRole"))
+                        .reason("Lambda's execution roles only let a function write its own log streams and, in the "
+                                + "VPC, manage its network interfaces").build(),
                 NagPackSuppression.builder().id("AwsSolutions-L1")
                         .reason("the platform is built and tested on Java 17 (its bytecode level); the runtime moves "
                                 + "when the build does").build(),
@@ -169,8 +223,9 @@ public class PlatformStack extends Stack {
                 .resources(List.of(formatArn(ArnComponents.builder().service("states").resource("execution")
                         .resourceName(origination.getStateMachineName() + ":*")
                         .arnFormat(ArnFormat.COLON_RESOURCE_NAME).build()))).build());
-        httpApi();
-        partnerNotices();
+        HttpApi http = httpApi();
+        Queue deadLetters = partnerNotices();
+        watch(http, deadLetters);
     }
 
     private void function(Fn fn, Artifacts artifacts) {
@@ -180,7 +235,19 @@ public class PlatformStack extends Stack {
         env.put("JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1");
         LogGroup logs = LogGroup.Builder.create(this, fn.pascal() + "Logs")
                 .retention(RetentionDays.THREE_MONTHS).removalPolicy(RemovalPolicy.DESTROY).build();
-        Function function = Function.Builder.create(this, fn.pascal())
+        if (fn.books) {
+            env.put("DATABASE_URL", books.reactiveUrl());
+            // read at start through Secrets Manager (DatabaseSecretConfigSource), never put in the environment
+            env.put("DATABASE_SECRET_ARN", books.cluster().getSecret().getSecretArn());
+            // TLS to the proxy inside the VPC; the RDS certificate bundle is not yet in the zip to verify against
+            env.put("QUARKUS_DATASOURCE_REACTIVE_TRUST_ALL", "true");
+        }
+        Function.Builder builder = Function.Builder.create(this, fn.pascal());
+        if (fn.books) {
+            builder.vpc(books.vpc()).vpcSubnets(SubnetSelection.builder().subnetType(SubnetType.PRIVATE_WITH_EGRESS).build())
+                    .securityGroups(List.of(books.clients()));
+        }
+        Function function = builder
                 .description("microloan " + fn.module)
                 .runtime(Runtime.JAVA_17)
                 .architecture(Architecture.ARM_64)
@@ -194,9 +261,78 @@ public class PlatformStack extends Stack {
                 .environment(env)
                 .build();
         functions.put(fn, function);
+        if (fn.books) {
+            books.cluster().getSecret().grantRead(function);
+            // the schema is migrated before a function that validates it is created or updated
+            books.migration().executeBefore(function);
+        }
         // SnapStart snapshots published versions: everything calls the alias, never $LATEST
         live.put(fn, Alias.Builder.create(this, fn.pascal() + "Live").aliasName("live")
                 .version(function.getCurrentVersion()).build());
+    }
+
+    /**
+     * The books: Aurora PostgreSQL Serverless v2 in isolated subnets, encrypted, its credentials in Secrets
+     * Manager (rotated), reached only through RDS Proxy with TLS; the Flyway migrations run by a trigger
+     * function on every deployment, after the database and before the functions.
+     */
+    private Books books(Artifacts artifacts) {
+        LogGroup flows = LogGroup.Builder.create(this, "NetworkFlowLogs")
+                .retention(RetentionDays.THREE_MONTHS).removalPolicy(RemovalPolicy.DESTROY).build();
+        Vpc vpc = Vpc.Builder.create(this, "Network").maxAzs(2).natGateways(1)
+                .subnetConfiguration(List.of(
+                        SubnetConfiguration.builder().name("public").subnetType(SubnetType.PUBLIC).cidrMask(24).build(),
+                        SubnetConfiguration.builder().name("functions").subnetType(SubnetType.PRIVATE_WITH_EGRESS)
+                                .cidrMask(22).build(),
+                        SubnetConfiguration.builder().name("books").subnetType(SubnetType.PRIVATE_ISOLATED)
+                                .cidrMask(24).build()))
+                .flowLogs(Map.of("Rejected", FlowLogOptions.builder()
+                        .destination(FlowLogDestination.toCloudWatchLogs(flows))
+                        .trafficType(FlowLogTrafficType.REJECT).build()))
+                .build();
+        DatabaseCluster cluster = DatabaseCluster.Builder.create(this, "Books")
+                .engine(DatabaseClusterEngine.auroraPostgres(AuroraPostgresClusterEngineProps.builder()
+                        .version(AuroraPostgresEngineVersion.VER_17_5).build()))
+                .writer(ClusterInstance.serverlessV2("Writer"))
+                .readers(List.of(ClusterInstance.serverlessV2("Reader", ServerlessV2ClusterInstanceProps.builder()
+                        .scaleWithWriter(true).build())))
+                .serverlessV2MinCapacity(0.5).serverlessV2MaxCapacity(8)
+                .vpc(vpc).vpcSubnets(SubnetSelection.builder().subnetType(SubnetType.PRIVATE_ISOLATED).build())
+                .credentials(Credentials.fromGeneratedSecret(DATABASE))
+                .defaultDatabaseName(DATABASE)
+                .port(BOOKS_PORT)
+                .storageEncrypted(true)
+                .iamAuthentication(true)
+                .deletionProtection(true)
+                .backup(BackupProps.builder().retention(Duration.days(14)).build())
+                .cloudwatchLogsExports(List.of("postgresql"))
+                .removalPolicy(RemovalPolicy.SNAPSHOT)
+                .build();
+        cluster.addRotationSingleUser();
+        DatabaseProxy proxy = cluster.addProxy("BooksProxy", DatabaseProxyOptions.builder()
+                .secrets(List.of(cluster.getSecret())).vpc(vpc).requireTls(true)
+                .vpcSubnets(SubnetSelection.builder().subnetType(SubnetType.PRIVATE_ISOLATED).build()).build());
+        SecurityGroup clients = SecurityGroup.Builder.create(this, "BooksClients").vpc(vpc)
+                .description("Functions that read and write the books").allowAllOutbound(true).build();
+        proxy.getConnections().allowFrom(clients, Port.tcp(PROXY_PORT), "the functions of the books");
+
+        TriggerFunction migration = TriggerFunction.Builder.create(this, "BooksSchemaMigration")
+                .description("microloan books-schema: Flyway migrations, once per deployment")
+                .runtime(Runtime.JAVA_17).architecture(Architecture.ARM_64)
+                .handler("org.microloan.books.schema.SchemaMigration::handleRequest")
+                .code(Code.fromAsset(artifacts.functionZip("books-schema")))
+                .memorySize(1024).timeout(Duration.minutes(5))
+                .vpc(vpc).vpcSubnets(SubnetSelection.builder().subnetType(SubnetType.PRIVATE_WITH_EGRESS).build())
+                .securityGroups(List.of(clients))
+                .environment(Map.of("DATABASE_JDBC_URL", "jdbc:postgresql://" + proxy.getEndpoint() + ":" + PROXY_PORT + "/" + DATABASE
+                        + "?sslmode=require", "DATABASE_SECRET_ARN", cluster.getSecret().getSecretArn()))
+                .logGroup(LogGroup.Builder.create(this, "BooksSchemaMigrationLogs")
+                        .retention(RetentionDays.ONE_YEAR).removalPolicy(RemovalPolicy.DESTROY).build())
+                .executeOnHandlerChange(true)
+                .build();
+        migration.executeAfter(cluster, proxy);
+        cluster.getSecret().grantRead(migration);
+        return new Books(vpc, cluster, proxy, clients, migration);
     }
 
     /** Each function's role allows what it calls, and no more. */
@@ -245,7 +381,7 @@ public class PlatformStack extends Stack {
      * API Gateway's HTTP API in front of {@code api}, which authenticates every call itself (the app's and ops'
      * JWTs, partners' and the rail's signatures); access logs without bodies, and a throttle in front.
      */
-    private void httpApi() {
+    private HttpApi httpApi() {
         HttpApi http = HttpApi.Builder.create(this, "HttpApi")
                 .description("The front door: the borrower's app, partners' webhooks, ops")
                 .build();
@@ -265,10 +401,11 @@ public class PlatformStack extends Stack {
                 .reason("api authenticates every route itself: RS256 JWTs for the app and ops, Standard Webhooks "
                         + "signatures for partners and the rail, which no single gateway authorizer could check")
                 .build()), true);
+        return http;
     }
 
     /** The stream tells notify-partners of every status change; a minute's schedule retries what partners missed. */
-    private void partnerNotices() {
+    private Queue partnerNotices() {
         Queue deadLetters = Queue.Builder.create(this, "PartnerNoticesDeadLetters")
                 .encryption(QueueEncryption.SQS_MANAGED).enforceSsl(true)
                 .retentionPeriod(Duration.days(14)).build();
@@ -287,6 +424,63 @@ public class PlatformStack extends Stack {
         Rule.Builder.create(this, "PartnerNoticesSweep").description("Retries partner notices that are due")
                 .schedule(Schedule.rate(Duration.minutes(1)))
                 .targets(List.of(new LambdaFunction(notify))).build();
+        return deadLetters;
+    }
+
+    /**
+     * What wakes someone up: executions that failed or timed out, notices given up to the dead-letter queue,
+     * function errors and throttles, the API answering 5xx; all to one topic (subscribe ops to it), and a
+     * dashboard of the same.
+     */
+    private void watch(HttpApi http, Queue deadLetters) {
+        Key alarmsKey = Key.Builder.create(this, "AlarmsKey").description("Encrypts the alarm topic")
+                .enableKeyRotation(true).removalPolicy(RemovalPolicy.DESTROY).build();
+        alarmsKey.grant(new ServicePrincipal("cloudwatch.amazonaws.com"), "kms:Decrypt", "kms:GenerateDataKey*");
+        Topic topic = Topic.Builder.create(this, "Alarms").displayName("microloan alarms").masterKey(alarmsKey)
+                .enforceSsl(true).build();
+        SnsAction notify = new SnsAction(topic);
+        Duration fiveMinutes = Duration.minutes(5);
+        List<Alarm> alarms = new ArrayList<>();
+        alarms.add(alarm("OriginationFailed", "an origination execution failed: see the ops executions list",
+                origination.metricFailed(MetricOptions.builder().period(fiveMinutes).statistic("Sum").build()), 1));
+        alarms.add(alarm("OriginationTimedOut", "an origination execution timed out",
+                origination.metricTimedOut(MetricOptions.builder().period(fiveMinutes).statistic("Sum").build()), 1));
+        alarms.add(alarm("PartnerNoticesDeadLettered", "stream batches notify-partners could not take are waiting",
+                deadLetters.metricApproximateNumberOfMessagesVisible(MetricOptions.builder().period(fiveMinutes)
+                        .statistic("Maximum").build()), 1));
+        alarms.add(alarm("ApiServerErrors", "the API answered 5xx: every refusal should be a 4xx",
+                http.metricServerError(MetricOptions.builder().period(fiveMinutes).statistic("Sum").build()), 1));
+        for (Fn fn : Fn.values()) {
+            Function function = functions.get(fn);
+            alarms.add(alarm(fn.pascal() + "Errors", fn.module + " threw (after its own handling)",
+                    function.metricErrors(MetricOptions.builder().period(fiveMinutes).statistic("Sum").build()), 5));
+            alarms.add(alarm(fn.pascal() + "Throttles", fn.module + " was throttled",
+                    function.metricThrottles(MetricOptions.builder().period(fiveMinutes).statistic("Sum").build()), 1));
+        }
+        alarms.forEach(a -> a.addAlarmAction(notify));
+
+        Dashboard.Builder.create(this, "Dashboard").dashboardName("microloan").widgets(List.of(
+                List.of(graph("Origination executions", origination.metricStarted(), origination.metricSucceeded(),
+                                origination.metricFailed(), origination.metricTimedOut()),
+                        graph("API", http.metricCount(), http.metricClientError(), http.metricServerError()),
+                        graph("API latency p95", http.metricLatency(MetricOptions.builder().statistic("p95").build()))),
+                List.of(graph("Function errors", Arrays.stream(Fn.values()).map(fn -> functions.get(fn).metricErrors())
+                                .toArray(IMetric[]::new)),
+                        graph("Function duration p95", Arrays.stream(Fn.values()).map(fn -> functions.get(fn)
+                                .metricDuration(MetricOptions.builder().statistic("p95").build())).toArray(IMetric[]::new)),
+                        graph("Partner notices dead-lettered", deadLetters.metricApproximateNumberOfMessagesVisible())),
+                List.of(new AlarmStatusWidget(AlarmStatusWidgetProps.builder().title("Alarms").width(24)
+                        .alarms(List.copyOf(alarms)).build())))).build();
+    }
+
+    private Alarm alarm(String id, String description, IMetric metric, int threshold) {
+        return Alarm.Builder.create(this, id).alarmDescription(description).metric(metric).threshold(threshold)
+                .evaluationPeriods(1).comparisonOperator(ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD)
+                .treatMissingData(TreatMissingData.NOT_BREACHING).build();
+    }
+
+    private static GraphWidget graph(String title, IMetric... metrics) {
+        return GraphWidget.Builder.create().title(title).width(8).left(List.of(metrics)).build();
     }
 
     public Table table() {

@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -42,12 +43,14 @@ class PlatformStackTest {
     /** Stand-in zips where the functions' builds put theirs: the template only points at them. */
     @BeforeAll
     static void synth() throws IOException {
-        for (PlatformStack.Fn fn : PlatformStack.Fn.values()) {
-            Path zip = root.resolve("functions").resolve(fn.module).resolve("target").resolve("function.zip");
+        List<String> modules = new ArrayList<>(Arrays.stream(PlatformStack.Fn.values()).map(fn -> fn.module).toList());
+        modules.add("books-schema");
+        for (String module : modules) {
+            Path zip = root.resolve("functions").resolve(module).resolve("target").resolve("function.zip");
             Files.createDirectories(zip.getParent());
             try (OutputStream out = Files.newOutputStream(zip); ZipOutputStream z = new ZipOutputStream(out)) {
-                z.putNextEntry(new ZipEntry("bootstrap-" + fn.module));
-                z.write(fn.module.getBytes());
+                z.putNextEntry(new ZipEntry("bootstrap-" + module));
+                z.write(module.getBytes());
                 z.closeEntry();
             }
         }
@@ -88,7 +91,9 @@ class PlatformStackTest {
 
     @Test
     void everyFunction_isArm64Java17_withSnapStartOnPublishedVersions_calledThroughItsAlias() {
-        assertThat(ofType("AWS::Lambda::Function")).hasSize(PlatformStack.Fn.values().length).allSatisfy(f -> {
+        assertThat(ofType("AWS::Lambda::Function").stream()
+                .filter(f -> PlatformStack.HANDLER.equals(f.at("/Properties/Handler").asText())).toList())
+                .hasSize(PlatformStack.Fn.values().length).allSatisfy(f -> {
             JsonNode p = f.path("Properties");
             assertThat(p.path("Architectures").toString()).isEqualTo("[\"arm64\"]");
             assertThat(p.path("Runtime").asText()).isEqualTo("java17");
@@ -146,6 +151,40 @@ class PlatformStackTest {
                 "DestinationConfig", Map.of("OnFailure", Match.objectLike(Map.of()))));
         template.hasResourceProperties("AWS::Events::Rule", Map.of("ScheduleExpression", "rate(1 minute)"));
         template.hasResourceProperties("AWS::ApiGatewayV2::Api", Map.of("ProtocolType", "HTTP"));
+    }
+
+    @Test
+    void theBooks_areAuroraServerlessV2_encrypted_isolated_behindRdsProxyWithTls_migratedBeforeTheFunctions() {
+        template.hasResourceProperties("AWS::RDS::DBCluster", Map.of("Engine", "aurora-postgresql",
+                "StorageEncrypted", true, "DeletionProtection", true, "EnableIAMDatabaseAuthentication", true,
+                "ServerlessV2ScalingConfiguration", Map.of("MinCapacity", 0.5, "MaxCapacity", 8),
+                "BackupRetentionPeriod", 14));
+        template.hasResourceProperties("AWS::RDS::DBProxy", Map.of("RequireTLS", true, "EngineFamily", "POSTGRESQL"));
+        template.resourceCountIs("AWS::SecretsManager::RotationSchedule", 1);
+        JsonNode migration = ofType("AWS::Lambda::Function").stream().filter(f -> f.at("/Properties/Handler").asText()
+                .equals("org.microloan.books.schema.SchemaMigration::handleRequest")).findFirst().orElseThrow();
+        assertThat(migration.at("/Properties/VpcConfig").isMissingNode()).isFalse();
+        template.resourceCountIs("Custom::Trigger", 1);
+        List<JsonNode> bookFunctions = ofType("AWS::Lambda::Function").stream()
+                .filter(f -> f.at("/Properties/Environment/Variables").has("DATABASE_URL")).toList();
+        assertThat(bookFunctions).hasSize(3).allSatisfy(f -> {
+            assertThat(f.at("/Properties/VpcConfig").isMissingNode()).isFalse();
+            assertThat(f.at("/Properties/Environment/Variables").has("DATABASE_PASSWORD")).as("never a password")
+                    .isFalse();
+            assertThat(f.at("/Properties/Environment/Variables").has("DATABASE_SECRET_ARN")).isTrue();
+        });
+    }
+
+    @Test
+    void alarms_forFailedExecutions_deadLetters_errorsAndThrottles_goToOneEncryptedTopic_andADashboardShowsThem() {
+        List<JsonNode> alarms = ofType("AWS::CloudWatch::Alarm");
+        assertThat(alarms).hasSize(4 + 2 * PlatformStack.Fn.values().length).allSatisfy(a ->
+                assertThat(a.at("/Properties/AlarmActions/0/Ref").asText()).startsWith("Alarms"));
+        assertThat(alarms).extracting(a -> a.at("/Properties/MetricName").asText())
+                .contains("ExecutionsFailed", "ExecutionsTimedOut", "ApproximateNumberOfMessagesVisible", "5xx",
+                        "Errors", "Throttles");
+        template.hasResourceProperties("AWS::SNS::Topic", Map.of("KmsMasterKeyId", Match.anyValue()));
+        template.resourceCountIs("AWS::CloudWatch::Dashboard", 1);
     }
 
     @Test

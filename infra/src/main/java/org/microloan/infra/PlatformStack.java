@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.microloan.workflow.OriginationWorkflow;
+import org.microloan.workflow.ServicingWorkflow;
 import software.amazon.awscdk.ArnComponents;
 import software.amazon.awscdk.ArnFormat;
 import software.amazon.awscdk.Duration;
@@ -64,6 +65,7 @@ import software.amazon.awscdk.services.events.Rule;
 import software.amazon.awscdk.services.events.Schedule;
 import software.amazon.awscdk.services.events.targets.LambdaFunction;
 import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.kms.Key;
 import software.amazon.awscdk.services.lambda.Alias;
@@ -78,6 +80,7 @@ import software.amazon.awscdk.services.lambda.eventsources.DynamoEventSource;
 import software.amazon.awscdk.services.lambda.eventsources.SqsDlq;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.logs.RetentionDays;
+import software.amazon.awscdk.services.scheduler.CfnSchedule;
 import software.amazon.awscdk.services.sns.Topic;
 import software.amazon.awscdk.services.sqs.Queue;
 import software.amazon.awscdk.services.sqs.QueueEncryption;
@@ -146,6 +149,7 @@ public class PlatformStack extends Stack {
     private final Map<Fn, Function> functions = new LinkedHashMap<>();
     private final Map<Fn, Alias> live = new LinkedHashMap<>();
     private final StateMachine origination;
+    private final StateMachine servicing;
     private final Books books;
 
     /** The books' database as the functions reach it: the network, the proxy, its secret, who may connect. */
@@ -204,25 +208,26 @@ public class PlatformStack extends Stack {
                         RegexAppliesTo.builder().regex("/^Resource::<Originations[A-Z0-9]+\\.Arn>\\/index\\/\\*$/g").build()))
                         .reason("the table's one index (gsi1), which the store queries by borrower and by due notice").build(),
                 NagPackSuppression.builder().id("AwsSolutions-IAM5").appliesTo(List.of(
-                        RegexAppliesTo.builder().regex("/^Resource::arn:<AWS::Partition>:states:<AWS::Region>:<AWS::AccountId>:execution:<Origination[A-Z0-9]+\\.Name>:\\*$/g").build()))
-                        .reason("ops read and redrive the executions of the origination machine: only its executions").build(),
+                        RegexAppliesTo.builder().regex("/^Resource::arn:<AWS::Partition>:states:<AWS::Region>:<AWS::AccountId>:execution:<(Origination|Servicing)[A-Z0-9]+\\.Name>:\\*$/g").build()))
+                        .reason("ops read and redrive the executions of the two machines: only theirs").build(),
                 NagPackSuppression.builder().id("AwsSolutions-IAM5").appliesTo(List.of("Resource::*"))
                         .reason("X-Ray's PutTraceSegments/PutTelemetryRecords and DynamoDB's ListStreams name no "
                                 + "resource in IAM; no data action is granted on every resource (PlatformStackTest)")
                         .build()));
         origination = originationStateMachine();
+        servicing = servicingStateMachine();
         functions.get(Fn.API).addEnvironment("STATE_MACHINE_ARN", origination.getStateMachineArn());
         Function api = functions.get(Fn.API);
+        api.addEnvironment("SERVICING_STATE_MACHINE_ARN", servicing.getStateMachineArn());
+        servicing.grantStartExecution(api);
         origination.grantStartExecution(api);
         origination.grantTaskResponse(api);
         // ops read, list and redrive executions: these, on this machine's executions only
         api.addToRolePolicy(PolicyStatement.Builder.create().actions(List.of("states:ListExecutions"))
-                .resources(List.of(origination.getStateMachineArn())).build());
+                .resources(List.of(origination.getStateMachineArn(), servicing.getStateMachineArn())).build());
         api.addToRolePolicy(PolicyStatement.Builder.create()
                 .actions(List.of("states:DescribeExecution", "states:GetExecutionHistory", "states:RedriveExecution"))
-                .resources(List.of(formatArn(ArnComponents.builder().service("states").resource("execution")
-                        .resourceName(origination.getStateMachineName() + ":*")
-                        .arnFormat(ArnFormat.COLON_RESOURCE_NAME).build()))).build());
+                .resources(List.of(executions(origination), executions(servicing))).build());
         HttpApi http = httpApi();
         Queue deadLetters = partnerNotices();
         watch(http, deadLetters);
@@ -381,6 +386,44 @@ public class PlatformStack extends Stack {
      * API Gateway's HTTP API in front of {@code api}, which authenticates every call itself (the app's and ops'
      * JWTs, partners' and the rail's signatures); access logs without bodies, and a throttle in front.
      */
+    private String executions(StateMachine machine) {
+        return formatArn(ArnComponents.builder().service("states").resource("execution")
+                .resourceName(machine.getStateMachineName() + ":*").arnFormat(ArnFormat.COLON_RESOURCE_NAME).build());
+    }
+
+    /**
+     * The daily servicing run (servicing.asl.json): remind page by page for a business date, then the line
+     * reviews; EventBridge Scheduler starts it at 08:05 China time every day, after the quiet hours.
+     */
+    private StateMachine servicingStateMachine() {
+        LogGroup logs = LogGroup.Builder.create(this, "ServicingLogs")
+                .retention(RetentionDays.THREE_MONTHS).removalPolicy(RemovalPolicy.DESTROY).build();
+        StateMachine machine = StateMachine.Builder.create(this, "Servicing")
+                .stateMachineType(StateMachineType.STANDARD)
+                .definitionBody(DefinitionBody.fromString(ServicingWorkflow.definition()))
+                .definitionSubstitutions(Map.of("RemindFunctionArn", live.get(Fn.REMIND).getFunctionArn()))
+                .tracingEnabled(true)
+                .logs(LogOptions.builder().destination(logs).level(LogLevel.ALL).includeExecutionData(false).build())
+                .build();
+        live.get(Fn.REMIND).grantInvoke(machine);
+        Role starts = Role.Builder.create(this, "ServicingScheduleRole")
+                .assumedBy(new ServicePrincipal("scheduler.amazonaws.com"))
+                .description("EventBridge Scheduler starts the daily servicing run").build();
+        machine.grantStartExecution(starts);
+        CfnSchedule.Builder.create(this, "DailyServicing")
+                .description("The servicing run of each business day, after the quiet hours (China time)")
+                .scheduleExpression("cron(5 8 * * ? *)").scheduleExpressionTimezone("Asia/Shanghai")
+                .flexibleTimeWindow(CfnSchedule.FlexibleTimeWindowProperty.builder().mode("OFF").build())
+                .target(CfnSchedule.TargetProperty.builder().arn(machine.getStateMachineArn()).roleArn(starts.getRoleArn())
+                        // no date: remind takes the business date of the scheduled time
+                        .input("{\"businessDate\": null, \"now\": \"<aws.scheduler.scheduled-time>\", \"after\": null}")
+                        .retryPolicy(CfnSchedule.RetryPolicyProperty.builder().maximumRetryAttempts(10)
+                                .maximumEventAgeInSeconds(21_600).build())
+                        .build())
+                .build();
+        return machine;
+    }
+
     private HttpApi httpApi() {
         HttpApi http = HttpApi.Builder.create(this, "HttpApi")
                 .description("The front door: the borrower's app, partners' webhooks, ops")
@@ -445,6 +488,14 @@ public class PlatformStack extends Stack {
                 origination.metricFailed(MetricOptions.builder().period(fiveMinutes).statistic("Sum").build()), 1));
         alarms.add(alarm("OriginationTimedOut", "an origination execution timed out",
                 origination.metricTimedOut(MetricOptions.builder().period(fiveMinutes).statistic("Sum").build()), 1));
+        alarms.add(Alarm.Builder.create(this, "ServicingRunMissing")
+                .alarmDescription("no servicing run succeeded in the last day: accrual, reminders and auto-debits "
+                        + "did not happen; start one for the missing date (POST /v1/ops/servicing-runs)")
+                .metric(servicing.metricSucceeded(MetricOptions.builder().period(Duration.days(1)).statistic("Sum").build()))
+                .threshold(1).evaluationPeriods(1).comparisonOperator(ComparisonOperator.LESS_THAN_THRESHOLD)
+                .treatMissingData(TreatMissingData.BREACHING).build());
+        alarms.add(alarm("ServicingFailed", "a servicing run failed: redrive it",
+                servicing.metricFailed(MetricOptions.builder().period(fiveMinutes).statistic("Sum").build()), 1));
         alarms.add(alarm("PartnerNoticesDeadLettered", "stream batches notify-partners could not take are waiting",
                 deadLetters.metricApproximateNumberOfMessagesVisible(MetricOptions.builder().period(fiveMinutes)
                         .statistic("Maximum").build()), 1));

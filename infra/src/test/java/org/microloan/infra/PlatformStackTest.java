@@ -107,8 +107,20 @@ class PlatformStackTest {
     }
 
     @Test
+    void theServicingRun_isItsOwnStateMachine_startedEveryDayAt0805ChinaTime() {
+        JsonNode machine = ofType("AWS::StepFunctions::StateMachine").stream()
+                .filter(m -> m.at("/Properties/DefinitionSubstitutions").has("RemindFunctionArn")).findFirst().orElseThrow();
+        assertThat(machine.at("/Properties/DefinitionString").toString()).contains("${RemindFunctionArn}");
+        template.hasResourceProperties("AWS::Scheduler::Schedule", Map.of("ScheduleExpression", "cron(5 8 * * ? *)",
+                "ScheduleExpressionTimezone", "Asia/Shanghai",
+                "Target", Match.objectLike(Map.of("Input", Match.stringLikeRegexp(".*aws.scheduler.scheduled-time.*")))));
+    }
+
+    @Test
     void theOriginationStateMachine_isTheAslFile_everySubstitutionGiven_loggedWithoutExecutionData() {
-        JsonNode machine = ofType("AWS::StepFunctions::StateMachine").get(0).path("Properties");
+        JsonNode machine = ofType("AWS::StepFunctions::StateMachine").stream()
+                .filter(m -> m.at("/Properties/DefinitionSubstitutions").has("ApplyFunctionArn")).findFirst().orElseThrow()
+                .path("Properties");
         String definition = machine.path("DefinitionString").toString();
         Matcher used = Pattern.compile("\\$\\{(\\w+)}").matcher(definition);
         List<String> names = new ArrayList<>();
@@ -178,10 +190,10 @@ class PlatformStackTest {
     @Test
     void alarms_forFailedExecutions_deadLetters_errorsAndThrottles_goToOneEncryptedTopic_andADashboardShowsThem() {
         List<JsonNode> alarms = ofType("AWS::CloudWatch::Alarm");
-        assertThat(alarms).hasSize(4 + 2 * PlatformStack.Fn.values().length).allSatisfy(a ->
+        assertThat(alarms).hasSize(6 + 2 * PlatformStack.Fn.values().length).allSatisfy(a ->
                 assertThat(a.at("/Properties/AlarmActions/0/Ref").asText()).startsWith("Alarms"));
         assertThat(alarms).extracting(a -> a.at("/Properties/MetricName").asText())
-                .contains("ExecutionsFailed", "ExecutionsTimedOut", "ApproximateNumberOfMessagesVisible", "5xx",
+                .contains("ExecutionsFailed", "ExecutionsTimedOut", "ExecutionsSucceeded", "ApproximateNumberOfMessagesVisible", "5xx",
                         "Errors", "Throttles");
         template.hasResourceProperties("AWS::SNS::Topic", Map.of("KmsMasterKeyId", Match.anyValue()));
         template.resourceCountIs("AWS::CloudWatch::Dashboard", 1);

@@ -13,33 +13,34 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.microloan.localstack.lambda.LambdaHost;
-import org.microloan.localstack.states.Lambdas;
+import org.microloan.localstack.states.Execution;
 import org.microloan.localstack.states.LocalClock;
-import org.microloan.servicing.CreditLineReview;
+import org.microloan.localstack.states.StepFunctions;
 
 /**
- * The daily servicing run as the scheduler would start it: for each business day (China time) the clock
- * crosses, {@code remind} page by page, and the credit-line reviews on a quarter's last day. The last day
+ * The daily servicing run as the scheduler starts it: for each business day (China time) the clock crosses,
+ * an execution of the servicing state machine (remind page by page, then the quarter's line reviews). The last day
  * run is remembered with the stack's data, so a restart does not run a day twice.
  */
 final class DailyRun {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int PAGE = 500;
 
-    private final LambdaHost host;
+    private final StepFunctions states;
+    private final String servicingArn;
     private final LocalClock clock;
     private final ZoneId zone;
     private final Optional<Path> remembered;
     private LocalDate servicedUpTo;
 
     /** @param data where the last day run is kept; empty: in memory, starting today */
-    DailyRun(LambdaHost host, LocalClock clock, ZoneId zone, Optional<Path> data) {
-        this.host = host;
+    DailyRun(StepFunctions states, String servicingArn, LocalClock clock, ZoneId zone, Optional<Path> data) {
+        this.states = states;
+        this.servicingArn = servicingArn;
         this.clock = clock;
         this.zone = zone;
         this.remembered = data.map(d -> d.resolve("scheduler.txt"));
@@ -62,48 +63,50 @@ final class DailyRun {
         List<JsonNode> pages = new ArrayList<>();
         while (servicedUpTo.isBefore(date)) {
             LocalDate day = servicedUpTo.plusDays(1);
-            pages.addAll(run(day, "LOANS"));
-            if (CreditLineReview.dueOn(day)) {
-                pages.addAll(run(day, "LINES"));
-            }
+            pages.addAll(run(day));
             servicedUpTo = day;
             save();
         }
         return pages;
     }
 
-    private List<JsonNode> run(LocalDate day, String part) {
-        List<JsonNode> pages = new ArrayList<>();
+    /**
+     * One business day's run: an execution of the servicing state machine, as the scheduler starts it (08:05
+     * in China), waited for; the pages remind answered, from its history.
+     */
+    private List<JsonNode> run(LocalDate day) {
         // the run of a business day happens at 08:05 in China, after the quiet hours
         Instant now = day.atTime(8, 5).atZone(zone).toInstant();
         if (clock.now().isAfter(now)) {
             now = clock.now();
         }
-        String after = null;
-        boolean more = true;
-        while (more) {
-            Map<String, Object> input = new LinkedHashMap<>();
-            input.put("businessDate", day.toString());
-            input.put("pageSize", PAGE);
-            input.put("now", now.toString());
-            input.put("part", part);
-            if (after != null) {
-                input.put("after", after);
+        Map<String, Object> input = new LinkedHashMap<>();
+        input.put("businessDate", day.toString());
+        input.put("now", now.toString());
+        input.put("after", null);
+        try {
+            Execution execution = states.start(servicingArn, "servicing-" + day + "-" + UUID.randomUUID().toString()
+                    .substring(0, 8), JSON.writeValueAsString(input));
+            while (execution.running()) {
+                Thread.sleep(20);
             }
-            try {
-                Lambdas.Invocation answer = host.invoke("remind", JSON.writeValueAsBytes(input));
-                JsonNode page = JSON.readTree(answer.payload());
-                if (answer.functionError() != null) {
-                    throw new IllegalStateException("remind failed on " + day + ": " + page);
+            if (!"SUCCEEDED".equals(execution.status)) {
+                throw new IllegalStateException("the servicing run of " + day + " ended " + execution.status + ": "
+                        + execution.error + " " + execution.cause);
+            }
+            List<JsonNode> pages = new ArrayList<>();
+            for (JsonNode event : execution.history()) {
+                if ("TaskSucceeded".equals(event.path("type").asText())) {
+                    pages.add(JSON.readTree(event.at("/taskSucceededEventDetails/output").asText()).path("Payload"));
                 }
-                pages.add(page);
-                after = page.path("lastLoanId").asText(null);
-                more = page.path("more").asBoolean(false);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
             }
+            return pages;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted during the servicing run of " + day, e);
         }
-        return pages;
     }
 
     private static LocalDate read(Path file) {

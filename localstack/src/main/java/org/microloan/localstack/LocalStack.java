@@ -1,5 +1,6 @@
 package org.microloan.localstack;
 
+import org.microloan.workflow.ServicingWorkflow;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -50,6 +51,7 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 public final class LocalStack implements AutoCloseable {
 
     public static final String TABLE = "origination";
+    static final String SERVICING_ARN = "arn:aws:states:us-east-1:000000000000:stateMachine:servicing";
     private static final String ACCOUNT_ARN = "arn:aws:lambda:us-east-1:000000000000:function:";
     /** Every function's handler: Quarkus' stream handler, which runs the function its configuration names. */
     private static final String HANDLER = "io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest";
@@ -114,7 +116,7 @@ public final class LocalStack implements AutoCloseable {
         states = keep(new StepFunctions(options.data().map(d -> d.resolve("states")), (resource, parameters) ->
                 dynamoTasks.handles(resource) ? dynamoTasks.run(resource, parameters) : lambdaTasks.run(resource, parameters),
                 clock));
-        daily = new DailyRun(host, clock, BusinessDate.CHINA, options.data());
+        daily = new DailyRun(states, SERVICING_ARN, clock, BusinessDate.CHINA, options.data());
         aws.createContext("/", new AwsApis(host, new StepFunctionsApi(states), clock, tokens, simulators, daily));
         aws.start();
 
@@ -133,14 +135,8 @@ public final class LocalStack implements AutoCloseable {
             definition = definition.replace("${" + name + "}", name.equals("ApplicationsTable") ? TABLE
                     : ACCOUNT_ARN + functionName(name));
         }
-        String arn = "arn:aws:states:us-east-1:000000000000:stateMachine:origination";
-        try {
-            states.machine(arn);
-            states.updateStateMachine(arn, definition);
-        } catch (StepFunctions.ApiException absent) {
-            states.createStateMachine("origination", definition, null);
-        }
-        stateMachineArn = arn;
+        stateMachineArn = machine("origination", definition);
+        machine("servicing", ServicingWorkflow.definition().replace("${RemindFunctionArn}", ACCOUNT_ARN + "remind"));
 
         // Lambda's event sources for notify-partners: the table's stream, and a schedule every minute
         EventSources events = new EventSources(host, clock);
@@ -167,6 +163,18 @@ public final class LocalStack implements AutoCloseable {
         scheduler.scheduleWithFixedDelay(() -> events.schedule("notify-partners"), 60, 60, TimeUnit.SECONDS);
     }
 
+    /** The state machine {@code name} with {@code definition}, created or brought up to date: its ARN. */
+    private String machine(String name, String definition) {
+        String arn = "arn:aws:states:us-east-1:000000000000:stateMachine:" + name;
+        try {
+            states.machine(arn);
+            states.updateStateMachine(arn, definition);
+        } catch (StepFunctions.ApiException absent) {
+            states.createStateMachine(name, definition, null);
+        }
+        return arn;
+    }
+
     /** ApplyFunctionArn → apply, VerifyIdentityFunctionArn → verify-identity, QuoteRateFunctionArn → quote-rate. */
     static String functionName(String substitution) {
         String camel = substitution.substring(0, substitution.length() - "FunctionArn".length());
@@ -189,6 +197,7 @@ public final class LocalStack implements AutoCloseable {
         env.put("PAYMENT_RAIL_URL", simulators.url());
         env.put("SMS_URL", simulators.url());
         env.put("STATE_MACHINE_ARN", "arn:aws:states:us-east-1:000000000000:stateMachine:origination");
+        env.put("SERVICING_STATE_MACHINE_ARN", SERVICING_ARN);
         env.put("JWT_PUBLIC_KEY_LOCATION", tokens.publicKey().toUri().toString());
         env.put("MICROLOAN_PARTNERS_DEMO_SECRET", DEMO_PARTNER_SECRET);
         env.put("MICROLOAN_RAIL_CALLBACK_SECRET", RAIL_CALLBACK_SECRET);

@@ -231,6 +231,24 @@ class LocalStackIT {
     }
 
     @Test
+    void opsStartTheServicingRunForAPastDay_anExecutionOfTheServicingMachine_readLikeAnyOther() throws Exception {
+        URI api = stack.api();
+        String ops = token("ops-1", "ops");
+        LocalDate yesterday = today().minusDays(1);
+
+        JsonNode started = call("POST", api.resolve("/v1/ops/servicing-runs"), ops,
+                Map.of("businessDate", yesterday.toString(), "reason", "the schedule was off"));
+        String arn = started.path("executionArn").asText();
+        assertThat(arn).contains(":execution:servicing:servicing-" + yesterday);
+        for (int i = 0; i < 300 && stack.states().execution(arn).running(); i++) {
+            Thread.sleep(100);
+        }
+        assertThat(stack.states().execution(arn).status).isEqualTo("SUCCEEDED");
+        assertThat(call("GET", api.resolve("/v1/ops/executions/" + arn), ops, null).toString())
+                .contains("Loans", "Lines", "Serviced");
+    }
+
+    @Test
     void aMinorWhoDatesTheApplicationAYearAhead_isRefused_andOnTheServersDateIsDeclinedForAge() throws Exception {
         URI api = stack.api();
         String token = token("b-" + UUID.randomUUID(), "borrower");

@@ -1,5 +1,7 @@
 package org.microloan.api;
 
+import java.util.LinkedHashMap;
+import java.time.LocalDate;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,11 +42,13 @@ public class Workflow {
 
     private final RequestId requestId;
     private final String stateMachineArn;
+    private final Optional<String> servicingStateMachineArn;
 
     public Workflow(ObjectMapper json, SfnClient sfn, RequestId requestId, Settings settings) {
         this.json = json;
         this.sfn = sfn;
         this.requestId = requestId;
+        this.servicingStateMachineArn = settings.servicingStateMachineArn().filter(arn -> !arn.isBlank());
         this.stateMachineArn = settings.stateMachineArn().orElseThrow(() -> new IllegalStateException(
                 "no microloan.state-machine-arn: set STATE_MACHINE_ARN to the origination state machine's ARN"));
     }
@@ -63,10 +67,25 @@ public class Workflow {
                 "resumeFrom", from.name(), "requestId", requestId.value()));
     }
 
+    /** A servicing run of {@code businessDate}, as the scheduler starts one but for the date given. */
+    public String startServicing(String name, LocalDate businessDate, Instant now) {
+        String machine = servicingStateMachineArn.orElseThrow(() -> new IllegalStateException(
+                "no microloan.servicing-state-machine-arn: set SERVICING_STATE_MACHINE_ARN"));
+        Map<String, Object> input = new LinkedHashMap<>();
+        input.put("businessDate", businessDate.toString());
+        input.put("now", now.toString());
+        input.put("after", null);
+        return startExecution(machine, name, input);
+    }
+
     private String startExecution(String name, Map<String, Object> input) {
+        return startExecution(stateMachineArn, name, input);
+    }
+
+    private String startExecution(String machine, String name, Map<String, Object> input) {
         try {
             String body = json.writeValueAsString(input);
-            String arn = sfn.startExecution(b -> b.stateMachineArn(stateMachineArn).name(name).input(body)).executionArn();
+            String arn = sfn.startExecution(b -> b.stateMachineArn(machine).name(name).input(body)).executionArn();
             LOG.infof("started execution %s", arn);
             return arn;
         } catch (JsonProcessingException e) {

@@ -218,6 +218,31 @@ class OpsResourceTest {
     }
 
     @Test
+    void opsStartTheServicingRunForAPastDate_notForOneToCome() {
+        String today = org.microloan.schedule.BusinessDate.today(java.time.Clock.systemUTC()).toString();
+        String tomorrow = java.time.LocalDate.parse(today).plusDays(1).toString();
+
+        as("ops-1", "ops").body(Map.of("businessDate", "2026-11-30", "reason", "the schedule was off")).when()
+                .post("/v1/ops/servicing-runs").then().statusCode(202).body("businessDate", equalTo("2026-11-30"))
+                .body("by", equalTo("ops-1"));
+        var started = ProviderStubs.server().findAll(postRequestedFor(urlEqualTo("/"))
+                .withHeader("X-Amz-Target", WireMock.equalTo("AWSStepFunctions.StartExecution"))
+                .withRequestBody(containing("stateMachine:servicing")));
+        assertThat(started).hasSize(1);
+        assertThat(started.get(0).getBodyAsString()).contains("\\\"businessDate\\\":\\\"2026-11-30\\\"");
+
+        as("ops-1", "ops").body(Map.of("businessDate", tomorrow, "reason", "early")).when().post("/v1/ops/servicing-runs")
+                .then().statusCode(422).body("type", equalTo("https://microloan.dev/problems/future-business-date"))
+                .body("errors[0].field", equalTo("/businessDate"));
+        as("ops-1", "ops").body(Map.of("businessDate", "2026-11-30")).when().post("/v1/ops/servicing-runs")
+                .then().statusCode(400).body("errors[0].field", equalTo("/reason"));
+        as("ops-1", "ops").body(Map.of("businessDate", "30/11/2026", "reason", "x")).when().post("/v1/ops/servicing-runs")
+                .then().statusCode(400).body("errors[0].field", equalTo("/businessDate"));
+        as("b-1", "borrower").body(Map.of("businessDate", "2026-11-30", "reason", "x")).when()
+                .post("/v1/ops/servicing-runs").then().statusCode(403);
+    }
+
+    @Test
     void aReplay_takesTheApplicationsRoomAgain_andIsRefusedWhenThePersonHasNoneLeft() {
         String id = new Walk(intake, store, exposure).to(ApplicationStatus.IDENTITY_VERIFIED, "b-" + UUID.randomUUID(),
                 Forms.ofSomeoneElse(Forms.emergency()), Map.of());

@@ -55,6 +55,9 @@ public interface Settings {
     /** The origination state machine the API starts and answers ({@code STATE_MACHINE_ARN}); the API's alone. */
     Optional<String> stateMachineArn();
 
+    /** The daily servicing run's state machine, which ops start for a past date ({@code SERVICING_STATE_MACHINE_ARN}). */
+    Optional<String> servicingStateMachineArn();
+
     interface Partner {
         /** The Standard Webhooks secret, both ways ({@code whsec_} and base64). */
         Optional<String> secret();

@@ -54,7 +54,7 @@ public final class Execution {
         return List.copyOf(events);
     }
 
-    boolean running() {
+    public synchronized boolean running() {
         return "RUNNING".equals(status);
     }
 }

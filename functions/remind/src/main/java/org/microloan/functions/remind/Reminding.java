@@ -1,5 +1,6 @@
 package org.microloan.functions.remind;
 
+import org.microloan.schedule.BusinessDate;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -61,11 +62,15 @@ public class Reminding {
         this.clock = clock;
     }
 
-    RemindResult run(RemindInput input) {
-        if (input == null || input.businessDate() == null) {
-            throw new IllegalArgumentException("remind needs {\"businessDate\": \"YYYY-MM-DD\"}");
+    RemindResult run(RemindInput given) {
+        if (given == null || (given.businessDate() == null && given.now() == null)) {
+            throw new IllegalArgumentException("remind needs {\"businessDate\": \"YYYY-MM-DD\"}, or the run's \"now\" "
+                    + "to take the business date of");
         }
-        Instant now = input.now() == null ? clock.instant() : input.now();
+        Instant now = given.now() == null ? clock.instant() : given.now();
+        // the scheduler gives only its time: the run is for the business date of that moment, China time
+        RemindInput input = given.businessDate() != null ? given
+                : new RemindInput(BusinessDate.of(now), given.after(), given.pageSize(), now, given.part());
         int size = input.pageSize() == null ? DEFAULT_PAGE : input.pageSize();
         if (input.lines()) {
             String last = CreditLines.quarterEnd(input.businessDate())

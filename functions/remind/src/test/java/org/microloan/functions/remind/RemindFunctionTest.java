@@ -238,6 +238,10 @@ class RemindFunctionTest {
 
         given().contentType("application/json").body(midQuarter).when().post().then().statusCode(200)
                 .body("more", equalTo(false));
+        // the scheduler sends only its time: 23:30 UTC on 29 March is 07:30 on the 30th in China
+        given().contentType("application/json").body(Map.of("now", "2026-03-29T23:30:00Z", "part", "LINES",
+                "pageSize", 50)).when().post().then().statusCode(200).body("businessDate", equalTo("2026-03-30"))
+                .body("more", equalTo(false));
         assertThat(lines.line("b-1", "EDUCATION").await().atMost(WAIT).reviewedOn).isNull();
 
         String after = null;

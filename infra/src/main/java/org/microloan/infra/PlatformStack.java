@@ -10,6 +10,7 @@ import org.microloan.workflow.OriginationWorkflow;
 import org.microloan.workflow.ServicingWorkflow;
 import software.amazon.awscdk.ArnComponents;
 import software.amazon.awscdk.ArnFormat;
+import software.amazon.awscdk.CfnParameter;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
@@ -81,6 +82,8 @@ import software.amazon.awscdk.services.lambda.eventsources.SqsDlq;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.logs.RetentionDays;
 import software.amazon.awscdk.services.scheduler.CfnSchedule;
+import software.amazon.awscdk.services.secretsmanager.Secret;
+import software.amazon.awscdk.services.secretsmanager.SecretStringGenerator;
 import software.amazon.awscdk.services.sns.Topic;
 import software.amazon.awscdk.services.sqs.Queue;
 import software.amazon.awscdk.services.sqs.QueueEncryption;
@@ -104,26 +107,33 @@ public class PlatformStack extends Stack {
 
     /** The functions of the platform, with what each needs of memory and time. */
     enum Fn {
-        APPLY("apply", 1024, 30, false),
-        VERIFY_IDENTITY("verify-identity", 1024, 30, false),
-        SCORE("score", 1024, 30, false),
-        QUOTE_RATE("quote-rate", 1024, 30, false),
-        DISBURSE("disburse", 1536, 60, true),
-        REMIND("remind", 1536, 300, true),
-        NOTIFY_PARTNERS("notify-partners", 512, 60, false),
-        API("api", 1536, 29, true);
+        APPLY("apply", 1024, 30, false, false),
+        VERIFY_IDENTITY("verify-identity", 1024, 30, false, false, "KYC_URL"),
+        SCORE("score", 1024, 30, false, false, "BUREAU_URL"),
+        QUOTE_RATE("quote-rate", 1024, 30, false, false),
+        DISBURSE("disburse", 1536, 60, true, false, "PAYMENT_RAIL_URL"),
+        REMIND("remind", 1536, 300, true, false, "PAYMENT_RAIL_URL", "SMS_URL"),
+        NOTIFY_PARTNERS("notify-partners", 512, 60, false, true),
+        API("api", 1536, 29, true, true, "PAYMENT_RAIL_URL", "SMS_URL", "JWT_PUBLIC_KEY_LOCATION", "JWT_ISSUER",
+                "JWT_AUDIENCE");
 
         final String module;
         final int memoryMb;
         final int timeoutSeconds;
         /** Whether it reads or writes the books: then it runs in the VPC, beside the database's proxy. */
         final boolean books;
+        /** Whether it reads the platform's secrets (person key, rail callbacks, partners). */
+        final boolean platformSecrets;
+        /** The deployment's settings it takes (providers' URLs, the token issuer), by environment name. */
+        final List<String> settings;
 
-        Fn(String module, int memoryMb, int timeoutSeconds, boolean books) {
+        Fn(String module, int memoryMb, int timeoutSeconds, boolean books, boolean platformSecrets, String... settings) {
             this.module = module;
             this.memoryMb = memoryMb;
             this.timeoutSeconds = timeoutSeconds;
             this.books = books;
+            this.platformSecrets = platformSecrets;
+            this.settings = List.of(settings);
         }
 
         /** apply → Apply, verify-identity → VerifyIdentity: the construct ids and the ASL's {@code ${...FunctionArn}}. */
@@ -151,6 +161,8 @@ public class PlatformStack extends Stack {
     private final StateMachine origination;
     private final StateMachine servicing;
     private final Books books;
+    private final Map<String, String> providers;
+    private final Secret platformSecrets;
 
     /** The books' database as the functions reach it: the network, the proxy, its secret, who may connect. */
     record Books(Vpc vpc, DatabaseCluster cluster, DatabaseProxy proxy, SecurityGroup clients, TriggerFunction migration) {
@@ -187,6 +199,8 @@ public class PlatformStack extends Stack {
                 .projectionType(ProjectionType.ALL).build());
 
         books = books(artifacts);
+        providers = providers();
+        platformSecrets = platformSecrets();
         for (Fn fn : Fn.values()) {
             function(fn, artifacts);
         }
@@ -240,9 +254,14 @@ public class PlatformStack extends Stack {
         env.put("JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1");
         LogGroup logs = LogGroup.Builder.create(this, fn.pascal() + "Logs")
                 .retention(RetentionDays.THREE_MONTHS).removalPolicy(RemovalPolicy.DESTROY).build();
+        fn.settings.forEach(name -> env.put(name, providers.get(name)));
+        if (fn.platformSecrets) {
+            // the person-key, rail-callback and partner secrets, read at start (AwsSecretsConfigSource)
+            env.put("PLATFORM_SECRET_ARN", platformSecrets.getSecretArn());
+        }
         if (fn.books) {
             env.put("DATABASE_URL", books.reactiveUrl());
-            // read at start through Secrets Manager (DatabaseSecretConfigSource), never put in the environment
+            // read at start through Secrets Manager (AwsSecretsConfigSource), never put in the environment
             env.put("DATABASE_SECRET_ARN", books.cluster().getSecret().getSecretArn());
             // TLS to the proxy inside the VPC; the RDS certificate bundle is not yet in the zip to verify against
             env.put("QUARKUS_DATASOURCE_REACTIVE_TRUST_ALL", "true");
@@ -266,6 +285,9 @@ public class PlatformStack extends Stack {
                 .environment(env)
                 .build();
         functions.put(fn, function);
+        if (fn.platformSecrets) {
+            platformSecrets.grantRead(function);
+        }
         if (fn.books) {
             books.cluster().getSecret().grantRead(function);
             // the schema is migrated before a function that validates it is created or updated
@@ -338,6 +360,54 @@ public class PlatformStack extends Stack {
         migration.executeAfter(cluster, proxy);
         cluster.getSecret().grantRead(migration);
         return new Books(vpc, cluster, proxy, clients, migration);
+    }
+
+    /**
+     * What differs between deployments and is no secret: the providers' endpoints and the token issuer,
+     * given at deploy time ({@code cdk deploy --parameters KycUrl=https://...}), by the environment name the
+     * functions read them under.
+     */
+    private Map<String, String> providers() {
+        Map<String, String> byName = new LinkedHashMap<>();
+        byName.put("KYC_URL", parameter("KycUrl", "The KYC provider's base URL (three factors and liveness)", null));
+        byName.put("BUREAU_URL", parameter("BureauUrl", "The credit bureau's base URL", null));
+        byName.put("PAYMENT_RAIL_URL", parameter("PaymentRailUrl", "The payment rail's base URL (payouts, collections)", null));
+        byName.put("SMS_URL", parameter("SmsUrl", "The SMS provider's base URL", null));
+        byName.put("JWT_PUBLIC_KEY_LOCATION", parameter("JwtPublicKeyLocation",
+                "Where the token issuer's public keys are (a JWKS URL, e.g. the Cognito user pool's)", null));
+        byName.put("JWT_ISSUER", parameter("JwtIssuer", "The tokens' issuer (iss)", "https://auth.microloan.local"));
+        byName.put("JWT_AUDIENCE", parameter("JwtAudience", "The tokens' audience (aud)", "microloan-app"));
+        return byName;
+    }
+
+    private String parameter(String name, String description, String defaultValue) {
+        CfnParameter.Builder p = CfnParameter.Builder.create(this, name).type("String").description(description)
+                .minLength(1);
+        if (defaultValue != null) {
+            p.defaultValue(defaultValue);
+        }
+        return p.build().getValueAsString();
+    }
+
+    /**
+     * The platform's own secrets, kept out of every environment: the person-key secret (generated here, 44
+     * base64 characters, never to change: it names people across applications), the rail's callback secret
+     * and partners' webhook secrets and URLs (set by ops as the counterparts give them:
+     * {@code microloan.partners.<id>.secret}).
+     */
+    private Secret platformSecrets() {
+        Secret secret = Secret.Builder.create(this, "PlatformSecrets")
+                .description("microloan: person-key secret, rail callback secret, partners' webhook secrets")
+                .generateSecretString(SecretStringGenerator.builder()
+                        .secretStringTemplate("{\"MICROLOAN_RAIL_CALLBACK_SECRET\": \"set by ops: the rail's whsec_ secret\"}")
+                        .generateStringKey("MICROLOAN_PERSON_KEY_SECRET").passwordLength(44).excludePunctuation(true)
+                        .build())
+                .removalPolicy(RemovalPolicy.RETAIN)
+                .build();
+        NagSuppressions.addResourceSuppressions(secret, List.of(NagPackSuppression.builder().id("AwsSolutions-SMG4")
+                .reason("the person-key secret must never rotate (it is how one person is known across applications); "
+                        + "the rail's and partners' secrets change when they issue new ones, by ops").build()));
+        return secret;
     }
 
     /** Each function's role allows what it calls, and no more. */

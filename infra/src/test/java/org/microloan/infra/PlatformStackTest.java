@@ -165,6 +165,34 @@ class PlatformStackTest {
         template.hasResourceProperties("AWS::ApiGatewayV2::Api", Map.of("ProtocolType", "HTTP"));
     }
 
+    /**
+     * Every {@code ${NAME}} a function's configuration needs (no default) is in its environment in the
+     * template, or comes from a secret the function is pointed at: a function deployed as declared starts.
+     */
+    @Test
+    void everySettingAFunctionNeeds_isInItsEnvironment_orInASecretItReads() throws IOException {
+        Path repository = Path.of(System.getProperty("microloan.root", ".."));
+        Map<String, String> fromSecrets = Map.of("DATABASE_USER", "DATABASE_SECRET_ARN",
+                "DATABASE_PASSWORD", "DATABASE_SECRET_ARN", "MICROLOAN_PERSON_KEY_SECRET", "PLATFORM_SECRET_ARN",
+                "MICROLOAN_RAIL_CALLBACK_SECRET", "PLATFORM_SECRET_ARN");
+        for (PlatformStack.Fn fn : PlatformStack.Fn.values()) {
+            String properties = Files.readString(repository.resolve("functions").resolve(fn.module)
+                    .resolve("src/main/resources/application.properties"));
+            JsonNode env = ofType("AWS::Lambda::Function").stream()
+                    .filter(f -> ("microloan " + fn.module).equals(f.at("/Properties/Description").asText()))
+                    .findFirst().orElseThrow().at("/Properties/Environment/Variables");
+            Matcher needed = Pattern.compile("\\$\\{([A-Z_]+)}").matcher(properties);
+            while (needed.find()) {
+                String name = needed.group(1);
+                assertThat(env.has(name) || env.has(fromSecrets.getOrDefault(name, "-")))
+                        .as(fn.module + " needs " + name).isTrue();
+            }
+        }
+        template.hasParameter("KycUrl", Map.of("Type", "String"));
+        template.hasResourceProperties("AWS::SecretsManager::Secret", Map.of("GenerateSecretString",
+                Match.objectLike(Map.of("GenerateStringKey", "MICROLOAN_PERSON_KEY_SECRET", "PasswordLength", 44))));
+    }
+
     @Test
     void theBooks_areAuroraServerlessV2_encrypted_isolated_behindRdsProxyWithTls_migratedBeforeTheFunctions() {
         template.hasResourceProperties("AWS::RDS::DBCluster", Map.of("Engine", "aurora-postgresql",

@@ -1,11 +1,6 @@
 package org.microloan.configuration;
 
-import java.io.IOException;
 import java.util.Map;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
  * The books' credentials in AWS: the secret RDS keeps for the Aurora cluster (Secrets Manager, rotated there),
@@ -14,8 +9,6 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
  */
 public record DatabaseSecret(String username, String password) {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @Override
     public String toString() {
         return "DatabaseSecret[" + username + ", sealed]";
@@ -23,24 +16,14 @@ public record DatabaseSecret(String username, String password) {
 
     /** The secret RDS made ({@code {"username": ..., "password": ..., "host": ...}}). */
     public static DatabaseSecret parse(String secretString) {
-        try {
-            Map<?, ?> fields = JSON.readValue(secretString, Map.class);
-            Object username = fields.get("username");
-            Object password = fields.get("password");
-            if (username == null || password == null) {
-                throw new IllegalStateException("the database secret has no username or password");
-            }
-            return new DatabaseSecret(username.toString(), password.toString());
-        } catch (IOException e) {
-            throw new IllegalStateException("the database secret is not JSON", e);
+        Map<String, String> fields = AwsSecrets.fieldsOf(secretString);
+        if (fields.get("username") == null || fields.get("password") == null) {
+            throw new IllegalStateException("the database secret has no username or password");
         }
+        return new DatabaseSecret(fields.get("username"), fields.get("password"));
     }
 
-    /** Reads the secret named by its ARN; the SDK finds region, endpoint and credentials the standard way. */
     public static DatabaseSecret read(String secretArn) {
-        try (SecretsManagerClient secrets = SecretsManagerClient.builder().httpClient(UrlConnectionHttpClient.create())
-                .build()) {
-            return parse(secrets.getSecretValue(b -> b.secretId(secretArn)).secretString());
-        }
+        return parse(AwsSecrets.secretString(secretArn));
     }
 }

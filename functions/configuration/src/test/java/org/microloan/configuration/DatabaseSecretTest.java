@@ -34,6 +34,15 @@ class DatabaseSecretTest {
 
             assertThat(secret).isEqualTo(new DatabaseSecret("microloan", "s3cr3t"));
             assertThat(secret.toString()).doesNotContain("s3cr3t");
+
+            // the platform's secret: every field is a setting, by the name the function reads it under
+            secretsManager.stubFor(post(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo("secretsmanager.GetSecretValue"))
+                    .withRequestBody(containing("secret:platform"))
+                    .willReturn(aResponse().withHeader("Content-Type", "application/x-amz-json-1.1").withBody(
+                            "{\"Name\":\"platform\",\"SecretString\":\"{\\\"MICROLOAN_PERSON_KEY_SECRET\\\":\\\"a2V5\\\","
+                                    + "\\\"microloan.partners.acme.secret\\\":\\\"whsec_x\\\"}\"}")));
+            assertThat(AwsSecrets.fields("arn:aws:secretsmanager:cn-north-1:1:secret:platform"))
+                    .containsEntry("MICROLOAN_PERSON_KEY_SECRET", "a2V5").containsEntry("microloan.partners.acme.secret", "whsec_x");
         } finally {
             secretsManager.stop();
             System.clearProperty("aws.endpointUrlSecretsManager");
@@ -44,6 +53,6 @@ class DatabaseSecretTest {
     void aSecretWithoutItsPassword_isRefused_sayingSo() {
         assertThatThrownBy(() -> DatabaseSecret.parse("{\"username\":\"microloan\"}"))
                 .hasMessage("the database secret has no username or password");
-        assertThat(new DatabaseSecretConfigSource().getProperties()).as("no DATABASE_SECRET_ARN here").isEmpty();
+        assertThat(new AwsSecretsConfigSource().getProperties()).as("no secret ARN set here").isEmpty();
     }
 }

@@ -1,6 +1,5 @@
 package org.microloan.localstack;
 
-import org.microloan.workflow.ServicingWorkflow;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -8,7 +7,6 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -35,6 +33,7 @@ import org.microloan.localstack.states.StepFunctionsApi;
 import org.microloan.localstack.streams.TableStream;
 import org.microloan.schedule.BusinessDate;
 import org.microloan.workflow.OriginationWorkflow;
+import org.microloan.workflow.ServicingWorkflow;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -120,14 +119,17 @@ public final class LocalStack implements AutoCloseable {
         aws.createContext("/", new AwsApis(host, new StepFunctionsApi(states), clock, tokens, simulators, daily));
         aws.start();
 
-        Map<String, String> env = environment(keys);
-        for (String name : List.of("apply", "verify-identity", "score", "quote-rate", "disburse", "remind", "notify-partners",
-                "api")) {
-            Path zip = options.functions().resolve(name).resolve("target").resolve("function.zip");
+        // the functions as the CDK app declares them, with what stands in locally for AWS's values
+        Map<String, String> here = localEndpoints();
+        for (DeployedFunctions.Declared function : DeployedFunctions.read(DeployedFunctions.template(options.functions()),
+                HANDLER, standIns(keys))) {
+            Path zip = options.functions().resolve(function.name()).resolve("target").resolve("function.zip");
             if (!Files.exists(zip)) {
                 throw new IllegalStateException("no " + zip + ": build the functions first (mvn -B package -DskipTests)");
             }
-            host.deploy(new LambdaHost.Function(name, zip, HANDLER, env, Duration.ofSeconds(60)));
+            Map<String, String> env = new HashMap<>(function.environment());
+            env.putAll(here);
+            host.deploy(new LambdaHost.Function(function.name(), zip, function.handler(), env, function.timeout()));
         }
 
         String definition = OriginationWorkflow.definition();
@@ -181,29 +183,40 @@ public final class LocalStack implements AutoCloseable {
         return camel.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase();
     }
 
-    private Map<String, String> environment(Path keys) throws IOException {
+    /**
+     * What stands in locally for each variable whose value AWS resolves at deploy time (keyed by the
+     * template's variable name): the local key for the KMS key, the user and password for the books' secret,
+     * the platform's secrets for their secret's ARN, the simulators for the providers, the local issuer.
+     */
+    private Map<String, Map<String, String>> standIns(Path keys) throws IOException {
+        Map<String, Map<String, String>> local = new HashMap<>();
+        local.put("TABLE_NAME", Map.of("TABLE_NAME", TABLE));
+        local.put("MICROLOAN_ENCRYPTION_KMS_KEY_ID", Map.of("MICROLOAN_ENCRYPTION_KEY", localKey(keys, "encryption.key")));
+        local.put("DATABASE_URL", Map.of("DATABASE_URL", postgres.url()));
+        local.put("DATABASE_SECRET_ARN", Map.of("DATABASE_USER", "postgres", "DATABASE_PASSWORD", "postgres"));
+        local.put("PLATFORM_SECRET_ARN", Map.of("MICROLOAN_PERSON_KEY_SECRET", localKey(keys, "person.key"),
+                "MICROLOAN_RAIL_CALLBACK_SECRET", RAIL_CALLBACK_SECRET,
+                "MICROLOAN_PARTNERS_DEMO_SECRET", DEMO_PARTNER_SECRET,
+                "MICROLOAN_PARTNERS_DEMO_URL", simulators.url() + "/partners/demo/hooks"));
+        local.put("STATE_MACHINE_ARN", Map.of("STATE_MACHINE_ARN", "arn:aws:states:us-east-1:000000000000:stateMachine:origination"));
+        local.put("SERVICING_STATE_MACHINE_ARN", Map.of("SERVICING_STATE_MACHINE_ARN", SERVICING_ARN));
+        for (String provider : List.of("KYC_URL", "BUREAU_URL", "PAYMENT_RAIL_URL", "SMS_URL")) {
+            local.put(provider, Map.of(provider, simulators.url()));
+        }
+        local.put("JWT_PUBLIC_KEY_LOCATION", Map.of("JWT_PUBLIC_KEY_LOCATION", tokens.publicKey().toUri().toString()));
+        local.put("JWT_ISSUER", Map.of("JWT_ISSUER", TokenIssuer.ISSUER));
+        local.put("JWT_AUDIENCE", Map.of("JWT_AUDIENCE", TokenIssuer.AUDIENCE));
+        return local;
+    }
+
+    /** Where "AWS" is on this machine, for every function: the local endpoints, and the stack's clock. */
+    private Map<String, String> localEndpoints() {
         Map<String, String> env = new HashMap<>();
-        env.put("TABLE_NAME", TABLE);
-        env.put("MICROLOAN_ENCRYPTION_KEY", localKey(keys, "encryption.key"));
-        env.put("MICROLOAN_PERSON_KEY_SECRET", localKey(keys, "person.key"));
         env.put("AWS_ENDPOINT_URL_DYNAMODB", dynamo.endpoint().toString());
         env.put("AWS_ENDPOINT_URL_SFN", aws().toString());
         env.put("AWS_ENDPOINT_URL_LAMBDA", aws().toString());
-        env.put("DATABASE_URL", postgres.url());
-        env.put("DATABASE_USER", "postgres");
-        env.put("DATABASE_PASSWORD", "postgres");
-        env.put("KYC_URL", simulators.url());
-        env.put("BUREAU_URL", simulators.url());
-        env.put("PAYMENT_RAIL_URL", simulators.url());
-        env.put("SMS_URL", simulators.url());
-        env.put("STATE_MACHINE_ARN", "arn:aws:states:us-east-1:000000000000:stateMachine:origination");
-        env.put("SERVICING_STATE_MACHINE_ARN", SERVICING_ARN);
-        env.put("JWT_PUBLIC_KEY_LOCATION", tokens.publicKey().toUri().toString());
-        env.put("MICROLOAN_PARTNERS_DEMO_SECRET", DEMO_PARTNER_SECRET);
-        env.put("MICROLOAN_RAIL_CALLBACK_SECRET", RAIL_CALLBACK_SECRET);
         // absolute: each function runs in its own folder
         env.put("MICROLOAN_CLOCK_OFFSET_FILE", options.work().resolve("clock-offset").toAbsolutePath().toString());
-        env.put("MICROLOAN_PARTNERS_DEMO_URL", simulators.url() + "/partners/demo/hooks");
         return env;
     }
 

@@ -1,6 +1,11 @@
 package org.microloan.infra;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
 
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.AppProps;
@@ -18,8 +23,27 @@ public final class PlatformApp {
     public static void main(String[] args) {
         Path root = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
         String out = args.length > 1 ? args[1] : root.resolve("infra/target/cdk.out").toString();
+        // assets are named by their hash: without this, every rebuilt zip would stay beside the new one
+        clear(Path.of(out));
         App app = new App(AppProps.builder().outdir(out).build());
         new PlatformStack(app, "Microloan", Artifacts.in(root));
         app.synth();
+    }
+
+    private static void clear(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
+                try {
+                    Files.delete(path);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

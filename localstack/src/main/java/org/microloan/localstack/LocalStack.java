@@ -32,8 +32,6 @@ import org.microloan.localstack.states.StepFunctions;
 import org.microloan.localstack.states.StepFunctionsApi;
 import org.microloan.localstack.streams.TableStream;
 import org.microloan.schedule.BusinessDate;
-import org.microloan.workflow.OriginationWorkflow;
-import org.microloan.workflow.ServicingWorkflow;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -100,7 +98,9 @@ public final class LocalStack implements AutoCloseable {
     private void startAll() throws IOException {
         Files.createDirectories(options.work());
         Path keys = options.data().map(d -> d.resolve("keys")).orElse(options.work().resolve("keys"));
-        dynamo = keep(LocalDynamoDb.start(0, options.data().map(d -> d.resolve("dynamodb")), TABLE));
+        // the table as the CDK app declares it
+        dynamo = keep(LocalDynamoDb.start(0, options.data().map(d -> d.resolve("dynamodb")),
+                client -> Deployment.createTable(Deployment.template(options.functions()), TABLE, client)));
         dynamoClient = keep(dynamo.client());
         postgres = keep(LocalPostgres.start(0, options.data().map(d -> d.resolve("postgres")), options.work()));
         simulators = keep(new ProviderSimulators(options.simulatorPort()));
@@ -121,7 +121,7 @@ public final class LocalStack implements AutoCloseable {
 
         // the functions as the CDK app declares them, with what stands in locally for AWS's values
         Map<String, String> here = localEndpoints();
-        for (DeployedFunctions.Declared function : DeployedFunctions.read(DeployedFunctions.template(options.functions()),
+        for (Deployment.Declared function : Deployment.functions(Deployment.template(options.functions()),
                 HANDLER, standIns(keys))) {
             Path zip = options.functions().resolve(function.name()).resolve("target").resolve("function.zip");
             if (!Files.exists(zip)) {
@@ -132,13 +132,15 @@ public final class LocalStack implements AutoCloseable {
             host.deploy(new LambdaHost.Function(function.name(), zip, function.handler(), env, function.timeout()));
         }
 
-        String definition = OriginationWorkflow.definition();
-        for (String name : OriginationWorkflow.SUBSTITUTIONS) {
-            definition = definition.replace("${" + name + "}", name.equals("ApplicationsTable") ? TABLE
-                    : ACCOUNT_ARN + functionName(name));
+        // the state machines as the CDK app declares them, their substitutions made with the local functions
+        for (Deployment.Machine machine : Deployment.stateMachines(Deployment.template(options.functions()),
+                ACCOUNT_ARN, TABLE)) {
+            machine(machine.name(), machine.definition());
         }
-        stateMachineArn = machine("origination", definition);
-        machine("servicing", ServicingWorkflow.definition().replace("${RemindFunctionArn}", ACCOUNT_ARN + "remind"));
+        // the API and the daily run start these two: the template must have declared them
+        stateMachineArn = "arn:aws:states:us-east-1:000000000000:stateMachine:origination";
+        states.machine(stateMachineArn);
+        states.machine(SERVICING_ARN);
 
         // Lambda's event sources for notify-partners: the table's stream, and a schedule every minute
         EventSources events = new EventSources(host, clock);
@@ -175,12 +177,6 @@ public final class LocalStack implements AutoCloseable {
             states.createStateMachine(name, definition, null);
         }
         return arn;
-    }
-
-    /** ApplyFunctionArn → apply, VerifyIdentityFunctionArn → verify-identity, QuoteRateFunctionArn → quote-rate. */
-    static String functionName(String substitution) {
-        String camel = substitution.substring(0, substitution.length() - "FunctionArn".length());
-        return camel.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase();
     }
 
     /**

@@ -9,10 +9,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
 import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
-import org.microloan.origination.store.OriginationTable;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -34,8 +34,8 @@ public final class LocalDynamoDb implements AutoCloseable {
         this.endpoint = endpoint;
     }
 
-    /** @param port 0 for any free port */
-    public static LocalDynamoDb start(int port, Optional<Path> dataDir, String table) {
+    /** @param port 0 for any free port; @param createTables what to make in it once it is up */
+    public static LocalDynamoDb start(int port, Optional<Path> dataDir, Consumer<DynamoDbClient> createTables) {
         try {
             int chosen = port;
             if (chosen == 0) {
@@ -54,7 +54,7 @@ public final class LocalDynamoDb implements AutoCloseable {
             server.start();
             LocalDynamoDb local = new LocalDynamoDb(server, URI.create("http://127.0.0.1:" + chosen));
             try (DynamoDbClient client = local.client()) {
-                OriginationTable.createIfAbsent(client, table);
+                createTables.accept(client);
             }
             return local;
         } catch (IOException e) {

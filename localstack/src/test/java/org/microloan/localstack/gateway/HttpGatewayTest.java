@@ -1,5 +1,6 @@
 package org.microloan.localstack.gateway;
 
+import org.microloan.origination.store.OriginationTable;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetSocketAddress;
@@ -45,7 +46,7 @@ class HttpGatewayTest {
 
     @BeforeAll
     static void start() throws Exception {
-        dynamo = LocalDynamoDb.start(0, Optional.empty(), "origination");
+        dynamo = LocalDynamoDb.start(0, Optional.empty(), client -> OriginationTable.createIfAbsent(client, "origination"));
         postgres = LocalPostgres.start(0, Optional.empty(), work);
         tokens = TokenIssuer.in(work.resolve("keys"));
         Path publicKey = tokens.publicKey();

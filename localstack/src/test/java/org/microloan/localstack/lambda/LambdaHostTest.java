@@ -1,5 +1,6 @@
 package org.microloan.localstack.lambda;
 
+import org.microloan.origination.store.OriginationTable;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,7 +50,7 @@ class LambdaHostTest {
 
     @BeforeAll
     static void start() throws Exception {
-        dynamo = LocalDynamoDb.start(0, Optional.empty(), "origination");
+        dynamo = LocalDynamoDb.start(0, Optional.empty(), client -> OriginationTable.createIfAbsent(client, "origination"));
         client = dynamo.client();
 
         Path zip = Path.of(System.getProperty("functions.dir", "../functions"), "apply", "target", "function.zip");

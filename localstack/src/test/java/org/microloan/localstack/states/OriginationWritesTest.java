@@ -1,5 +1,6 @@
 package org.microloan.localstack.states;
 
+import org.microloan.origination.store.OriginationTable;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -45,7 +46,7 @@ class OriginationWritesTest {
 
     @BeforeAll
     static void start() throws Exception {
-        dynamo = LocalDynamoDb.start(0, Optional.empty(), "origination");
+        dynamo = LocalDynamoDb.start(0, Optional.empty(), client -> OriginationTable.createIfAbsent(client, "origination"));
         client = dynamo.client();
         store = new DynamoApplicationStore(client, "origination");
         states = JSON.readTree(OriginationWorkflow.definition().replace("${ApplicationsTable}", "origination")).get("States");

@@ -1,0 +1,185 @@
+package org.microloan.localstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.Projection;
+import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
+import software.amazon.awssdk.services.dynamodb.model.StreamSpecification;
+import software.amazon.awssdk.services.dynamodb.model.TimeToLiveSpecification;
+
+/**
+ * The platform as the synthesized CDK template declares it (infra/target/cdk.out): its functions (name,
+ * handler, memory, timeout, environment) and its state machines (definition and substitutions). A value AWS
+ * resolves at deploy time (an ARN, a secret, a parameter) is replaced by what stands for it locally; a
+ * literal is kept. A function, variable or machine added in CDK appears here without touching the local
+ * stack, and one it cannot stand in for is refused at start.
+ */
+final class Deployment {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String PREFIX = "microloan ";
+
+    /** A state machine of the template, its substitutions made with the local functions and table. */
+    record Machine(String name, String definition) {
+    }
+
+    /** A function of the template, its environment resolved for this machine. */
+    record Declared(String name, String handler, int memoryMb, Duration timeout, Map<String, String> environment) {
+    }
+
+    private Deployment() {
+    }
+
+    /**
+     * The state machines, named as their construct (Origination → origination); a substitution naming a
+     * function's alias becomes the local function's ARN, one naming the table the local table.
+     */
+    static List<Machine> stateMachines(Path template, String functionArnPrefix, String table) {
+        JsonNode resources = resources(template);
+        List<Machine> machines = new ArrayList<>();
+        Iterator<Map.Entry<String, JsonNode>> all = resources.fields();
+        while (all.hasNext()) {
+            Map.Entry<String, JsonNode> resource = all.next();
+            if (!"AWS::StepFunctions::StateMachine".equals(resource.getValue().path("Type").asText())) {
+                continue;
+            }
+            JsonNode p = resource.getValue().path("Properties");
+            String name = resource.getKey().replaceAll("[0-9A-F]{8}$", "").toLowerCase();
+            String definition = p.path("DefinitionString").asText();
+            Iterator<Map.Entry<String, JsonNode>> substitutions = p.path("DefinitionSubstitutions").fields();
+            while (substitutions.hasNext()) {
+                Map.Entry<String, JsonNode> substitution = substitutions.next();
+                JsonNode target = resources.path(substitution.getValue().path("Ref").asText());
+                String value = switch (target.path("Type").asText()) {
+                    case "AWS::Lambda::Alias" -> functionArnPrefix + resources.path(target.at("/Properties/FunctionName/Ref")
+                            .asText()).at("/Properties/Description").asText().substring(PREFIX.length());
+                    case "AWS::DynamoDB::Table" -> table;
+                    default -> throw new IllegalStateException("the template gives the " + name + " machine "
+                            + substitution.getKey() + " from " + substitution.getValue()
+                            + ", which the local stack has nothing to stand in for");
+                };
+                definition = definition.replace("${" + substitution.getKey() + "}", value);
+            }
+            machines.add(new Machine(name, definition));
+        }
+        return machines;
+    }
+
+    /**
+     * The table as the template declares it (keys, attributes, indexes, stream, TTL), named {@code name}
+     * here; made if absent. DynamoDB Local keeps no encryption or recovery settings, so those stay AWS's.
+     */
+    static void createTable(Path template, String name, DynamoDbClient dynamo) {
+        List<JsonNode> tables = new ArrayList<>();
+        resources(template).forEach(r -> {
+            if ("AWS::DynamoDB::Table".equals(r.path("Type").asText())) {
+                tables.add(r.path("Properties"));
+            }
+        });
+        if (tables.size() != 1) {
+            throw new IllegalStateException("the template declares " + tables.size() + " tables, the local stack runs one");
+        }
+        JsonNode t = tables.get(0);
+        List<AttributeDefinition> attributes = new ArrayList<>();
+        t.path("AttributeDefinitions").forEach(a -> attributes.add(AttributeDefinition.builder()
+                .attributeName(a.path("AttributeName").asText()).attributeType(a.path("AttributeType").asText()).build()));
+        List<GlobalSecondaryIndex> indexes = new ArrayList<>();
+        t.path("GlobalSecondaryIndexes").forEach(i -> indexes.add(GlobalSecondaryIndex.builder()
+                .indexName(i.path("IndexName").asText()).keySchema(keys(i.path("KeySchema")))
+                .projection(Projection.builder().projectionType(i.at("/Projection/ProjectionType").asText()).build())
+                .build()));
+        try {
+            dynamo.createTable(b -> {
+                b.tableName(name).billingMode(t.path("BillingMode").asText("PAY_PER_REQUEST"))
+                        .attributeDefinitions(attributes).keySchema(keys(t.path("KeySchema")));
+                if (!indexes.isEmpty()) {
+                    b.globalSecondaryIndexes(indexes);
+                }
+                if (t.has("StreamSpecification")) {
+                    b.streamSpecification(StreamSpecification.builder().streamEnabled(true)
+                            .streamViewType(t.at("/StreamSpecification/StreamViewType").asText()).build());
+                }
+            });
+            dynamo.waiter().waitUntilTableExists(b -> b.tableName(name));
+            if (t.at("/TimeToLiveSpecification/Enabled").asBoolean(false)) {
+                dynamo.updateTimeToLive(b -> b.tableName(name).timeToLiveSpecification(TimeToLiveSpecification.builder()
+                        .attributeName(t.at("/TimeToLiveSpecification/AttributeName").asText()).enabled(true).build()));
+            }
+        } catch (ResourceInUseException kept) {
+            // made by an earlier start, with its data
+        }
+    }
+
+    private static List<KeySchemaElement> keys(JsonNode schema) {
+        List<KeySchemaElement> keys = new ArrayList<>();
+        schema.forEach(k -> keys.add(KeySchemaElement.builder().attributeName(k.path("AttributeName").asText())
+                .keyType(k.path("KeyType").asText()).build()));
+        return keys;
+    }
+
+    private static JsonNode resources(Path template) {
+        try {
+            return JSON.readTree(Files.readString(template)).path("Resources");
+        } catch (IOException e) {
+            throw new UncheckedIOException("no deployment at " + template + ": build it first (mvn -B package -DskipTests)", e);
+        }
+    }
+
+    /** Where `mvn package` leaves the template, beside the functions' folder. */
+    static Path template(Path functions) {
+        return functions.toAbsolutePath().normalize().getParent().resolve("infra/target/cdk.out/Microloan.template.json");
+    }
+
+    /**
+     * @param local for each variable whose AWS value is resolved at deploy time, the local variables that
+     *              stand for it (the KMS key's ARN → the local key; the books' secret → the user and password)
+     */
+    static List<Declared> functions(Path template, String handler, Map<String, Map<String, String>> local) {
+        JsonNode resources = resources(template);
+        List<Declared> declared = new ArrayList<>();
+        for (JsonNode resource : resources) {
+            JsonNode p = resource.path("Properties");
+            if (!"AWS::Lambda::Function".equals(resource.path("Type").asText()) || !handler.equals(p.path("Handler").asText())
+                    || !p.path("Description").asText().startsWith(PREFIX)) {
+                continue;
+            }
+            String name = p.path("Description").asText().substring(PREFIX.length());
+            Map<String, String> environment = new LinkedHashMap<>();
+            Iterator<Map.Entry<String, JsonNode>> variables = p.at("/Environment/Variables").fields();
+            while (variables.hasNext()) {
+                Map.Entry<String, JsonNode> variable = variables.next();
+                Map<String, String> standsIn = local.get(variable.getKey());
+                if (standsIn != null) {
+                    environment.putAll(standsIn);
+                } else if (variable.getValue().isTextual()) {
+                    environment.put(variable.getKey(), variable.getValue().asText());
+                } else {
+                    throw new IllegalStateException("the template gives " + name + " " + variable.getKey() + " from "
+                            + variable.getValue() + ", which the local stack has nothing to stand in for: add it to "
+                            + "LocalStack's local environment");
+                }
+            }
+            declared.add(new Declared(name, handler, p.path("MemorySize").asInt(128),
+                    Duration.ofSeconds(p.path("Timeout").asInt(3)), environment));
+        }
+        if (declared.isEmpty()) {
+            throw new IllegalStateException("the template at " + template + " declares no function");
+        }
+        return declared;
+    }
+}

@@ -1,0 +1,102 @@
+package org.microloan.localstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DeploymentTest {
+
+    private static final String HANDLER = "io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest";
+
+    private static Path template(Path dir, String score) throws IOException {
+        Path file = dir.resolve("Microloan.template.json");
+        Files.writeString(file, """
+                {"Resources": {
+                  "Score1": {"Type": "AWS::Lambda::Function", "Properties": {"Description": "microloan score",
+                    "Handler": "%s", "MemorySize": 1024, "Timeout": 30,
+                    "Environment": {"Variables": {"TABLE_NAME": {"Ref": "Originations"}, "JAVA_TOOL_OPTIONS": "-Xshare:auto",
+                      %s}}}},
+                  "Provider": {"Type": "AWS::Lambda::Function", "Properties": {"Handler": "index.handler"}}
+                }}""".formatted(HANDLER, score));
+        return file;
+    }
+
+    @Test
+    void aFunctionOfTheTemplate_runsLocally_withItsLiteralsKept_andAwsValuesStoodInFor(@TempDir Path dir) throws IOException {
+        List<Deployment.Declared> declared = Deployment.functions(template(dir,
+                "\"DATABASE_SECRET_ARN\": {\"Ref\": \"BooksSecret\"}"), HANDLER, Map.of(
+                "TABLE_NAME", Map.of("TABLE_NAME", "origination"),
+                "DATABASE_SECRET_ARN", Map.of("DATABASE_USER", "postgres", "DATABASE_PASSWORD", "postgres")));
+
+        assertThat(declared).singleElement().satisfies(f -> {
+            assertThat(f.name()).isEqualTo("score");
+            assertThat(f.timeout()).isEqualTo(Duration.ofSeconds(30));
+            assertThat(f.memoryMb()).isEqualTo(1024);
+            assertThat(f.environment()).containsEntry("TABLE_NAME", "origination").containsEntry("JAVA_TOOL_OPTIONS", "-Xshare:auto")
+                    .containsEntry("DATABASE_USER", "postgres").doesNotContainKey("DATABASE_SECRET_ARN");
+        });
+    }
+
+    @Test
+    void aVariableAddedInCdk_thatNothingLocalStandsFor_isRefusedAtStart_namingIt(@TempDir Path dir) throws IOException {
+        Path template = template(dir, "\"FRAUD_URL\": {\"Ref\": \"FraudUrl\"}");
+
+        assertThatThrownBy(() -> Deployment.functions(template, HANDLER, Map.of("TABLE_NAME", Map.of("TABLE_NAME", "t"))))
+                .hasMessageContaining("the template gives score FRAUD_URL").hasMessageContaining("nothing to stand in for");
+        assertThatThrownBy(() -> Deployment.functions(dir.resolve("none.json"), HANDLER, Map.of()))
+                .hasMessageContaining("build it first (mvn -B package -DskipTests)");
+    }
+
+    @Test
+    void aStateMachineOfTheTemplate_getsTheLocalFunctionsAndTable_forItsSubstitutions(@TempDir Path dir) throws IOException {
+        Path template = dir.resolve("Microloan.template.json");
+        Files.writeString(template, """
+                {"Resources": {
+                  "Score1": {"Type": "AWS::Lambda::Function", "Properties": {"Description": "microloan score"}},
+                  "ScoreLive1": {"Type": "AWS::Lambda::Alias", "Properties": {"FunctionName": {"Ref": "Score1"}}},
+                  "Originations1": {"Type": "AWS::DynamoDB::Table", "Properties": {}},
+                  "OriginationD0D9DBFB": {"Type": "AWS::StepFunctions::StateMachine", "Properties": {
+                    "DefinitionString": "{\\"Resource\\": \\"${ScoreFunctionArn}\\", \\"Table\\": \\"${ApplicationsTable}\\"}",
+                    "DefinitionSubstitutions": {"ScoreFunctionArn": {"Ref": "ScoreLive1"},
+                                                "ApplicationsTable": {"Ref": "Originations1"}}}}
+                }}""");
+
+        assertThat(Deployment.stateMachines(template, "arn:aws:lambda:us-east-1:000000000000:function:", "origination"))
+                .containsExactly(new Deployment.Machine("origination",
+                        "{\"Resource\": \"arn:aws:lambda:us-east-1:000000000000:function:score\", \"Table\": \"origination\"}"));
+    }
+
+    @Test
+    void theTable_isMadeAsTheTemplateDeclaresIt_keysIndexStreamAndTtl(@TempDir Path dir) throws IOException {
+        Path template = dir.resolve("Microloan.template.json");
+        Files.writeString(template, """
+                {"Resources": {"Originations1": {"Type": "AWS::DynamoDB::Table", "Properties": {
+                  "AttributeDefinitions": [{"AttributeName": "pk", "AttributeType": "S"}, {"AttributeName": "sk", "AttributeType": "S"},
+                                           {"AttributeName": "g", "AttributeType": "S"}],
+                  "KeySchema": [{"AttributeName": "pk", "KeyType": "HASH"}, {"AttributeName": "sk", "KeyType": "RANGE"}],
+                  "GlobalSecondaryIndexes": [{"IndexName": "byG", "KeySchema": [{"AttributeName": "g", "KeyType": "HASH"}],
+                                              "Projection": {"ProjectionType": "ALL"}}],
+                  "BillingMode": "PAY_PER_REQUEST",
+                  "StreamSpecification": {"StreamViewType": "NEW_AND_OLD_IMAGES"},
+                  "TimeToLiveSpecification": {"AttributeName": "expiresAt", "Enabled": true}}}}}""");
+        try (var dynamo = org.microloan.localstack.dynamodb.LocalDynamoDb.start(0, java.util.Optional.empty(),
+                client -> Deployment.createTable(template, "origination", client)); var client = dynamo.client()) {
+            var table = client.describeTable(b -> b.tableName("origination")).table();
+
+            assertThat(table.keySchema()).extracting(k -> k.attributeName()).containsExactly("pk", "sk");
+            assertThat(table.globalSecondaryIndexes()).extracting(i -> i.indexName()).containsExactly("byG");
+            assertThat(table.streamSpecification().streamViewTypeAsString()).isEqualTo("NEW_AND_OLD_IMAGES");
+            assertThat(client.describeTimeToLive(b -> b.tableName("origination")).timeToLiveDescription().attributeName())
+                    .isEqualTo("expiresAt");
+        }
+    }
+}

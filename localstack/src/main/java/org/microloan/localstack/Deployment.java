@@ -42,15 +42,28 @@ final class Deployment {
     record Declared(String name, String handler, int memoryMb, Duration timeout, Map<String, String> environment) {
     }
 
-    private Deployment() {
+    private final Path template;
+    private final JsonNode resources;
+
+    private Deployment(Path template, JsonNode resources) {
+        this.template = template;
+        this.resources = resources;
+    }
+
+    /** The template, read once for everything the local stack starts from it. */
+    static Deployment read(Path template) {
+        try {
+            return new Deployment(template, JSON.readTree(Files.readString(template)).path("Resources"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("no deployment at " + template + ": build it first (mvn -B package -DskipTests)", e);
+        }
     }
 
     /**
      * The state machines, named as their construct (Origination → origination); a substitution naming a
      * function's alias becomes the local function's ARN, one naming the table the local table.
      */
-    static List<Machine> stateMachines(Path template, String functionArnPrefix, String table) {
-        JsonNode resources = resources(template);
+    List<Machine> stateMachines(String functionArnPrefix, String table) {
         List<Machine> machines = new ArrayList<>();
         Iterator<Map.Entry<String, JsonNode>> all = resources.fields();
         while (all.hasNext()) {
@@ -84,9 +97,9 @@ final class Deployment {
      * The table as the template declares it (keys, attributes, indexes, stream, TTL), named {@code name}
      * here; made if absent. DynamoDB Local keeps no encryption or recovery settings, so those stay AWS's.
      */
-    static void createTable(Path template, String name, DynamoDbClient dynamo) {
+    void createTable(String name, DynamoDbClient dynamo) {
         List<JsonNode> tables = new ArrayList<>();
-        resources(template).forEach(r -> {
+        resources.forEach(r -> {
             if ("AWS::DynamoDB::Table".equals(r.path("Type").asText())) {
                 tables.add(r.path("Properties"));
             }
@@ -132,14 +145,6 @@ final class Deployment {
         return keys;
     }
 
-    private static JsonNode resources(Path template) {
-        try {
-            return JSON.readTree(Files.readString(template)).path("Resources");
-        } catch (IOException e) {
-            throw new UncheckedIOException("no deployment at " + template + ": build it first (mvn -B package -DskipTests)", e);
-        }
-    }
-
     /** Where `mvn package` leaves the template, beside the functions' folder. */
     static Path template(Path functions) {
         return functions.toAbsolutePath().normalize().getParent().resolve("infra/target/cdk.out/Microloan.template.json");
@@ -149,8 +154,7 @@ final class Deployment {
      * @param local for each variable whose AWS value is resolved at deploy time, the local variables that
      *              stand for it (the KMS key's ARN → the local key; the books' secret → the user and password)
      */
-    static List<Declared> functions(Path template, String handler, Map<String, Map<String, String>> local) {
-        JsonNode resources = resources(template);
+    List<Declared> functions(String handler, Map<String, Map<String, String>> local) {
         List<Declared> declared = new ArrayList<>();
         for (JsonNode resource : resources) {
             JsonNode p = resource.path("Properties");

@@ -99,8 +99,9 @@ public final class LocalStack implements AutoCloseable {
         Files.createDirectories(options.work());
         Path keys = options.data().map(d -> d.resolve("keys")).orElse(options.work().resolve("keys"));
         // the table as the CDK app declares it
+        Deployment deployment = Deployment.read(Deployment.template(options.functions()));
         dynamo = keep(LocalDynamoDb.start(0, options.data().map(d -> d.resolve("dynamodb")),
-                client -> Deployment.createTable(Deployment.template(options.functions()), TABLE, client)));
+                client -> deployment.createTable(TABLE, client)));
         dynamoClient = keep(dynamo.client());
         postgres = keep(LocalPostgres.start(0, options.data().map(d -> d.resolve("postgres")), options.work()));
         simulators = keep(new ProviderSimulators(options.simulatorPort()));
@@ -121,8 +122,7 @@ public final class LocalStack implements AutoCloseable {
 
         // the functions as the CDK app declares them, with what stands in locally for AWS's values
         Map<String, String> here = localEndpoints();
-        for (Deployment.Declared function : Deployment.functions(Deployment.template(options.functions()),
-                HANDLER, standIns(keys))) {
+        for (Deployment.Declared function : deployment.functions(HANDLER, standIns(keys))) {
             Path zip = options.functions().resolve(function.name()).resolve("target").resolve("function.zip");
             if (!Files.exists(zip)) {
                 throw new IllegalStateException("no " + zip + ": build the functions first (mvn -B package -DskipTests)");
@@ -133,8 +133,7 @@ public final class LocalStack implements AutoCloseable {
         }
 
         // the state machines as the CDK app declares them, their substitutions made with the local functions
-        for (Deployment.Machine machine : Deployment.stateMachines(Deployment.template(options.functions()),
-                ACCOUNT_ARN, TABLE)) {
+        for (Deployment.Machine machine : deployment.stateMachines(ACCOUNT_ARN, TABLE)) {
             machine(machine.name(), machine.definition());
         }
         // the API and the daily run start these two: the template must have declared them

@@ -32,8 +32,8 @@ class DeploymentTest {
 
     @Test
     void aFunctionOfTheTemplate_runsLocally_withItsLiteralsKept_andAwsValuesStoodInFor(@TempDir Path dir) throws IOException {
-        List<Deployment.Declared> declared = Deployment.functions(template(dir,
-                "\"DATABASE_SECRET_ARN\": {\"Ref\": \"BooksSecret\"}"), HANDLER, Map.of(
+        List<Deployment.Declared> declared = Deployment.read(template(dir,
+                "\"DATABASE_SECRET_ARN\": {\"Ref\": \"BooksSecret\"}")).functions(HANDLER, Map.of(
                 "TABLE_NAME", Map.of("TABLE_NAME", "origination"),
                 "DATABASE_SECRET_ARN", Map.of("DATABASE_USER", "postgres", "DATABASE_PASSWORD", "postgres")));
 
@@ -50,9 +50,9 @@ class DeploymentTest {
     void aVariableAddedInCdk_thatNothingLocalStandsFor_isRefusedAtStart_namingIt(@TempDir Path dir) throws IOException {
         Path template = template(dir, "\"FRAUD_URL\": {\"Ref\": \"FraudUrl\"}");
 
-        assertThatThrownBy(() -> Deployment.functions(template, HANDLER, Map.of("TABLE_NAME", Map.of("TABLE_NAME", "t"))))
+        assertThatThrownBy(() -> Deployment.read(template).functions(HANDLER, Map.of("TABLE_NAME", Map.of("TABLE_NAME", "t"))))
                 .hasMessageContaining("the template gives score FRAUD_URL").hasMessageContaining("nothing to stand in for");
-        assertThatThrownBy(() -> Deployment.functions(dir.resolve("none.json"), HANDLER, Map.of()))
+        assertThatThrownBy(() -> Deployment.read(dir.resolve("none.json")))
                 .hasMessageContaining("build it first (mvn -B package -DskipTests)");
     }
 
@@ -70,7 +70,7 @@ class DeploymentTest {
                                                 "ApplicationsTable": {"Ref": "Originations1"}}}}
                 }}""");
 
-        assertThat(Deployment.stateMachines(template, "arn:aws:lambda:us-east-1:000000000000:function:", "origination"))
+        assertThat(Deployment.read(template).stateMachines("arn:aws:lambda:us-east-1:000000000000:function:", "origination"))
                 .containsExactly(new Deployment.Machine("origination",
                         "{\"Resource\": \"arn:aws:lambda:us-east-1:000000000000:function:score\", \"Table\": \"origination\"}"));
     }
@@ -89,7 +89,7 @@ class DeploymentTest {
                   "StreamSpecification": {"StreamViewType": "NEW_AND_OLD_IMAGES"},
                   "TimeToLiveSpecification": {"AttributeName": "expiresAt", "Enabled": true}}}}}""");
         try (var dynamo = org.microloan.localstack.dynamodb.LocalDynamoDb.start(0, java.util.Optional.empty(),
-                client -> Deployment.createTable(template, "origination", client)); var client = dynamo.client()) {
+                client -> Deployment.read(template).createTable("origination", client)); var client = dynamo.client()) {
             var table = client.describeTable(b -> b.tableName("origination")).table();
 
             assertThat(table.keySchema()).extracting(k -> k.attributeName()).containsExactly("pk", "sk");

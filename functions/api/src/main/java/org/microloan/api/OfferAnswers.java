@@ -74,14 +74,13 @@ public class OfferAnswers {
 
     /** Sends a new code to the mobile on the application; the one before no longer holds. */
     CodeSent sendCode(StoredApplication stored) {
-        standing(stored);
+        Offer offer = standing(stored);
         AcceptanceCode.Drawn drawn = AcceptanceCode.draw(random);
         Instant now = clock.instant();
         AcceptanceCode kept = codes.issue(stored.applicationId(), drawn, now, rules).orElseThrow(() ->
                 new Problems.ConflictException("acceptance-codes-spent", "this offer has had its " + rules.codesPerOffer()
                         + " codes, or too many wrong ones: it can no longer be accepted by code"));
         String mobile = intake.open(stored).personal().mobile();
-        Offer offer = steps.result(stored, Step.QUOTE_RATE);
         messages.send(new Messages.Message(mobile, "ACCEPTANCE_CODE", Map.of("code", drawn.code(),
                         "amount", offer.amount(), "minutes", Long.toString(rules.validity().toMinutes()))),
                 "acceptance-code-" + stored.applicationId() + "-" + kept.issued());

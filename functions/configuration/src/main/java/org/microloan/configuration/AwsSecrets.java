@@ -2,6 +2,7 @@ package org.microloan.configuration;
 
 import java.io.IOException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,11 +21,7 @@ public final class AwsSecrets {
     private AwsSecrets() {
     }
 
-    /** The secret's JSON object, field by field. */
-    public static Map<String, String> fields(String secretArn) {
-        return fieldsOf(secretString(secretArn));
-    }
-
+    /** A secret's JSON object, field by field. */
     static Map<String, String> fieldsOf(String secretString) {
         try {
             Map<String, String> fields = new LinkedHashMap<>();
@@ -36,9 +33,14 @@ public final class AwsSecrets {
     }
 
     static String secretString(String secretArn) {
+        return secretStrings(List.of(secretArn)).get(0);
+    }
+
+    /** The secrets in order, through one client: a function starting up builds it once. */
+    static List<String> secretStrings(List<String> secretArns) {
         try (SecretsManagerClient secrets = SecretsManagerClient.builder().httpClient(UrlConnectionHttpClient.create())
                 .build()) {
-            return secrets.getSecretValue(b -> b.secretId(secretArn)).secretString();
+            return secretArns.stream().map(arn -> secrets.getSecretValue(b -> b.secretId(arn)).secretString()).toList();
         }
     }
 }

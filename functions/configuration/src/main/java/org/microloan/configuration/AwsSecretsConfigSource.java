@@ -1,6 +1,8 @@
 package org.microloan.configuration;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -22,16 +24,26 @@ public final class AwsSecretsConfigSource implements ConfigSource {
     public Map<String, String> getProperties() {
         Map<String, String> read = values;
         if (read == null) {
-            Map<String, String> all = new HashMap<>();
             String database = System.getenv("DATABASE_SECRET_ARN");
-            if (database != null && !database.isBlank()) {
-                DatabaseSecret secret = DatabaseSecret.read(database);
+            String platform = System.getenv("PLATFORM_SECRET_ARN");
+            boolean books = database != null && !database.isBlank();
+            boolean own = platform != null && !platform.isBlank();
+            List<String> arns = new ArrayList<>();
+            if (books) {
+                arns.add(database);
+            }
+            if (own) {
+                arns.add(platform);
+            }
+            List<String> secrets = arns.isEmpty() ? List.of() : AwsSecrets.secretStrings(arns);
+            Map<String, String> all = new HashMap<>();
+            if (books) {
+                DatabaseSecret secret = DatabaseSecret.parse(secrets.get(0));
                 all.put("DATABASE_USER", secret.username());
                 all.put("DATABASE_PASSWORD", secret.password());
             }
-            String platform = System.getenv("PLATFORM_SECRET_ARN");
-            if (platform != null && !platform.isBlank()) {
-                all.putAll(AwsSecrets.fields(platform));
+            if (own) {
+                all.putAll(AwsSecrets.fieldsOf(secrets.get(secrets.size() - 1)));
             }
             read = Map.copyOf(all);
             values = read;

@@ -1,5 +1,11 @@
 package org.microloan.configuration;
 
+import java.util.List;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import org.junit.jupiter.api.Test;
+
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -7,10 +13,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
-import org.junit.jupiter.api.Test;
 
 class DatabaseSecretTest {
 
@@ -41,7 +43,10 @@ class DatabaseSecretTest {
                     .willReturn(aResponse().withHeader("Content-Type", "application/x-amz-json-1.1").withBody(
                             "{\"Name\":\"platform\",\"SecretString\":\"{\\\"MICROLOAN_PERSON_KEY_SECRET\\\":\\\"a2V5\\\","
                                     + "\\\"microloan.partners.acme.secret\\\":\\\"whsec_x\\\"}\"}")));
-            assertThat(AwsSecrets.fields("arn:aws:secretsmanager:cn-north-1:1:secret:platform"))
+            List<String> both = AwsSecrets.secretStrings(List.of("arn:aws:secretsmanager:cn-north-1:1:secret:books",
+                    "arn:aws:secretsmanager:cn-north-1:1:secret:platform"));
+            assertThat(DatabaseSecret.parse(both.get(0))).isEqualTo(secret);
+            assertThat(AwsSecrets.fieldsOf(both.get(1)))
                     .containsEntry("MICROLOAN_PERSON_KEY_SECRET", "a2V5").containsEntry("microloan.partners.acme.secret", "whsec_x");
         } finally {
             secretsManager.stop();

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.microloan.workflow.DecisioningWorkflow;
 import org.microloan.workflow.OriginationWorkflow;
 import org.microloan.workflow.ServicingWorkflow;
 import software.amazon.awscdk.ArnComponents;
@@ -97,8 +98,10 @@ import software.constructs.Construct;
 /**
  * The platform as AWS runs it: the origination table and its stream, the key that seals personal data,
  * every function from its built zip (arm64, Java 17 with SnapStart on published versions, each with a
- * role for what it calls), the origination state machine from the one ASL file in shared-model, the HTTP
- * API in front of {@code api}, and notify-partners on the stream and a one-minute schedule.
+ * role for what it calls), the books (Aurora behind RDS Proxy, migrated by a trigger), the origination
+ * state machine (Standard) and its decisioning sprint (Express) and the daily servicing run from their ASL
+ * files in shared-model, the HTTP API in front of {@code api}, notify-partners on the stream and a one-minute
+ * schedule, alarms and a dashboard.
  */
 public class PlatformStack extends Stack {
 
@@ -158,6 +161,7 @@ public class PlatformStack extends Stack {
     private final Key personalData;
     private final Map<Fn, Function> functions = new LinkedHashMap<>();
     private final Map<Fn, Alias> live = new LinkedHashMap<>();
+    private final StateMachine decisioning;
     private final StateMachine origination;
     private final StateMachine servicing;
     private final Books books;
@@ -224,10 +228,15 @@ public class PlatformStack extends Stack {
                 NagPackSuppression.builder().id("AwsSolutions-IAM5").appliesTo(List.of(
                         RegexAppliesTo.builder().regex("/^Resource::arn:<AWS::Partition>:states:<AWS::Region>:<AWS::AccountId>:execution:<(Origination|Servicing)[A-Z0-9]+\\.Name>:\\*$/g").build()))
                         .reason("ops read and redrive the executions of the two machines: only theirs").build(),
+                NagPackSuppression.builder().id("AwsSolutions-IAM5").appliesTo(List.of(
+                        RegexAppliesTo.builder().regex("/^Resource::arn:<AWS::Partition>:states:<AWS::Region>:<AWS::AccountId>:(execution|express):<Decisioning[A-Z0-9]+\\.Name>:\\*$/g").build()))
+                        .reason("origination waits for the decisioning sprint it started (.sync): describe and stop "
+                                + "the sprint's executions, only those").build(),
                 NagPackSuppression.builder().id("AwsSolutions-IAM5").appliesTo(List.of("Resource::*"))
                         .reason("X-Ray's PutTraceSegments/PutTelemetryRecords and DynamoDB's ListStreams name no "
                                 + "resource in IAM; no data action is granted on every resource (PlatformStackTest)")
                         .build()));
+        decisioning = decisioningStateMachine();
         origination = originationStateMachine();
         servicing = servicingStateMachine();
         functions.get(Fn.API).addEnvironment("STATE_MACHINE_ARN", origination.getStateMachineArn());
@@ -426,9 +435,33 @@ public class PlatformStack extends Stack {
         }
     }
 
+    /**
+     * The decisioning sprint (decisioning.asl.json): apply, verify, score and the quote when no person is
+     * needed, as an Express workflow: billed by duration rather than by state transition, run synchronously
+     * by origination. Its steps are idempotent, so Express' at-least-once start does each thing once.
+     */
+    private StateMachine decisioningStateMachine() {
+        List<Fn> steps = List.of(Fn.APPLY, Fn.VERIFY_IDENTITY, Fn.SCORE, Fn.QUOTE_RATE);
+        Map<String, String> substitutions = new LinkedHashMap<>();
+        steps.forEach(fn -> substitutions.put(fn.pascal() + "FunctionArn", live.get(fn).getFunctionArn()));
+        LogGroup logs = LogGroup.Builder.create(this, "DecisioningLogs")
+                .retention(RetentionDays.THREE_MONTHS).removalPolicy(RemovalPolicy.DESTROY).build();
+        StateMachine machine = StateMachine.Builder.create(this, "Decisioning")
+                .stateMachineType(StateMachineType.EXPRESS)
+                .definitionBody(DefinitionBody.fromString(DecisioningWorkflow.definition()))
+                .definitionSubstitutions(substitutions)
+                .tracingEnabled(true)
+                // Express keeps no history: its log is the only trace, every event and never a payload
+                .logs(LogOptions.builder().destination(logs).level(LogLevel.ALL).includeExecutionData(false).build())
+                .build();
+        steps.forEach(fn -> live.get(fn).grantInvoke(machine));
+        return machine;
+    }
+
     private StateMachine originationStateMachine() {
         Map<String, String> substitutions = new LinkedHashMap<>();
-        for (Fn fn : List.of(Fn.APPLY, Fn.VERIFY_IDENTITY, Fn.SCORE, Fn.QUOTE_RATE, Fn.DISBURSE)) {
+        substitutions.put("DecisioningStateMachineArn", decisioning.getStateMachineArn());
+        for (Fn fn : List.of(Fn.QUOTE_RATE, Fn.DISBURSE)) {
             substitutions.put(fn.pascal() + "FunctionArn", live.get(fn).getFunctionArn());
         }
         substitutions.put("ApplicationsTable", table.getTableName());
@@ -443,9 +476,22 @@ public class PlatformStack extends Stack {
                 // every event, without execution data: the history never carries a payload into the logs
                 .logs(LogOptions.builder().destination(logs).level(LogLevel.ALL).includeExecutionData(false).build())
                 .build();
-        for (Fn fn : List.of(Fn.APPLY, Fn.VERIFY_IDENTITY, Fn.SCORE, Fn.QUOTE_RATE, Fn.DISBURSE)) {
+        for (Fn fn : List.of(Fn.QUOTE_RATE, Fn.DISBURSE)) {
             live.get(fn).grantInvoke(machine);
         }
+        // the sprint run synchronously: start it, follow and stop its executions, and the rule Step Functions
+        // keeps to hear of their end (IAM policies for nested workflows, Step Functions developer guide)
+        decisioning.grantStartExecution(machine);
+        machine.addToRolePolicy(PolicyStatement.Builder.create()
+                .actions(List.of("states:DescribeExecution", "states:StopExecution"))
+                .resources(List.of(executions(decisioning), formatArn(ArnComponents.builder().service("states")
+                        .resource("express").resourceName(decisioning.getStateMachineName() + ":*")
+                        .arnFormat(ArnFormat.COLON_RESOURCE_NAME).build()))).build());
+        machine.addToRolePolicy(PolicyStatement.Builder.create()
+                .actions(List.of("events:PutTargets", "events:PutRule", "events:DescribeRule"))
+                .resources(List.of(formatArn(ArnComponents.builder().service("events").resource("rule")
+                        .resourceName("StepFunctionsGetEventsForStepFunctionsExecutionRule")
+                        .arnFormat(ArnFormat.SLASH_RESOURCE_NAME).build()))).build());
         // the waits write the task token and the status in one conditional update
         machine.addToRolePolicy(PolicyStatement.Builder.create().actions(List.of("dynamodb:UpdateItem"))
                 .resources(List.of(table.getTableArn())).build());
@@ -558,6 +604,9 @@ public class PlatformStack extends Stack {
                 origination.metricFailed(MetricOptions.builder().period(fiveMinutes).statistic("Sum").build()), 1));
         alarms.add(alarm("OriginationTimedOut", "an origination execution timed out",
                 origination.metricTimedOut(MetricOptions.builder().period(fiveMinutes).statistic("Sum").build()), 1));
+        alarms.add(alarm("DecisioningTimedOut", "a decisioning sprint ran out of its time: the application is FAILED, "
+                        + "replay it", decisioning.metricTimedOut(MetricOptions.builder().period(fiveMinutes)
+                        .statistic("Sum").build()), 1));
         alarms.add(Alarm.Builder.create(this, "ServicingRunMissing")
                 .alarmDescription("no servicing run succeeded in the last day: accrual, reminders and auto-debits "
                         + "did not happen; start one for the missing date (POST /v1/ops/servicing-runs)")
@@ -583,6 +632,8 @@ public class PlatformStack extends Stack {
         Dashboard.Builder.create(this, "Dashboard").dashboardName("microloan").widgets(List.of(
                 List.of(graph("Origination executions", origination.metricStarted(), origination.metricSucceeded(),
                                 origination.metricFailed(), origination.metricTimedOut()),
+                        graph("Decisioning sprints", decisioning.metricStarted(), decisioning.metricSucceeded(),
+                                decisioning.metricFailed(), decisioning.metricTimedOut()),
                         graph("API", http.metricCount(), http.metricClientError(), http.metricServerError()),
                         graph("API latency p95", http.metricLatency(MetricOptions.builder().statistic("p95").build()))),
                 List.of(graph("Function errors", Arrays.stream(Fn.values()).map(fn -> functions.get(fn).metricErrors())

@@ -116,11 +116,42 @@ class PlatformStackTest {
                 "Target", Match.objectLike(Map.of("Input", Match.stringLikeRegexp(".*aws.scheduler.scheduled-time.*")))));
     }
 
+    private JsonNode machineWith(String substitution) {
+        return ofType("AWS::StepFunctions::StateMachine").stream()
+                .filter(m -> m.at("/Properties/DefinitionSubstitutions").has(substitution)).findFirst().orElseThrow()
+                .path("Properties");
+    }
+
+    @Test
+    void theDecisioningSprint_isExpress_loggedWithoutExecutionData_andOriginationMayRunItAndFollowItOnly() {
+        JsonNode sprint = machineWith("ScoreFunctionArn");
+        assertThat(sprint.path("StateMachineType").asText()).isEqualTo("EXPRESS");
+        assertThat(sprint.at("/LoggingConfiguration/Level").asText()).isEqualTo("ALL");
+        assertThat(sprint.at("/LoggingConfiguration/IncludeExecutionData").asBoolean()).isFalse();
+        JsonNode origination = machineWith("DecisioningStateMachineArn");
+        assertThat(origination.path("DefinitionString").toString()).contains("states:startExecution.sync:2");
+        assertThat(origination.path("DefinitionSubstitutions").has("ScoreFunctionArn"))
+                .as("the sprint's steps are the sprint's to call").isFalse();
+        String role = origination.at("/RoleArn/Fn::GetAtt/0").asText();
+        List<JsonNode> statements = new ArrayList<>();
+        ofType("AWS::IAM::Policy").stream().filter(p -> p.at("/Properties/Roles/0/Ref").asText().equals(role))
+                .forEach(p -> p.at("/Properties/PolicyDocument/Statement").forEach(statements::add));
+        assertThat(statements.toString()).contains("states:StartExecution", "states:DescribeExecution",
+                "StepFunctionsGetEventsForStepFunctionsExecutionRule", ":express:");
+    }
+
     @Test
     void theOriginationStateMachine_isTheAslFile_everySubstitutionGiven_loggedWithoutExecutionData() {
-        JsonNode machine = ofType("AWS::StepFunctions::StateMachine").stream()
-                .filter(m -> m.at("/Properties/DefinitionSubstitutions").has("ApplyFunctionArn")).findFirst().orElseThrow()
-                .path("Properties");
+        for (String substitution : List.of("DecisioningStateMachineArn", "ScoreFunctionArn")) {
+            assertEverySubstitutionGiven(machineWith(substitution));
+        }
+        JsonNode machine = machineWith("DecisioningStateMachineArn");
+        assertThat(machine.path("StateMachineType").asText()).isEqualTo("STANDARD");
+        assertThat(machine.at("/LoggingConfiguration/IncludeExecutionData").asBoolean()).isFalse();
+        assertThat(machine.at("/TracingConfiguration/Enabled").asBoolean()).isTrue();
+    }
+
+    private static void assertEverySubstitutionGiven(JsonNode machine) {
         String definition = machine.path("DefinitionString").toString();
         Matcher used = Pattern.compile("\\$\\{(\\w+)}").matcher(definition);
         List<String> names = new ArrayList<>();
@@ -129,9 +160,6 @@ class PlatformStackTest {
         }
         assertThat(names).isNotEmpty();
         names.forEach(name -> assertThat(machine.path("DefinitionSubstitutions").has(name)).as(name).isTrue());
-        assertThat(machine.path("StateMachineType").asText()).isEqualTo("STANDARD");
-        assertThat(machine.at("/LoggingConfiguration/IncludeExecutionData").asBoolean()).isFalse();
-        assertThat(machine.at("/TracingConfiguration/Enabled").asBoolean()).isTrue();
     }
 
     @Test
@@ -218,7 +246,7 @@ class PlatformStackTest {
     @Test
     void alarms_forFailedExecutions_deadLetters_errorsAndThrottles_goToOneEncryptedTopic_andADashboardShowsThem() {
         List<JsonNode> alarms = ofType("AWS::CloudWatch::Alarm");
-        assertThat(alarms).hasSize(6 + 2 * PlatformStack.Fn.values().length).allSatisfy(a ->
+        assertThat(alarms).hasSize(7 + 2 * PlatformStack.Fn.values().length).allSatisfy(a ->
                 assertThat(a.at("/Properties/AlarmActions/0/Ref").asText()).startsWith("Alarms"));
         assertThat(alarms).extracting(a -> a.at("/Properties/MetricName").asText())
                 .contains("ExecutionsFailed", "ExecutionsTimedOut", "ExecutionsSucceeded", "ApproximateNumberOfMessagesVisible", "5xx",

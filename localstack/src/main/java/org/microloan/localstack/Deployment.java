@@ -34,8 +34,8 @@ final class Deployment {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PREFIX = "microloan ";
 
-    /** A state machine of the template, its substitutions made with the local functions and table. */
-    record Machine(String name, String definition) {
+    /** A state machine of the template (STANDARD or EXPRESS), its substitutions made with the local resources. */
+    record Machine(String name, String type, String definition) {
     }
 
     /** A function of the template, its environment resolved for this machine. */
@@ -61,9 +61,10 @@ final class Deployment {
 
     /**
      * The state machines, named as their construct (Origination → origination); a substitution naming a
-     * function's alias becomes the local function's ARN, one naming the table the local table.
+     * function's alias becomes the local function's ARN, one naming the table the local table, one naming a
+     * state machine that machine's local ARN.
      */
-    List<Machine> stateMachines(String functionArnPrefix, String table) {
+    List<Machine> stateMachines(String functionArnPrefix, String machineArnPrefix, String table) {
         List<Machine> machines = new ArrayList<>();
         Iterator<Map.Entry<String, JsonNode>> all = resources.fields();
         while (all.hasNext()) {
@@ -72,7 +73,7 @@ final class Deployment {
                 continue;
             }
             JsonNode p = resource.getValue().path("Properties");
-            String name = resource.getKey().replaceAll("[0-9A-F]{8}$", "").toLowerCase();
+            String name = machineName(resource.getKey());
             String definition = p.path("DefinitionString").asText();
             Iterator<Map.Entry<String, JsonNode>> substitutions = p.path("DefinitionSubstitutions").fields();
             while (substitutions.hasNext()) {
@@ -82,15 +83,21 @@ final class Deployment {
                     case "AWS::Lambda::Alias" -> functionArnPrefix + resources.path(target.at("/Properties/FunctionName/Ref")
                             .asText()).at("/Properties/Description").asText().substring(PREFIX.length());
                     case "AWS::DynamoDB::Table" -> table;
+                    case "AWS::StepFunctions::StateMachine" -> machineArnPrefix
+                            + machineName(substitution.getValue().path("Ref").asText());
                     default -> throw new IllegalStateException("the template gives the " + name + " machine "
                             + substitution.getKey() + " from " + substitution.getValue()
                             + ", which the local stack has nothing to stand in for");
                 };
                 definition = definition.replace("${" + substitution.getKey() + "}", value);
             }
-            machines.add(new Machine(name, definition));
+            machines.add(new Machine(name, p.path("StateMachineType").asText("STANDARD"), definition));
         }
         return machines;
+    }
+
+    private static String machineName(String logicalId) {
+        return logicalId.replaceAll("[0-9A-F]{8}$", "").toLowerCase();
     }
 
     /**

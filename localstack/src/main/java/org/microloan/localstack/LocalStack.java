@@ -48,7 +48,9 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 public final class LocalStack implements AutoCloseable {
 
     public static final String TABLE = "origination";
-    static final String SERVICING_ARN = "arn:aws:states:us-east-1:000000000000:stateMachine:servicing";
+    private static final String MACHINE_ARN = "arn:aws:states:us-east-1:000000000000:stateMachine:";
+    static final String SERVICING_ARN = MACHINE_ARN + "servicing";
+    private static final String ORIGINATION_ARN = MACHINE_ARN + "origination";
     private static final String ACCOUNT_ARN = "arn:aws:lambda:us-east-1:000000000000:function:";
     /** Every function's handler: Quarkus' stream handler, which runs the function its configuration names. */
     private static final String HANDLER = "io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest";
@@ -133,11 +135,11 @@ public final class LocalStack implements AutoCloseable {
         }
 
         // the state machines as the CDK app declares them, their substitutions made with the local functions
-        for (Deployment.Machine machine : deployment.stateMachines(ACCOUNT_ARN, TABLE)) {
-            machine(machine.name(), machine.definition());
+        for (Deployment.Machine machine : deployment.stateMachines(ACCOUNT_ARN, MACHINE_ARN, TABLE)) {
+            machine(machine);
         }
         // the API and the daily run start these two: the template must have declared them
-        stateMachineArn = "arn:aws:states:us-east-1:000000000000:stateMachine:origination";
+        stateMachineArn = ORIGINATION_ARN;
         states.machine(stateMachineArn);
         states.machine(SERVICING_ARN);
 
@@ -166,16 +168,15 @@ public final class LocalStack implements AutoCloseable {
         scheduler.scheduleWithFixedDelay(() -> events.schedule("notify-partners"), 60, 60, TimeUnit.SECONDS);
     }
 
-    /** The state machine {@code name} with {@code definition}, created or brought up to date: its ARN. */
-    private String machine(String name, String definition) {
-        String arn = "arn:aws:states:us-east-1:000000000000:stateMachine:" + name;
+    /** A state machine of the template, created or brought up to date. */
+    private void machine(Deployment.Machine machine) {
+        String arn = MACHINE_ARN + machine.name();
         try {
             states.machine(arn);
-            states.updateStateMachine(arn, definition);
+            states.updateStateMachine(arn, machine.definition());
         } catch (StepFunctions.ApiException absent) {
-            states.createStateMachine(name, definition, null);
+            states.createStateMachine(machine.name(), machine.definition(), null, machine.type());
         }
-        return arn;
     }
 
     /**
@@ -193,7 +194,7 @@ public final class LocalStack implements AutoCloseable {
                 "MICROLOAN_RAIL_CALLBACK_SECRET", RAIL_CALLBACK_SECRET,
                 "MICROLOAN_PARTNERS_DEMO_SECRET", DEMO_PARTNER_SECRET,
                 "MICROLOAN_PARTNERS_DEMO_URL", simulators.url() + "/partners/demo/hooks"));
-        local.put("STATE_MACHINE_ARN", Map.of("STATE_MACHINE_ARN", "arn:aws:states:us-east-1:000000000000:stateMachine:origination"));
+        local.put("STATE_MACHINE_ARN", Map.of("STATE_MACHINE_ARN", ORIGINATION_ARN));
         local.put("SERVICING_STATE_MACHINE_ARN", Map.of("SERVICING_STATE_MACHINE_ARN", SERVICING_ARN));
         for (String provider : List.of("KYC_URL", "BUREAU_URL", "PAYMENT_RAIL_URL", "SMS_URL")) {
             local.put(provider, Map.of(provider, simulators.url()));

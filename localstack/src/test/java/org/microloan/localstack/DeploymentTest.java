@@ -57,22 +57,31 @@ class DeploymentTest {
     }
 
     @Test
-    void aStateMachineOfTheTemplate_getsTheLocalFunctionsAndTable_forItsSubstitutions(@TempDir Path dir) throws IOException {
+    void aStateMachineOfTheTemplate_getsTheLocalFunctionsTableAndMachines_forItsSubstitutions(@TempDir Path dir)
+            throws IOException {
         Path template = dir.resolve("Microloan.template.json");
         Files.writeString(template, """
                 {"Resources": {
                   "Score1": {"Type": "AWS::Lambda::Function", "Properties": {"Description": "microloan score"}},
                   "ScoreLive1": {"Type": "AWS::Lambda::Alias", "Properties": {"FunctionName": {"Ref": "Score1"}}},
                   "Originations1": {"Type": "AWS::DynamoDB::Table", "Properties": {}},
+                  "Decisioning6B2F8A10": {"Type": "AWS::StepFunctions::StateMachine", "Properties": {
+                    "StateMachineType": "EXPRESS",
+                    "DefinitionString": "{\\"Resource\\": \\"${ScoreFunctionArn}\\"}",
+                    "DefinitionSubstitutions": {"ScoreFunctionArn": {"Ref": "ScoreLive1"}}}},
                   "OriginationD0D9DBFB": {"Type": "AWS::StepFunctions::StateMachine", "Properties": {
-                    "DefinitionString": "{\\"Resource\\": \\"${ScoreFunctionArn}\\", \\"Table\\": \\"${ApplicationsTable}\\"}",
-                    "DefinitionSubstitutions": {"ScoreFunctionArn": {"Ref": "ScoreLive1"},
+                    "StateMachineType": "STANDARD",
+                    "DefinitionString": "{\\"Sprint\\": \\"${DecisioningArn}\\", \\"Table\\": \\"${ApplicationsTable}\\"}",
+                    "DefinitionSubstitutions": {"DecisioningArn": {"Ref": "Decisioning6B2F8A10"},
                                                 "ApplicationsTable": {"Ref": "Originations1"}}}}
                 }}""");
 
-        assertThat(Deployment.read(template).stateMachines("arn:aws:lambda:us-east-1:000000000000:function:", "origination"))
-                .containsExactly(new Deployment.Machine("origination",
-                        "{\"Resource\": \"arn:aws:lambda:us-east-1:000000000000:function:score\", \"Table\": \"origination\"}"));
+        assertThat(Deployment.read(template).stateMachines("arn:aws:lambda:us-east-1:000000000000:function:",
+                "arn:aws:states:us-east-1:000000000000:stateMachine:", "origination")).containsExactly(
+                new Deployment.Machine("decisioning", "EXPRESS",
+                        "{\"Resource\": \"arn:aws:lambda:us-east-1:000000000000:function:score\"}"),
+                new Deployment.Machine("origination", "STANDARD", "{\"Sprint\": "
+                        + "\"arn:aws:states:us-east-1:000000000000:stateMachine:decisioning\", \"Table\": \"origination\"}"));
     }
 
     @Test

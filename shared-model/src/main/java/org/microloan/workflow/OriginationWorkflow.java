@@ -7,13 +7,16 @@ import org.microloan.configuration.Bundled;
 /**
  * The origination state machine, defined once in Amazon States Language
  * ({@code origination.asl.json} beside this class): CDK deploys it with definition substitutions, the
- * local stack executes the very same file.
+ * local stack executes the very same file. Its decisioning sprint is {@link DecisioningWorkflow}.
  */
 public final class OriginationWorkflow {
 
-    /** The {@code ${...}} names the definition may use: the five functions' ARNs and the table. */
-    public static final List<String> SUBSTITUTIONS = List.of("ApplyFunctionArn", "VerifyIdentityFunctionArn",
-            "ScoreFunctionArn", "QuoteRateFunctionArn", "DisburseFunctionArn", "ApplicationsTable");
+    /**
+     * The {@code ${...}} names the definition may use: the decisioning sprint's machine, the two functions it
+     * calls itself (the quote after a review, the payout) and the table.
+     */
+    public static final List<String> SUBSTITUTIONS = List.of("DecisioningStateMachineArn", "QuoteRateFunctionArn",
+            "DisburseFunctionArn", "ApplicationsTable");
 
     /** The terminal states, by the outcome they stand for. */
     public static final List<String> TERMINAL_STATES = List.of("Declined", "Expired", "Failed", "Disbursed");

@@ -27,6 +27,13 @@ public final class TransientFailures {
             "DynamoDb.RequestLimitExceededException", "DynamoDb.ThrottlingException",
             "DynamoDb.InternalServerErrorException", "DynamoDb.SdkClientException");
 
+    /**
+     * Starting the decisioning sprint (the Step Functions integration, errors named {@code StepFunctions.}): too
+     * many executions at once, or the service not reached. The sprint's own failures come back as its outcome.
+     */
+    public static final List<String> STEP_FUNCTIONS = List.of("StepFunctions.ExecutionLimitExceededException",
+            "StepFunctions.SdkClientException", "StepFunctions.AWSStepFunctionsException");
+
     private TransientFailures() {
     }
 }

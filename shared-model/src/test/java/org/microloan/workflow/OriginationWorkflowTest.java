@@ -1,12 +1,9 @@
 package org.microloan.workflow;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,7 +15,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The ASL file: well-formed, every state reachable, every Task guarded, nothing personal in a payload. */
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The ASL files (the Standard origination and its Express sprint): well-formed, every state reachable, every Task guarded, nothing personal in a payload. */
 class OriginationWorkflowTest {
 
     private static final Set<String> PERSONAL = Set.of("name", "fullname", "idnumber", "idcard", "phone", "mobile",
@@ -26,11 +25,21 @@ class OriginationWorkflowTest {
 
     private static JsonNode definition;
     private static JsonNode states;
+    private static JsonNode sprint;
 
     @BeforeAll
     static void parse() throws Exception {
         definition = new ObjectMapper().readTree(OriginationWorkflow.definition());
         states = definition.get("States");
+        sprint = new ObjectMapper().readTree(DecisioningWorkflow.definition()).get("States");
+    }
+
+    /** Both definitions' states: the Standard origination's and the Express sprint's. */
+    private static Map<String, JsonNode> allStates() {
+        Map<String, JsonNode> all = new java.util.LinkedHashMap<>();
+        states.fields().forEachRemaining(f -> all.put("origination " + f.getKey(), f.getValue()));
+        sprint.fields().forEachRemaining(f -> all.put("decisioning " + f.getKey(), f.getValue()));
+        return all;
     }
 
     private static List<String> nextStates(JsonNode state) {
@@ -47,38 +56,54 @@ class OriginationWorkflowTest {
         assertThat(definition.get("StartAt").asText()).isEqualTo("Resume");
         JsonNode resume = states.get("Resume");
         assertThat(resume.get("Choices").get(0).get("Variable").asText()).isEqualTo("$.resumeFrom");
-        assertThat(resume.get("Default").asText()).as("a new application starts at Apply").isEqualTo("Apply");
+        String fresh = resume.get("Default").asText();
+        assertThat(states.at("/" + fresh + "/Result").asText()).as("a new application starts at Apply").isEqualTo("Apply");
+        assertThat(states.at("/" + fresh + "/Next").asText()).isEqualTo("Decisioning");
         Map<String, String> entries = new java.util.LinkedHashMap<>();
         states.get("ResumeAt").get("Choices").forEach(c -> entries.put(c.get("StringEquals").asText(), c.get("Next").asText()));
         assertThat(entries).hasSize(ReplayPoint.values().length);
+        Map<String, String> sprintEntries = new java.util.LinkedHashMap<>();
+        sprint.get("StartAt").get("Choices").forEach(c -> sprintEntries.put(c.get("StringEquals").asText(), c.get("Next").asText()));
         for (ReplayPoint point : ReplayPoint.values()) {
-            assertThat(entries.get(point.name())).as("replay from %s", point).isEqualTo(point.name());
-            assertThat(states.get(point.name()).get("Type").asText()).isEqualTo("Task");
+            if (DecisioningWorkflow.ENTRIES.contains(point)) {
+                // the sprint is entered with resumeFrom, and starts at that step
+                assertThat(entries.get(point.name())).as("replay from %s", point).isEqualTo("Decisioning");
+                assertThat(sprintEntries.get(point.name())).as("the sprint from %s", point).isEqualTo(point.name());
+                assertThat(sprint.get(point.name()).get("Type").asText()).isEqualTo("Task");
+            } else {
+                assertThat(entries.get(point.name())).as("replay from %s", point).isEqualTo(point.name());
+                assertThat(states.get(point.name()).get("Type").asText()).isEqualTo("Task");
+            }
         }
+        assertThat(sprintEntries).hasSize(DecisioningWorkflow.ENTRIES.size());
+        assertThat(states.at("/Decisioning/Parameters/Input/resumeFrom.$").asText()).isEqualTo("$.resumeFrom");
         String unknown = states.get("ResumeAt").get("Default").asText();
         assertThat(states.get(unknown).get("Next").asText()).isEqualTo("RecordFailure");
+        assertThat(sprint.get(sprint.get("StartAt").get("Default").asText()).get("Next").asText()).isEqualTo("Failure");
     }
 
     @Test
-    void everyTransitionNamesAState_andEveryStateIsReachable() {
-        Set<String> seen = new HashSet<>();
-        Deque<String> todo = new ArrayDeque<>(List.of(definition.get("StartAt").asText()));
-        while (!todo.isEmpty()) {
-            String name = todo.pop();
-            assertThat(states.has(name)).as("state %s exists", name).isTrue();
-            if (seen.add(name)) {
-                todo.addAll(nextStates(states.get(name)));
+    void everyTransitionNamesAState_andEveryStateIsReachable() throws Exception {
+        for (JsonNode machine : List.of(definition, new ObjectMapper().readTree(DecisioningWorkflow.definition()))) {
+            JsonNode its = machine.get("States");
+            Set<String> seen = new HashSet<>();
+            Deque<String> todo = new ArrayDeque<>(List.of(machine.get("StartAt").asText()));
+            while (!todo.isEmpty()) {
+                String name = todo.pop();
+                assertThat(its.has(name)).as("state %s exists", name).isTrue();
+                if (seen.add(name)) {
+                    todo.addAll(nextStates(its.get(name)));
+                }
             }
+            List<String> all = new ArrayList<>();
+            its.fieldNames().forEachRemaining(all::add);
+            assertThat(seen).containsExactlyInAnyOrderElementsOf(all);
         }
-        List<String> all = new ArrayList<>();
-        states.fieldNames().forEachRemaining(all::add);
-        assertThat(seen).containsExactlyInAnyOrderElementsOf(all);
     }
 
     @Test
     void everyTaskRetriesWithBackoffAndJitter_andCatchesEverything() {
-        for (Iterator<Map.Entry<String, JsonNode>> it = states.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> state = it.next();
+        for (Map.Entry<String, JsonNode> state : allStates().entrySet()) {
             if (!state.getValue().path("Type").asText().equals("Task")) {
                 continue;
             }
@@ -107,16 +132,16 @@ class OriginationWorkflowTest {
         Set<String> transientNames = new HashSet<>(TransientFailures.OURS);
         transientNames.addAll(TransientFailures.LAMBDA);
         transientNames.addAll(TransientFailures.DYNAMODB);
+        transientNames.addAll(TransientFailures.STEP_FUNCTIONS);
         Set<String> retried = new HashSet<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = states.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> state = it.next();
+        for (Map.Entry<String, JsonNode> state : allStates().entrySet()) {
             state.getValue().path("Retry").forEach(r -> r.get("ErrorEquals").forEach(e -> {
                 assertThat(transientNames).as("%s retries %s", state.getKey(), e.asText()).contains(e.asText());
                 retried.add(e.asText());
             }));
         }
         assertThat(retried).as("every transient failure of ours is retried somewhere").containsAll(TransientFailures.OURS)
-                .doesNotContain("States.ALL", "io.quarkus.funqy.runtime.ApplicationException",
+                .doesNotContain("States.ALL", "States.TaskFailed", "io.quarkus.funqy.runtime.ApplicationException",
                         UnknownApplicationException.class.getName(), ProviderRejectedException.class.getName(),
                         KeyReusedException.class.getName(), IllegalTransitionException.class.getName());
         // the names the steps throw are the class names the contract lists
@@ -125,21 +150,45 @@ class OriginationWorkflowTest {
     }
 
     @Test
-    void everySubstitutionIsAKnownFunctionOrTheTable() {
-        Matcher m = Pattern.compile("\\$\\{([^}]+)}").matcher(OriginationWorkflow.definition());
+    void theSprintIsExpress_shortEnough_andEveryEndAnswersAnOutcomeTheStandardWorkflowRoutes() throws Exception {
+        JsonNode express = new ObjectMapper().readTree(DecisioningWorkflow.definition());
+        assertThat(express.path("TimeoutSeconds").asInt()).as("within Express' five minutes").isBetween(1, 300);
+        Set<String> answered = new HashSet<>();
+        sprint.forEach(state -> {
+            if (state.path("End").asBoolean(false)) {
+                assertThat(state.path("Type").asText()).isEqualTo("Pass");
+                answered.add(state.at("/Parameters/outcome").asText());
+            }
+        });
+        assertThat(answered).containsExactlyInAnyOrderElementsOf(DecisioningWorkflow.OUTCOMES);
+        Map<String, String> routes = new java.util.LinkedHashMap<>();
+        states.at("/SprintOutcome/Choices").forEach(c -> routes.put(c.path("StringEquals").asText(), c.path("Next").asText()));
+        assertThat(routes).containsOnlyKeys(DecisioningWorkflow.OUTCOMES)
+                .containsEntry("QUOTED", "AwaitAcceptance").containsEntry("REVIEW", "ManualReview")
+                .containsEntry("DECLINED", "Declined");
+        assertThat(states.get(routes.get("FAILED")).path("InputPath").asText()).isEqualTo("$.sprint.result.failure");
+        assertThat(states.at("/Decisioning/Resource").asText()).isEqualTo("arn:aws:states:::states:startExecution.sync:2");
+    }
+
+    @Test
+    void everySubstitutionIsKnown() {
+        assertSubstitutions(OriginationWorkflow.definition(), OriginationWorkflow.SUBSTITUTIONS);
+        assertSubstitutions(DecisioningWorkflow.definition(), DecisioningWorkflow.SUBSTITUTIONS);
+    }
+
+    private static void assertSubstitutions(String text, List<String> declared) {
+        Matcher m = Pattern.compile("\\$\\{([^}]+)}").matcher(text);
         Set<String> used = new HashSet<>();
         while (m.find()) {
             used.add(m.group(1));
         }
-        assertThat(used).isNotEmpty();
-        assertThat(OriginationWorkflow.SUBSTITUTIONS).containsAll(used);
-        assertThat(used).containsAll(OriginationWorkflow.SUBSTITUTIONS);
+        assertThat(used).containsExactlyInAnyOrderElementsOf(declared);
     }
 
     @Test
     void noPersonalFieldInAnyParameters() {
         List<String> keys = new ArrayList<>();
-        states.forEach(state -> collectKeys(state.path("Parameters"), keys));
+        allStates().values().forEach(state -> collectKeys(state.path("Parameters"), keys));
         assertThat(keys).isNotEmpty();
         assertThat(keys).noneMatch(k -> PERSONAL.contains(k.replace(".$", "").toLowerCase()));
     }
@@ -188,9 +237,9 @@ class OriginationWorkflowTest {
     @Test
     void theDecisionRoutesEachOutcome() {
         List<String> routes = new ArrayList<>();
-        states.get("Decision").path("Choices").forEach(c -> routes.add(c.path("StringEquals").asText() + "->" + c.path("Next").asText()));
+        sprint.get("Decision").path("Choices").forEach(c -> routes.add(c.path("StringEquals").asText() + "->" + c.path("Next").asText()));
 
-        assertThat(routes).containsExactly("APPROVE->QuoteRate", "REVIEW->ManualReview", "DECLINE->Declined");
+        assertThat(routes).containsExactly("APPROVE->QuoteRate", "REVIEW->Referred", "DECLINE->Declined");
     }
 
     private static void collectKeys(JsonNode node, List<String> keys) {

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -14,6 +15,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * ({@code state} and {@code stateInput}: where a restart resumes and a redrive starts again).
  */
 public final class Execution {
+
+    /** An Express execution: in memory only, never written to disk, its history gone when it ends. */
+    @JsonIgnore
+    public boolean express;
 
     public String executionArn;
     public String name;

@@ -11,6 +11,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -25,20 +26,29 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 final class Run implements Runnable {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final String NESTED = "arn:aws:states:::states:startExecution";
 
     private final StepFunctions service;
     private final Execution execution;
     private final Definition definition;
     private final ExecutorService pool;
     private final LocalClock clock;
+    private final BooleanSupplier parentStopped;
     volatile boolean stopped;
 
-    Run(StepFunctions service, Execution execution, Definition definition, ExecutorService pool, LocalClock clock) {
+    /** @param parentStopped whether the execution that started this one synchronously was stopped */
+    Run(StepFunctions service, Execution execution, Definition definition, ExecutorService pool, LocalClock clock,
+        BooleanSupplier parentStopped) {
         this.service = service;
+        this.parentStopped = parentStopped;
         this.execution = execution;
         this.definition = definition;
         this.pool = pool;
         this.clock = clock;
+    }
+
+    private boolean halted() {
+        return stopped || parentStopped.getAsBoolean();
     }
 
     /** What a state hands on: the next state's name (null at an end) and its output. */
@@ -49,17 +59,17 @@ final class Run implements Runnable {
     public void run() {
         try {
             JsonNode output = states(definition, execution.state, execution.stateInput, true);
-            if (!stopped) {
+            if (!halted()) {
                 service.finish(execution, "SUCCEEDED", output, null);
             }
         } catch (StatesError e) {
-            if (!stopped) {
+            if (!halted()) {
                 service.finish(execution, "FAILED", null, e);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
-            if (!stopped) {
+            if (!halted()) {
                 service.finish(execution, "FAILED", null, StatesError.runtime(String.valueOf(e)));
             }
         }
@@ -70,7 +80,7 @@ final class Run implements Runnable {
         String current = start;
         JsonNode data = input;
         while (true) {
-            if (stopped) {
+            if (halted()) {
                 throw new StatesError("States.Aborted", "the execution was stopped");
             }
             Definition.State state = machine.state(current);
@@ -170,7 +180,7 @@ final class Run implements Runnable {
         } else {
             until = Instant.parse(Paths.read(state.timestampPath(), effective, context).asText());
         }
-        if (!clock.sleepUntil(until, () -> stopped)) {
+        if (!clock.sleepUntil(until, this::halted)) {
             throw new StatesError("States.Aborted", "the execution was stopped");
         }
         return new Step(state.next(), Paths.select(state.io().outputPath(), effective, context));
@@ -197,7 +207,7 @@ final class Run implements Runnable {
             try {
                 return attempt.run(retries);
             } catch (StatesError e) {
-                if (stopped || e.error() != null && e.error().equals("States.Aborted")) {
+                if (halted() || e.error() != null && e.error().equals("States.Aborted")) {
                     throw e;
                 }
                 int i = 0;
@@ -212,7 +222,7 @@ final class Run implements Runnable {
                     }
                     attempts[i]++;
                     retries++;
-                    if (!clock.sleepUntil(clock.now().plusMillis((long) (delay * 1000)), () -> stopped)) {
+                    if (!clock.sleepUntil(clock.now().plusMillis((long) (delay * 1000)), this::halted)) {
                         throw new StatesError("States.Aborted", "the execution was stopped");
                     }
                     continue;
@@ -254,12 +264,14 @@ final class Run implements Runnable {
         Instant deadline = clock.now().plus(timeout);
         JsonNode result;
         try {
-            Future<JsonNode> call = pool.submit(() -> service.resources().run(state.called(), parameters));
+            Future<JsonNode> call = pool.submit(() -> state.called().startsWith(NESTED)
+                    ? service.startNested(state.called(), parameters, this::halted)
+                    : service.resources().run(state.called(), parameters));
             JsonNode invoked = await(call, deadline);
             if (waits) {
                 service.record(execution, "TaskSubmitted", "taskSubmittedEventDetails",
                         details("resourceType", kind[0], "resource", kind[1], "output", invoked.toString()));
-                result = service.awaitToken(execution, token, deadline, heartbeat, () -> stopped);
+                result = service.awaitToken(execution, token, deadline, heartbeat, this::halted);
             } else {
                 result = invoked;
             }
@@ -294,7 +306,7 @@ final class Run implements Runnable {
             try {
                 return call.get(100, TimeUnit.MILLISECONDS);
             } catch (TimeoutException e) {
-                if (stopped) {
+                if (halted()) {
                     call.cancel(true);
                     throw new StatesError("States.Aborted", "the execution was stopped");
                 }

@@ -10,8 +10,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -61,8 +63,20 @@ public final class StepFunctions implements AutoCloseable {
         }
     }
 
-    public record StateMachine(String stateMachineArn, String name, String definition, String roleArn, Instant creationDate) {
+    /** @param type STANDARD (durable, kept on disk, billed by transition) or EXPRESS (in memory, at least once) */
+    public record StateMachine(String stateMachineArn, String name, String definition, String roleArn, Instant creationDate,
+                               String type) {
+        public StateMachine {
+            type = type == null ? STANDARD : type;
+        }
+
+        public boolean express() {
+            return EXPRESS.equals(type);
+        }
     }
+
+    public static final String STANDARD = "STANDARD";
+    public static final String EXPRESS = "EXPRESS";
 
     private record Waiter(String executionArn, CompletableFuture<JsonNode> answer, Instant[] heartbeat) {
     }
@@ -79,6 +93,10 @@ public final class StepFunctions implements AutoCloseable {
     private final Map<String, Execution> executions = new ConcurrentHashMap<>();
     private final Map<String, Run> runs = new ConcurrentHashMap<>();
     private final Map<String, Waiter> tokens = new ConcurrentHashMap<>();
+    /** What CloudWatch Logs would hold of the Express executions (level ALL, no execution data): the latest events. */
+    private final Deque<ObjectNode> expressLog = new ArrayDeque<>();
+    private static final int EXPRESS_LOG_EVENTS = 10_000;
+    private static final List<String> EXECUTION_DATA = List.of("input", "output", "parameters");
 
     /** @param dir where state machines and executions are kept, or empty to keep them in memory */
     public StepFunctions(Optional<Path> dir, TaskResources resources, LocalClock clock) {
@@ -94,17 +112,20 @@ public final class StepFunctions implements AutoCloseable {
 
     // ---- state machines
 
-    public synchronized StateMachine createStateMachine(String name, String definition, String roleArn) {
+    public synchronized StateMachine createStateMachine(String name, String definition, String roleArn, String type) {
         parse(definition);
+        if (type != null && !type.equals(STANDARD) && !type.equals(EXPRESS)) {
+            throw new ApiException("ValidationException", "type must be STANDARD or EXPRESS, not " + type);
+        }
         String arn = "arn:aws:states:" + REGION + ":" + ACCOUNT + ":stateMachine:" + name;
         StateMachine existing = machines.get(arn);
         if (existing != null) {
-            if (existing.definition().equals(definition)) {
+            if (existing.definition().equals(definition) && existing.type().equals(type == null ? STANDARD : type)) {
                 return existing;
             }
             throw new ApiException("StateMachineAlreadyExists", "State Machine Already Exists: '" + arn + "'");
         }
-        StateMachine machine = new StateMachine(arn, name, definition, roleArn == null ? ROLE : roleArn, clock.now());
+        StateMachine machine = new StateMachine(arn, name, definition, roleArn == null ? ROLE : roleArn, clock.now(), type);
         machines.put(arn, machine);
         saveMachines();
         return machine;
@@ -114,7 +135,8 @@ public final class StepFunctions implements AutoCloseable {
         StateMachine machine = machine(arn);
         if (definition != null) {
             parse(definition);
-            machine = new StateMachine(arn, machine.name(), definition, machine.roleArn(), machine.creationDate());
+            machine = new StateMachine(arn, machine.name(), definition, machine.roleArn(), machine.creationDate(),
+                    machine.type());
             machines.put(arn, machine);
             saveMachines();
         }
@@ -148,9 +170,15 @@ public final class StepFunctions implements AutoCloseable {
     public Execution start(String stateMachineArn, String name, String input) {
         StateMachine machine = machine(stateMachineArn);
         String executionName = name == null ? UUID.randomUUID().toString() : name;
-        String arn = "arn:aws:states:" + REGION + ":" + ACCOUNT + ":execution:" + machine.name() + ":" + executionName;
         String body = input == null ? "{}" : input;
         json(body);
+        if (machine.express()) {
+            // at least once, nothing kept: Express has no history to read, only what it answers and logs
+            Execution execution = express(machine, executionName, body);
+            pool.submit(new Run(this, execution, parse(machine.definition()), pool, clock, () -> false));
+            return execution;
+        }
+        String arn = "arn:aws:states:" + REGION + ":" + ACCOUNT + ":execution:" + machine.name() + ":" + executionName;
         synchronized (this) {
             Execution existing = executions.get(arn);
             if (existing != null) {
@@ -178,9 +206,101 @@ public final class StepFunctions implements AutoCloseable {
     }
 
     private void launch(Execution execution) {
-        Run run = new Run(this, execution, parse(execution.definition), pool, clock);
+        Run run = new Run(this, execution, parse(execution.definition), pool, clock, () -> false);
         runs.put(execution.executionArn, run);
         pool.submit(run);
+    }
+
+    private Execution express(StateMachine machine, String name, String input) {
+        Execution execution = new Execution();
+        execution.express = true;
+        execution.executionArn = "arn:aws:states:" + REGION + ":" + ACCOUNT + ":express:" + machine.name() + ":" + name
+                + ":" + UUID.randomUUID();
+        execution.name = name;
+        execution.stateMachineArn = machine.stateMachineArn();
+        execution.definition = machine.definition();
+        execution.input = input;
+        execution.status = "RUNNING";
+        execution.startDate = clock.now();
+        execution.state = parse(machine.definition()).startAt();
+        execution.stateInput = json(input);
+        record(execution, "ExecutionStarted", "executionStartedEventDetails", Run.details("input", input, "roleArn", ROLE));
+        return execution;
+    }
+
+    /**
+     * The Step Functions integration of a Task ({@code arn:aws:states:::states:startExecution}, {@code .sync} and
+     * {@code .sync:2}): starts the named machine with {@code Input} and, when synchronous, runs it to its end in
+     * this thread (stopped with its parent) and answers DescribeExecution's fields, the output parsed under
+     * {@code :2}. A child that did not succeed is {@code States.TaskFailed}, the description its cause.
+     */
+    JsonNode startNested(String resource, JsonNode parameters, BooleanSupplier parentStopped) {
+        String integration = resource.substring(resource.indexOf("startExecution") + "startExecution".length());
+        JsonNode in = parameters.path("Input");
+        String input = in.isMissingNode() ? "{}" : in.isTextual() ? in.asText() : in.toString();
+        StateMachine machine;
+        try {
+            machine = machine(parameters.path("StateMachineArn").asText(null));
+        } catch (ApiException e) {
+            throw new StatesError("StepFunctions." + e.type() + "Exception", e.getMessage());
+        }
+        String name = parameters.path("Name").asText(UUID.randomUUID().toString());
+        if (integration.isEmpty()) {
+            Execution started = start(machine.stateMachineArn(), name, input);
+            return JsonNodeFactory.instance.objectNode().put("ExecutionArn", started.executionArn)
+                    .put("StartDate", started.startDate.toString());
+        }
+        Execution child;
+        Run run;
+        if (machine.express()) {
+            child = express(machine, name, input);
+            run = new Run(this, child, parse(machine.definition()), pool, clock, parentStopped);
+        } else {
+            child = start(machine.stateMachineArn(), name, input);
+            run = null;
+        }
+        if (run != null) {
+            run.run();
+        } else {
+            awaitEnd(child, parentStopped);
+        }
+        boolean parsed = integration.equals(".sync:2");
+        ObjectNode described = JsonNodeFactory.instance.objectNode();
+        synchronized (child) {
+            described.put("ExecutionArn", child.executionArn).put("StateMachineArn", child.stateMachineArn)
+                    .put("Name", child.name).put("Status", child.status)
+                    .put("StartDate", child.startDate.toString()).put("StopDate", String.valueOf(child.stopDate));
+            described.set("Input", parsed ? json(child.input) : JsonNodeFactory.instance.textNode(child.input));
+            if (child.output != null) {
+                described.set("Output", parsed ? json(child.output) : JsonNodeFactory.instance.textNode(child.output));
+            }
+            if (child.error != null) {
+                described.put("Error", child.error).put("Cause", child.cause);
+            }
+        }
+        if (!"SUCCEEDED".equals(child.status)) {
+            if (parentStopped.getAsBoolean()) {
+                throw new StatesError("States.Aborted", "the execution was stopped");
+            }
+            throw new StatesError("States.TaskFailed", described.toString());
+        }
+        return described;
+    }
+
+    private void awaitEnd(Execution child, BooleanSupplier parentStopped) {
+        while (child.running()) {
+            if (parentStopped.getAsBoolean()) {
+                stop(child.executionArn, "States.Aborted", "the parent execution was stopped");
+                return;
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                stop(child.executionArn, "States.Aborted", "interrupted");
+                return;
+            }
+        }
     }
 
     public Execution execution(String arn) {
@@ -196,7 +316,9 @@ public final class StepFunctions implements AutoCloseable {
 
     /** The executions of a state machine, newest first, in a status or all. */
     public List<Execution> executions(String stateMachineArn, String status) {
-        machine(stateMachineArn);
+        if (machine(stateMachineArn).express()) {
+            throw new ApiException("StateMachineTypeNotSupported", "This operation is not supported by this type of state machine");
+        }
         return executions.values().stream().filter(e -> e.stateMachineArn.equals(stateMachineArn))
                 .filter(e -> status == null || status.equals(e.status))
                 .sorted(Comparator.comparing((Execution e) -> e.startDate).reversed().thenComparing(e -> e.name)).toList();
@@ -318,7 +440,9 @@ public final class StepFunctions implements AutoCloseable {
 
     void record(Execution execution, String type, String detailsName, ObjectNode details) {
         execution.event(type, clock.now(), detailsName, details);
-        save(execution);
+        if (!execution.express) {
+            save(execution);
+        }
     }
 
     void finish(Execution execution, String status, JsonNode output, StatesError error) {
@@ -327,6 +451,9 @@ public final class StepFunctions implements AutoCloseable {
                 return;
             }
             runs.remove(execution.executionArn);
+            if (execution.express) {
+                log(execution);
+            }
             execution.status = status;
             execution.stopDate = clock.now();
             if (error == null) {
@@ -339,6 +466,34 @@ public final class StepFunctions implements AutoCloseable {
                 record(execution, "ExecutionFailed", "executionFailedEventDetails",
                         Run.details("error", error.error(), "cause", error.cause()));
             }
+        }
+    }
+
+    /** An ended Express execution's events go to its log without their data, and it keeps no history. */
+    private void log(Execution execution) {
+        List<ObjectNode> events = execution.history();
+        execution.events.clear();
+        synchronized (expressLog) {
+            for (ObjectNode event : events) {
+                ObjectNode logged = event.deepCopy();
+                logged.put("execution_arn", execution.executionArn);
+                logged.properties().forEach(field -> {
+                    if (field.getValue() instanceof ObjectNode details) {
+                        details.remove(EXECUTION_DATA);
+                    }
+                });
+                expressLog.addLast(logged);
+                if (expressLog.size() > EXPRESS_LOG_EVENTS) {
+                    expressLog.removeFirst();
+                }
+            }
+        }
+    }
+
+    /** The latest events of ended Express executions, as their log group shows them. */
+    public List<ObjectNode> expressLog() {
+        synchronized (expressLog) {
+            return List.copyOf(expressLog);
         }
     }
 

@@ -58,7 +58,8 @@ public final class StepFunctionsApi implements HttpHandler {
     JsonNode call(String operation, JsonNode r) {
         return switch (operation) {
             case "CreateStateMachine" -> {
-                StepFunctions.StateMachine m = service.createStateMachine(text(r, "name"), text(r, "definition"), text(r, "roleArn"));
+                StepFunctions.StateMachine m = service.createStateMachine(text(r, "name"), text(r, "definition"), text(r, "roleArn"),
+                        text(r, "type"));
                 yield NODES.objectNode().put("stateMachineArn", m.stateMachineArn()).put("creationDate", seconds(m.creationDate()));
             }
             case "UpdateStateMachine" -> {
@@ -69,12 +70,12 @@ public final class StepFunctionsApi implements HttpHandler {
                 StepFunctions.StateMachine m = service.machine(text(r, "stateMachineArn"));
                 yield NODES.objectNode().put("stateMachineArn", m.stateMachineArn()).put("name", m.name())
                         .put("status", "ACTIVE").put("definition", m.definition()).put("roleArn", m.roleArn())
-                        .put("type", "STANDARD").put("creationDate", seconds(m.creationDate()));
+                        .put("type", m.type()).put("creationDate", seconds(m.creationDate()));
             }
             case "ListStateMachines" -> {
                 ArrayNode list = NODES.arrayNode();
                 service.machines().forEach(m -> list.addObject().put("stateMachineArn", m.stateMachineArn())
-                        .put("name", m.name()).put("type", "STANDARD").put("creationDate", seconds(m.creationDate())));
+                        .put("name", m.name()).put("type", m.type()).put("creationDate", seconds(m.creationDate())));
                 yield NODES.objectNode().set("stateMachines", list);
             }
             case "StartExecution" -> {

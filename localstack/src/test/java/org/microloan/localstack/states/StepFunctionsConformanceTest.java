@@ -22,6 +22,7 @@ import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.microloan.workflow.DecisioningWorkflow;
 import org.microloan.workflow.OriginationWorkflow;
 import org.microloan.workflow.ProviderRejectedException;
 import org.microloan.workflow.ProviderUnavailableException;
@@ -37,6 +38,8 @@ import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
 import software.amazon.awssdk.services.sfn.model.HistoryEvent;
 import software.amazon.awssdk.services.sfn.model.HistoryEventType;
 import software.amazon.awssdk.services.sfn.model.InvalidDefinitionException;
+import software.amazon.awssdk.services.sfn.model.StateMachineType;
+import software.amazon.awssdk.services.sfn.model.StateMachineTypeNotSupportedException;
 import software.amazon.awssdk.services.sfn.model.TaskDoesNotExistException;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -127,8 +130,16 @@ class StepFunctionsConformanceTest {
         }
     }
 
+    /** The origination machine and its Express sprint, the functions named by their step. */
     private String origination() {
-        String text = OriginationWorkflow.definition();
+        String sprintText = DecisioningWorkflow.definition();
+        for (String name : DecisioningWorkflow.SUBSTITUTIONS) {
+            sprintText = sprintText.replace("${" + name + "}", name.replace("FunctionArn", ""));
+        }
+        String sprintDefinition = sprintText;
+        String sprint = sfn.createStateMachine(b -> b.name("decisioning").definition(sprintDefinition)
+                .type(StateMachineType.EXPRESS).roleArn("arn:aws:iam::000000000000:role/x")).stateMachineArn();
+        String text = OriginationWorkflow.definition().replace("${DecisioningStateMachineArn}", sprint);
         for (String name : OriginationWorkflow.SUBSTITUTIONS) {
             text = text.replace("${" + name + "}", name.equals("ApplicationsTable") ? "origination"
                     : name.replace("FunctionArn", ""));
@@ -197,10 +208,12 @@ class StepFunctionsConformanceTest {
         DescribeExecutionResponse done = until(arn, ExecutionStatus.SUCCEEDED);
         JsonNode output = json(done.output());
         assertThat(output.at("/payout/result/payoutId").asText()).isEqualTo("po-1");
-        assertThat(output.at("/application/result/status").asText()).isEqualTo("APPLIED");
+        assertThat(output.at("/sprint/result/outcome").asText()).isEqualTo("QUOTED");
         assertThat(output.at("/acceptance/accepted").asBoolean()).isTrue();
-        assertThat(enteredStates(arn)).containsExactly("Resume", "Apply", "AfterApply", "VerifyIdentity", "AfterIdentity",
-                "Score", "Decision", "QuoteRate", "AwaitAcceptance", "AcceptanceOutcome", "Disburse", "Disbursed");
+        // apply, verify, score and quote ran inside the Express sprint, one Task state of this history
+        assertThat(enteredStates(arn)).containsExactly("Resume", "FromTheStart", "Decisioning", "SprintOutcome",
+                "AwaitAcceptance", "AcceptanceOutcome", "Disburse", "Disbursed");
+        assertThat(calls.keySet()).contains("Apply", "VerifyIdentity", "Score", "QuoteRate", "Disburse");
         assertThatThrownBy(() -> sfn.sendTaskSuccess(b -> b.taskToken(token).output("{}")))
                 .isInstanceOf(TaskDoesNotExistException.class);
         assertThat(sfn.listExecutions(b -> b.stateMachineArn(machine).statusFilter(ExecutionStatus.SUCCEEDED))
@@ -230,17 +243,24 @@ class StepFunctionsConformanceTest {
         assertThat(verify.get()).isEqualTo(3);
         assertThat(calls.get("Score").get()).as("first try and 3 retries").isEqualTo(4);
         assertThat(failed.error()).isEqualTo("OriginationFailed");
-        assertThat(enteredStates(arn)).endsWith("Score", "RecordFailure", "Failed");
+        assertThat(enteredStates(arn)).endsWith("Decisioning", "SprintOutcome", "SprintFailed", "RecordFailure", "Failed");
         assertThat(dynamoCalls).hasSize(1);
         JsonNode update = dynamoCalls.get(0);
         assertThat(update.at("/Key/pk/S").asText()).isEqualTo("APP#app-2");
         assertThat(update.at("/ExpressionAttributeValues/:status/S").asText()).isEqualTo("FAILED");
         assertThat(json(update.at("/ExpressionAttributeValues/:failure/S").asText()).path("Cause").asText())
                 .contains("bureau down");
-        List<HistoryEvent> failures = sfn.getExecutionHistoryPaginator(b -> b.executionArn(arn)).events().stream()
-                .filter(e -> e.type() == HistoryEventType.TASK_FAILED).toList();
-        assertThat(failures).hasSize(6);
-        assertThat(failures.get(0).taskFailedEventDetails().error()).isEqualTo(ProviderUnavailableException.class.getName());
+        assertThat(json(update.at("/ExpressionAttributeValues/:failure/S").asText()).path("Error").asText())
+                .isEqualTo(ProviderUnavailableException.class.getName());
+        // the retries happened inside the sprint: the Standard history shows the sprint, its log each try, no payload
+        assertThat(sfn.getExecutionHistoryPaginator(b -> b.executionArn(arn)).events().stream()
+                .filter(e -> e.type() == HistoryEventType.TASK_FAILED)).isEmpty();
+        List<JsonNode> tries = service.expressLog().stream().filter(e -> e.path("type").asText().equals("TaskFailed"))
+                .map(JsonNode.class::cast).toList();
+        assertThat(tries).hasSize(6);
+        assertThat(tries.get(0).at("/taskFailedEventDetails/error").asText())
+                .isEqualTo(ProviderUnavailableException.class.getName());
+        assertThat(service.expressLog().toString()).doesNotContain("\"input\"", "\"output\"", "\"parameters\"");
         // the waits were waited on the clock: jittered, but never more than the Retry allows
         assertThat(Duration.between(before, clock.now())).isLessThan(Duration.ofSeconds(2 + 4 + 2 + 4 + 8 + 1));
     }
@@ -259,10 +279,33 @@ class StepFunctionsConformanceTest {
 
         until(arn, ExecutionStatus.FAILED);
         assertThat(calls.get("VerifyIdentity").get()).as("tried once, never again").isEqualTo(1);
-        assertThat(enteredStates(arn)).endsWith("VerifyIdentity", "RecordFailure", "Failed");
+        assertThat(enteredStates(arn)).endsWith("SprintFailed", "RecordFailure", "Failed");
         assertThat(json(dynamoCalls.get(0).at("/ExpressionAttributeValues/:failure/S").asText()).path("Error").asText())
                 .isEqualTo(ProviderRejectedException.class.getName());
         assertThat(Duration.between(before, clock.now())).as("no backoff waited").isLessThan(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void aReplayFromScore_entersTheSprintAtScore_andTheExpressSprintKeepsNoExecutionToList() throws Exception {
+        start();
+        happyFunctions();
+        functions.put("Score", in -> object("{\"outcome\":\"REVIEW\"}"));
+        String machine = origination();
+        String arn = sfn.startExecution(b -> b.stateMachineArn(machine).name("app-r-replay-3")
+                .input("{\"applicationId\":\"app-r\",\"resumeFrom\":\"Score\"}")).executionArn();
+
+        String token = awaitToken("review");
+        assertThat(calls).as("the steps before Score are not run again").doesNotContainKeys("Apply", "VerifyIdentity");
+        assertThat(enteredStates(arn)).containsExactly("Resume", "ResumeAt", "Decisioning", "SprintOutcome", "ManualReview");
+        sfn.sendTaskSuccess(b -> b.taskToken(token).output("{\"approved\":true}"));
+        awaitToken("acceptance");
+        assertThat(calls.get("QuoteRate").get()).as("quoted after the review, by the Standard workflow").isEqualTo(1);
+
+        String sprint = sfn.listStateMachines().stateMachines().stream().filter(m -> m.name().equals("decisioning"))
+                .findFirst().orElseThrow().stateMachineArn();
+        assertThat(sfn.describeStateMachine(b -> b.stateMachineArn(sprint)).type()).isEqualTo(StateMachineType.EXPRESS);
+        assertThatThrownBy(() -> sfn.listExecutions(b -> b.stateMachineArn(sprint)))
+                .isInstanceOf(StateMachineTypeNotSupportedException.class);
     }
 
     @Test

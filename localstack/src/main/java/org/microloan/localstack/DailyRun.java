@@ -17,32 +17,38 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.microloan.localstack.states.Execution;
 import org.microloan.localstack.states.LocalClock;
 import org.microloan.localstack.states.StepFunctions;
 
 /**
- * The daily servicing run as the scheduler starts it: for each business day (China time) the clock crosses,
- * an execution of the servicing state machine (remind page by page, then the quarter's line reviews). The last day
- * run is remembered with the stack's data, so a restart does not run a day twice.
+ * The daily servicing run as the template's schedule starts it: for each day the clock crosses (in the
+ * schedule's zone, at its time), an execution of the state machine it names with its input, the scheduled
+ * time in place of {@code <aws.scheduler.scheduled-time>}. The last day run is remembered with the stack's
+ * data, so a restart does not run a day twice. Moving the clock runs at once every day it crossed, as if
+ * the scheduler had fired on each; a day caught up late names its business date, which AWS's on-time
+ * schedule leaves to the time.
  */
 final class DailyRun {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private static final String SCHEDULED_TIME = "<aws.scheduler.scheduled-time>";
+
     private final StepFunctions states;
-    private final String servicingArn;
+    private final Deployment.DailySchedule schedule;
     private final LocalClock clock;
     private final ZoneId zone;
     private final Optional<Path> remembered;
     private LocalDate servicedUpTo;
 
     /** @param data where the last day run is kept; empty: in memory, starting today */
-    DailyRun(StepFunctions states, String servicingArn, LocalClock clock, ZoneId zone, Optional<Path> data) {
+    DailyRun(StepFunctions states, Deployment.DailySchedule schedule, LocalClock clock, Optional<Path> data) {
         this.states = states;
-        this.servicingArn = servicingArn;
+        this.schedule = schedule;
         this.clock = clock;
-        this.zone = zone;
+        this.zone = schedule.zone();
         this.remembered = data.map(d -> d.resolve("scheduler.txt"));
         this.servicedUpTo = remembered.filter(Files::exists).map(DailyRun::read).orElse(today());
         save();
@@ -58,6 +64,12 @@ final class DailyRun {
         return upTo(today());
     }
 
+    /** What the scheduler has fired by now: every day whose scheduled time has passed. */
+    synchronized List<JsonNode> due() {
+        LocalDate today = today();
+        return upTo(clock.now().isBefore(today.atTime(schedule.at()).atZone(zone).toInstant()) ? today.minusDays(1) : today);
+    }
+
     /** Every day not yet run, up to {@code date}: the pages remind answered. */
     synchronized List<JsonNode> upTo(LocalDate date) {
         List<JsonNode> pages = new ArrayList<>();
@@ -71,27 +83,32 @@ final class DailyRun {
     }
 
     /**
-     * One business day's run: an execution of the servicing state machine, as the scheduler starts it (08:05
-     * in China), waited for; the pages remind answered, from its history.
+     * One day's run: an execution of the scheduled machine with the schedule's input, waited for; the pages
+     * remind answered, from its history.
      */
     private List<JsonNode> run(LocalDate day) {
-        // the run of a business day happens at 08:05 in China, after the quiet hours
-        Instant now = day.atTime(8, 5).atZone(zone).toInstant();
+        Instant now = day.atTime(schedule.at()).atZone(zone).toInstant();
         if (clock.now().isAfter(now)) {
             now = clock.now();
         }
-        Map<String, Object> input = new LinkedHashMap<>();
-        input.put("businessDate", day.toString());
-        input.put("now", now.toString());
-        input.put("after", null);
         try {
-            Execution execution = states.start(servicingArn, "servicing-" + day + "-" + UUID.randomUUID().toString()
-                    .substring(0, 8), JSON.writeValueAsString(input));
+            ObjectNode input = (ObjectNode) JSON.readTree(schedule.input());
+            for (Map.Entry<String, JsonNode> field : List.copyOf(input.properties())) {
+                if (SCHEDULED_TIME.equals(field.getValue().asText())) {
+                    input.put(field.getKey(), now.toString());
+                }
+            }
+            if (input.has("businessDate") && input.get("businessDate").isNull()) {
+                input.put("businessDate", day.toString());
+            }
+            String machine = schedule.machine().substring(schedule.machine().lastIndexOf(':') + 1);
+            Execution execution = states.start(schedule.machine(), machine + "-" + day + "-" + UUID.randomUUID().toString()
+                    .substring(0, 8), input.toString());
             while (execution.running()) {
                 Thread.sleep(20);
             }
             if (!"SUCCEEDED".equals(execution.status)) {
-                throw new IllegalStateException("the servicing run of " + day + " ended " + execution.status + ": "
+                throw new IllegalStateException("the " + machine + " run of " + day + " ended " + execution.status + ": "
                         + execution.error + " " + execution.cause);
             }
             List<JsonNode> pages = new ArrayList<>();

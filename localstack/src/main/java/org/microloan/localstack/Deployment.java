@@ -5,11 +5,15 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,11 +27,11 @@ import software.amazon.awssdk.services.dynamodb.model.StreamSpecification;
 import software.amazon.awssdk.services.dynamodb.model.TimeToLiveSpecification;
 
 /**
- * The platform as the synthesized CDK template declares it (infra/target/cdk.out): its functions (name,
- * handler, memory, timeout, environment) and its state machines (definition and substitutions). A value AWS
- * resolves at deploy time (an ARN, a secret, a parameter) is replaced by what stands for it locally; a
- * literal is kept. A function, variable or machine added in CDK appears here without touching the local
- * stack, and one it cannot stand in for is refused at start.
+ * The platform as the synthesized CDK template declares it (infra/target/cdk.out): its table, functions (name,
+ * handler, memory, timeout, environment), state machines (type, definition and substitutions), schedules and
+ * stream mapping. A value AWS resolves at deploy time (an ARN, a secret, a parameter) is replaced by what
+ * stands for it locally; a literal is kept. A function, variable, machine or schedule added in CDK appears
+ * here without touching the local stack, and one it cannot stand in for is refused at start.
  */
 final class Deployment {
 
@@ -36,6 +40,18 @@ final class Deployment {
 
     /** A state machine of the template (STANDARD or EXPRESS), its substitutions made with the local resources. */
     record Machine(String name, String type, String definition) {
+    }
+
+    /** A state machine started every day at a time of day in a zone (EventBridge Scheduler's cron), with its input. */
+    record DailySchedule(String machine, LocalTime at, ZoneId zone, String input) {
+    }
+
+    /** A function invoked every so often (an EventBridge rule's rate). */
+    record RateSchedule(String function, Duration every) {
+    }
+
+    /** A function reading the table's stream: records a batch, retries after a failed batch, and halving it. */
+    record StreamMapping(String function, int batchSize, int retries, boolean bisect) {
     }
 
     /** A function of the template, its environment resolved for this machine. */
@@ -80,8 +96,7 @@ final class Deployment {
                 Map.Entry<String, JsonNode> substitution = substitutions.next();
                 JsonNode target = resources.path(substitution.getValue().path("Ref").asText());
                 String value = switch (target.path("Type").asText()) {
-                    case "AWS::Lambda::Alias" -> functionArnPrefix + resources.path(target.at("/Properties/FunctionName/Ref")
-                            .asText()).at("/Properties/Description").asText().substring(PREFIX.length());
+                    case "AWS::Lambda::Alias" -> functionArnPrefix + functionOf(substitution.getValue());
                     case "AWS::DynamoDB::Table" -> table;
                     case "AWS::StepFunctions::StateMachine" -> machineArnPrefix
                             + machineName(substitution.getValue().path("Ref").asText());
@@ -100,21 +115,87 @@ final class Deployment {
         return logicalId.replaceAll("[0-9A-F]{8}$", "").toLowerCase();
     }
 
+    /** The local name of the function a reference reaches (through its alias, or an expression over the alias). */
+    private String functionOf(JsonNode reference) {
+        JsonNode ref = reference.findValue("Ref");
+        JsonNode target = ref == null ? null : resources.path(ref.asText());
+        if (target != null && "AWS::Lambda::Alias".equals(target.path("Type").asText())) {
+            target = resources.path(target.at("/Properties/FunctionName/Ref").asText());
+        }
+        if (target == null || !target.at("/Properties/Description").asText().startsWith(PREFIX)) {
+            throw new IllegalStateException("the template names a function by " + reference
+                    + ", which is not one of the platform's functions");
+        }
+        return target.at("/Properties/Description").asText().substring(PREFIX.length());
+    }
+
+    private List<JsonNode> ofType(String type) {
+        List<JsonNode> found = new ArrayList<>();
+        resources.forEach(r -> {
+            if (type.equals(r.path("Type").asText())) {
+                found.add(r.path("Properties"));
+            }
+        });
+        return found;
+    }
+
+    private static final Pattern DAILY = Pattern.compile("cron\\((\\d+) (\\d+) \\* \\* \\? \\*\\)");
+    private static final Pattern RATE = Pattern.compile("rate\\((\\d+) (minute|minutes|hour|hours)\\)");
+
+    /**
+     * The schedules that start a state machine, each {@code cron(m h * * ? *)} in its time zone (the only kind
+     * the local scheduler keeps; another is refused at start, naming it).
+     */
+    List<DailySchedule> dailySchedules(String machineArnPrefix) {
+        List<DailySchedule> schedules = new ArrayList<>();
+        for (JsonNode p : ofType("AWS::Scheduler::Schedule")) {
+            Matcher cron = DAILY.matcher(p.path("ScheduleExpression").asText());
+            String target = p.at("/Target/Arn/Ref").asText();
+            if (!cron.matches() || !"AWS::StepFunctions::StateMachine".equals(resources.at("/" + target + "/Type").asText())) {
+                throw new IllegalStateException("the template schedules " + p.path("ScheduleExpression") + " for "
+                        + p.at("/Target/Arn") + ": the local stack keeps daily cron schedules of a state machine only");
+            }
+            schedules.add(new DailySchedule(machineArnPrefix + machineName(target),
+                    LocalTime.of(Integer.parseInt(cron.group(2)), Integer.parseInt(cron.group(1))),
+                    ZoneId.of(p.path("ScheduleExpressionTimezone").asText("UTC")), p.at("/Target/Input").asText("{}")));
+        }
+        return schedules;
+    }
+
+    /** The EventBridge rules that invoke a function at a rate. */
+    List<RateSchedule> rateSchedules() {
+        List<RateSchedule> schedules = new ArrayList<>();
+        for (JsonNode p : ofType("AWS::Events::Rule")) {
+            Matcher rate = RATE.matcher(p.path("ScheduleExpression").asText());
+            if (!rate.matches()) {
+                throw new IllegalStateException("the template has the rule " + p.path("ScheduleExpression")
+                        + ": the local stack keeps rate(n minutes|hours) rules only");
+            }
+            Duration every = rate.group(2).startsWith("minute") ? Duration.ofMinutes(Long.parseLong(rate.group(1)))
+                    : Duration.ofHours(Long.parseLong(rate.group(1)));
+            p.path("Targets").forEach(t -> schedules.add(new RateSchedule(functionOf(t.path("Arn")), every)));
+        }
+        return schedules;
+    }
+
+    /** The functions reading the table's stream, with the mapping's batch, retries and bisection. */
+    List<StreamMapping> streamMappings() {
+        List<StreamMapping> mappings = new ArrayList<>();
+        for (JsonNode p : ofType("AWS::Lambda::EventSourceMapping")) {
+            mappings.add(new StreamMapping(functionOf(p.path("FunctionName")), p.path("BatchSize").asInt(100),
+                    // -1 (or absent) is Lambda's "until the record expires": a day of tries here too many, so 10
+                    p.path("MaximumRetryAttempts").asInt(-1) < 0 ? 10 : p.path("MaximumRetryAttempts").asInt(),
+                    p.path("BisectBatchOnFunctionError").asBoolean(false)));
+        }
+        return mappings;
+    }
+
     /**
      * The table as the template declares it (keys, attributes, indexes, stream, TTL), named {@code name}
      * here; made if absent. DynamoDB Local keeps no encryption or recovery settings, so those stay AWS's.
      */
     void createTable(String name, DynamoDbClient dynamo) {
-        List<JsonNode> tables = new ArrayList<>();
-        resources.forEach(r -> {
-            if ("AWS::DynamoDB::Table".equals(r.path("Type").asText())) {
-                tables.add(r.path("Properties"));
-            }
-        });
-        if (tables.size() != 1) {
-            throw new IllegalStateException("the template declares " + tables.size() + " tables, the local stack runs one");
-        }
-        JsonNode t = tables.get(0);
+        JsonNode t = table();
         List<AttributeDefinition> attributes = new ArrayList<>();
         t.path("AttributeDefinitions").forEach(a -> attributes.add(AttributeDefinition.builder()
                 .attributeName(a.path("AttributeName").asText()).attributeType(a.path("AttributeType").asText()).build()));
@@ -145,6 +226,15 @@ final class Deployment {
         }
     }
 
+    /** The one table's properties, as the template declares them. */
+    JsonNode table() {
+        List<JsonNode> tables = ofType("AWS::DynamoDB::Table");
+        if (tables.size() != 1) {
+            throw new IllegalStateException("the template declares " + tables.size() + " tables, the local stack runs one");
+        }
+        return tables.get(0);
+    }
+
     private static List<KeySchemaElement> keys(JsonNode schema) {
         List<KeySchemaElement> keys = new ArrayList<>();
         schema.forEach(k -> keys.add(KeySchemaElement.builder().attributeName(k.path("AttributeName").asText())
@@ -165,32 +255,53 @@ final class Deployment {
         List<Declared> declared = new ArrayList<>();
         for (JsonNode resource : resources) {
             JsonNode p = resource.path("Properties");
-            if (!"AWS::Lambda::Function".equals(resource.path("Type").asText()) || !handler.equals(p.path("Handler").asText())
-                    || !p.path("Description").asText().startsWith(PREFIX)) {
-                continue;
+            if ("AWS::Lambda::Function".equals(resource.path("Type").asText()) && handler.equals(p.path("Handler").asText())
+                    && p.path("Description").asText().startsWith(PREFIX)) {
+                declared.add(declared(p, local));
             }
-            String name = p.path("Description").asText().substring(PREFIX.length());
-            Map<String, String> environment = new LinkedHashMap<>();
-            Iterator<Map.Entry<String, JsonNode>> variables = p.at("/Environment/Variables").fields();
-            while (variables.hasNext()) {
-                Map.Entry<String, JsonNode> variable = variables.next();
-                Map<String, String> standsIn = local.get(variable.getKey());
-                if (standsIn != null) {
-                    environment.putAll(standsIn);
-                } else if (variable.getValue().isTextual()) {
-                    environment.put(variable.getKey(), variable.getValue().asText());
-                } else {
-                    throw new IllegalStateException("the template gives " + name + " " + variable.getKey() + " from "
-                            + variable.getValue() + ", which the local stack has nothing to stand in for: add it to "
-                            + "LocalStack's local environment");
-                }
-            }
-            declared.add(new Declared(name, handler, p.path("MemorySize").asInt(128),
-                    Duration.ofSeconds(p.path("Timeout").asInt(3)), environment));
         }
         if (declared.isEmpty()) {
             throw new IllegalStateException("the template at " + template + " declares no function");
         }
         return declared;
+    }
+
+    /**
+     * The functions the deployment runs once as a step of its own (CDK triggers: the books' migrations), in
+     * the template's order.
+     */
+    List<Declared> triggers(Map<String, Map<String, String>> local) {
+        List<Declared> triggers = new ArrayList<>();
+        for (JsonNode trigger : ofType("Custom::Trigger")) {
+            JsonNode version = resources.path(trigger.at("/HandlerArn/Ref").asText());
+            JsonNode function = resources.path(version.at("/Properties/FunctionName/Ref").asText());
+            if (!function.at("/Properties/Description").asText().startsWith(PREFIX)) {
+                throw new IllegalStateException("the template triggers " + trigger.path("HandlerArn")
+                        + ", which is not one of the platform's functions");
+            }
+            triggers.add(declared(function.path("Properties"), local));
+        }
+        return triggers;
+    }
+
+    /** A function's name is the first word of its description after the prefix ("microloan books-schema: ..."). */
+    private Declared declared(JsonNode p, Map<String, Map<String, String>> local) {
+        String name = p.path("Description").asText().substring(PREFIX.length()).split("[: ]")[0];
+        Map<String, String> environment = new LinkedHashMap<>();
+        Iterator<Map.Entry<String, JsonNode>> variables = p.at("/Environment/Variables").fields();
+        while (variables.hasNext()) {
+            Map.Entry<String, JsonNode> variable = variables.next();
+            Map<String, String> standsIn = local.get(variable.getKey());
+            if (standsIn != null) {
+                environment.putAll(standsIn);
+            } else if (variable.getValue().isTextual()) {
+                environment.put(variable.getKey(), variable.getValue().asText());
+            } else {
+                throw new IllegalStateException("the template gives " + name + " " + variable.getKey() + " from "
+                        + variable.getValue() + ", which the local stack has nothing to stand in for: add it to StandIns");
+            }
+        }
+        return new Declared(name, p.path("Handler").asText(), p.path("MemorySize").asInt(128),
+                Duration.ofSeconds(p.path("Timeout").asInt(3)), environment);
     }
 }

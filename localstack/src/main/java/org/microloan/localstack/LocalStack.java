@@ -22,6 +22,8 @@ import com.sun.net.httpserver.HttpServer;
 import org.microloan.localstack.dynamodb.LocalDynamoDb;
 import org.microloan.localstack.gateway.HttpGateway;
 import org.microloan.localstack.lambda.LambdaHost;
+import org.microloan.localstack.metering.Meter;
+import org.microloan.localstack.metering.MeteredDynamoDb;
 import org.microloan.localstack.postgres.LocalPostgres;
 import org.microloan.localstack.simulators.ProviderSimulators;
 import org.microloan.localstack.states.DynamoDbTasks;
@@ -31,7 +33,6 @@ import org.microloan.localstack.states.LocalClock;
 import org.microloan.localstack.states.StepFunctions;
 import org.microloan.localstack.states.StepFunctionsApi;
 import org.microloan.localstack.streams.TableStream;
-import org.microloan.schedule.BusinessDate;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -53,15 +54,18 @@ public final class LocalStack implements AutoCloseable {
     private static final String ORIGINATION_ARN = MACHINE_ARN + "origination";
     private static final String ACCOUNT_ARN = "arn:aws:lambda:us-east-1:000000000000:function:";
     /** Every function's handler: Quarkus' stream handler, which runs the function its configuration names. */
-    private static final String HANDLER = "io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest";
+    static final String HANDLER = "io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest";
     /** The demo partner's Standard Webhooks secret: local only, like every key of this stack. */
     public static final String DEMO_PARTNER_SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
     /** The simulated rail's secret for its callbacks: local only. */
     static final String RAIL_CALLBACK_SECRET = "whsec_bG9jYWwtcmFpbC1jYWxsYmFjay1zZWNyZXQ=";
 
-    /** Where the stack keeps its data (empty: in memory), where it works, and its ports (0: any). */
+    /**
+     * Where the stack keeps its data (empty: in memory), where it works, and its ports (0: any); whether the
+     * DynamoDB calls are metered (their capacity units counted, one more hop per call: for the cost figures).
+     */
     public record Options(Optional<Path> data, Path work, Path functions, int apiPort, int awsPort, int simulatorPort,
-                          boolean instantWaits) {
+                          boolean instantWaits, boolean meteredDynamoDb) {
     }
 
     private final Options options;
@@ -69,7 +73,9 @@ public final class LocalStack implements AutoCloseable {
     private final List<AutoCloseable> started = new ArrayList<>();
     private LocalDynamoDb dynamo;
     private DynamoDbClient dynamoClient;
-    private TableStream stream;
+    private EventSources events;
+    private final Meter meter = new Meter();
+    private URI dynamoEndpoint;
     private LocalPostgres postgres;
     private ProviderSimulators simulators;
     private LambdaHost host;
@@ -114,11 +120,17 @@ public final class LocalStack implements AutoCloseable {
         host = keep(new LambdaHost(options.work()));
         Lambdas lambdas = host;
         LambdaTasks lambdaTasks = new LambdaTasks(lambdas);
-        DynamoDbTasks dynamoTasks = new DynamoDbTasks(dynamo.endpoint());
+        dynamoEndpoint = options.meteredDynamoDb() ? keep(new MeteredDynamoDb(dynamo.endpoint(), meter)).endpoint()
+                : dynamo.endpoint();
+        DynamoDbTasks dynamoTasks = new DynamoDbTasks(dynamoEndpoint);
         states = keep(new StepFunctions(options.data().map(d -> d.resolve("states")), (resource, parameters) ->
                 dynamoTasks.handles(resource) ? dynamoTasks.run(resource, parameters) : lambdaTasks.run(resource, parameters),
-                clock));
-        daily = new DailyRun(states, SERVICING_ARN, clock, BusinessDate.CHINA, options.data());
+                clock, meter));
+        List<Deployment.DailySchedule> schedules = deployment.dailySchedules(MACHINE_ARN);
+        if (schedules.size() != 1) {
+            throw new IllegalStateException("the template schedules " + schedules.size() + " daily runs, the local stack keeps one");
+        }
+        daily = new DailyRun(states, schedules.get(0), clock, options.data());
         aws.createContext("/", new AwsApis(host, new StepFunctionsApi(states), clock, tokens, simulators, daily));
         aws.start();
 
@@ -131,7 +143,8 @@ public final class LocalStack implements AutoCloseable {
             }
             Map<String, String> env = new HashMap<>(function.environment());
             env.putAll(here);
-            host.deploy(new LambdaHost.Function(function.name(), zip, function.handler(), env, function.timeout()));
+            host.deploy(new LambdaHost.Function(function.name(), zip, function.handler(), env, function.timeout(),
+                    function.memoryMb()));
         }
 
         // the state machines as the CDK app declares them, their substitutions made with the local functions
@@ -143,16 +156,23 @@ public final class LocalStack implements AutoCloseable {
         states.machine(stateMachineArn);
         states.machine(SERVICING_ARN);
 
-        // Lambda's event sources for notify-partners: the table's stream, and a schedule every minute
-        EventSources events = new EventSources(host, clock);
-        stream = keep(new TableStream(dynamoClient, DynamoDbStreamsClient.builder().endpointOverride(dynamo.endpoint())
-                .region(Region.US_EAST_1).credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create("local", "local"))).httpClient(UrlConnectionHttpClient.create()).build(),
-                TABLE, event -> events.deliver("notify-partners", event)));
-        stream.start();
+        // Lambda's event sources as the template maps them: the table's stream, and the rules' schedules
+        events = new EventSources(host, clock);
+        for (Deployment.StreamMapping mapping : deployment.streamMappings()) {
+            TableStream stream = keep(new TableStream(dynamoClient, DynamoDbStreamsClient.builder()
+                    .endpointOverride(dynamo.endpoint()).region(Region.US_EAST_1).credentialsProvider(
+                            StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                    .httpClient(UrlConnectionHttpClient.create()).build(),
+                    TABLE, mapping.batchSize(), records -> events.deliver(mapping, records)));
+            stream.start();
+        }
 
         api = HttpServer.create(new InetSocketAddress("127.0.0.1", options.apiPort()), 0);
-        api.createContext("/", new HttpGateway(host, "api"));
+        HttpGateway gateway = new HttpGateway(host, "api");
+        api.createContext("/", exchange -> {
+            meter.apiRequest();
+            gateway.handle(exchange);
+        });
         api.setExecutor(Executors.newFixedThreadPool(16, daemon("gateway")));
         api.start();
         simulators.railCallbacksTo(api().resolve("/v1/rail/callbacks"), RAIL_CALLBACK_SECRET, clock::now);
@@ -160,12 +180,15 @@ public final class LocalStack implements AutoCloseable {
         scheduler = Executors.newSingleThreadScheduledExecutor(daemon("scheduler"));
         scheduler.scheduleWithFixedDelay(() -> {
             try {
-                daily.upTo(today());
+                daily.due();
             } catch (RuntimeException e) {
                 System.err.println("the servicing run failed: " + e);
             }
         }, 60, 60, TimeUnit.SECONDS);
-        scheduler.scheduleWithFixedDelay(() -> events.schedule("notify-partners"), 60, 60, TimeUnit.SECONDS);
+        for (Deployment.RateSchedule rate : deployment.rateSchedules()) {
+            long every = rate.every().toSeconds();
+            scheduler.scheduleWithFixedDelay(() -> events.schedule(rate.function()), every, every, TimeUnit.SECONDS);
+        }
     }
 
     /** A state machine of the template, created or brought up to date. */
@@ -179,36 +202,16 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    /**
-     * What stands in locally for each variable whose value AWS resolves at deploy time (keyed by the
-     * template's variable name): the local key for the KMS key, the user and password for the books' secret,
-     * the platform's secrets for their secret's ARN, the simulators for the providers, the local issuer.
-     */
+    /** What stands in on this machine for the values AWS resolves at deploy time. */
     private Map<String, Map<String, String>> standIns(Path keys) throws IOException {
-        Map<String, Map<String, String>> local = new HashMap<>();
-        local.put("TABLE_NAME", Map.of("TABLE_NAME", TABLE));
-        local.put("MICROLOAN_ENCRYPTION_KMS_KEY_ID", Map.of("MICROLOAN_ENCRYPTION_KEY", localKey(keys, "encryption.key")));
-        local.put("DATABASE_URL", Map.of("DATABASE_URL", postgres.url()));
-        local.put("DATABASE_SECRET_ARN", Map.of("DATABASE_USER", "postgres", "DATABASE_PASSWORD", "postgres"));
-        local.put("PLATFORM_SECRET_ARN", Map.of("MICROLOAN_PERSON_KEY_SECRET", localKey(keys, "person.key"),
-                "MICROLOAN_RAIL_CALLBACK_SECRET", RAIL_CALLBACK_SECRET,
-                "MICROLOAN_PARTNERS_DEMO_SECRET", DEMO_PARTNER_SECRET,
-                "MICROLOAN_PARTNERS_DEMO_URL", simulators.url() + "/partners/demo/hooks"));
-        local.put("STATE_MACHINE_ARN", Map.of("STATE_MACHINE_ARN", ORIGINATION_ARN));
-        local.put("SERVICING_STATE_MACHINE_ARN", Map.of("SERVICING_STATE_MACHINE_ARN", SERVICING_ARN));
-        for (String provider : List.of("KYC_URL", "BUREAU_URL", "PAYMENT_RAIL_URL", "SMS_URL")) {
-            local.put(provider, Map.of(provider, simulators.url()));
-        }
-        local.put("JWT_PUBLIC_KEY_LOCATION", Map.of("JWT_PUBLIC_KEY_LOCATION", tokens.publicKey().toUri().toString()));
-        local.put("JWT_ISSUER", Map.of("JWT_ISSUER", TokenIssuer.ISSUER));
-        local.put("JWT_AUDIENCE", Map.of("JWT_AUDIENCE", TokenIssuer.AUDIENCE));
-        return local;
+        return new StandIns(TABLE, localKey(keys, "encryption.key"), postgres.url(), localKey(keys, "person.key"),
+                simulators.url(), ORIGINATION_ARN, SERVICING_ARN, tokens.publicKey().toUri().toString()).byVariable();
     }
 
     /** Where "AWS" is on this machine, for every function: the local endpoints, and the stack's clock. */
     private Map<String, String> localEndpoints() {
         Map<String, String> env = new HashMap<>();
-        env.put("AWS_ENDPOINT_URL_DYNAMODB", dynamo.endpoint().toString());
+        env.put("AWS_ENDPOINT_URL_DYNAMODB", dynamoEndpoint.toString());
         env.put("AWS_ENDPOINT_URL_SFN", aws().toString());
         env.put("AWS_ENDPOINT_URL_LAMBDA", aws().toString());
         // absolute: each function runs in its own folder
@@ -241,6 +244,11 @@ public final class LocalStack implements AutoCloseable {
 
     public LocalClock clock() {
         return clock;
+    }
+
+    /** What the stack has counted of what AWS bills by use (Lambda's figures: {@code host().usage()}). */
+    public Meter meter() {
+        return meter;
     }
 
     public LambdaHost host() {

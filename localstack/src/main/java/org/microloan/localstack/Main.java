@@ -73,7 +73,7 @@ public final class Main {
         Instant begin = Instant.now();
         LocalStack stack;
         try {
-            stack = LocalStack.start(new LocalStack.Options(data, work, functions, apiPort, awsPort, simulatorPort, false));
+            stack = LocalStack.start(new LocalStack.Options(data, work, functions, apiPort, awsPort, simulatorPort, false, false));
         } catch (IllegalStateException | java.io.UncheckedIOException e) {
             System.err.println("the local stack did not start: " + e.getMessage());
             System.exit(1);

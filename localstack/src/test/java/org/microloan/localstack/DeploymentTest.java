@@ -108,4 +108,36 @@ class DeploymentTest {
                     .isEqualTo("expiresAt");
         }
     }
+
+    @Test
+    void theSchedulesAndTheStreamMapping_comeFromTheTemplate_andAScheduleTheStackCannotKeepIsRefused(@TempDir Path dir)
+            throws IOException {
+        Path template = dir.resolve("Microloan.template.json");
+        Files.writeString(template, """
+                {"Resources": {
+                  "Notify1": {"Type": "AWS::Lambda::Function", "Properties": {"Description": "microloan notify-partners"}},
+                  "NotifyLive1": {"Type": "AWS::Lambda::Alias", "Properties": {"FunctionName": {"Ref": "Notify1"}}},
+                  "Servicing37462A12": {"Type": "AWS::StepFunctions::StateMachine", "Properties": {}},
+                  "Daily": {"Type": "AWS::Scheduler::Schedule", "Properties": {"ScheduleExpression": "cron(5 8 * * ? *)",
+                    "ScheduleExpressionTimezone": "Asia/Shanghai",
+                    "Target": {"Arn": {"Ref": "Servicing37462A12"}, "Input": "{\\"now\\": \\"<aws.scheduler.scheduled-time>\\"}"}}},
+                  "Sweep": {"Type": "AWS::Events::Rule", "Properties": {"ScheduleExpression": "rate(2 minutes)",
+                    "Targets": [{"Arn": {"Ref": "NotifyLive1"}, "Id": "Target0"}]}},
+                  "Mapping": {"Type": "AWS::Lambda::EventSourceMapping", "Properties": {"BatchSize": 50,
+                    "BisectBatchOnFunctionError": true, "MaximumRetryAttempts": 5,
+                    "FunctionName": {"Fn::Join": ["", [{"Fn::Select": [6, {"Fn::Split": [":", {"Ref": "NotifyLive1"}]}]}, ":live"]]}}}
+                }}""");
+        Deployment deployment = Deployment.read(template);
+
+        assertThat(deployment.dailySchedules("arn:local:stateMachine:")).containsExactly(new Deployment.DailySchedule(
+                "arn:local:stateMachine:servicing", java.time.LocalTime.of(8, 5), java.time.ZoneId.of("Asia/Shanghai"),
+                "{\"now\": \"<aws.scheduler.scheduled-time>\"}"));
+        assertThat(deployment.rateSchedules()).containsExactly(new Deployment.RateSchedule("notify-partners",
+                java.time.Duration.ofMinutes(2)));
+        assertThat(deployment.streamMappings()).containsExactly(new Deployment.StreamMapping("notify-partners", 50, 5, true));
+
+        Files.writeString(template, Files.readString(template).replace("cron(5 8 * * ? *)", "cron(0 9 ? * MON-FRI *)"));
+        assertThatThrownBy(() -> Deployment.read(template).dailySchedules("arn:local:stateMachine:"))
+                .hasMessageContaining("cron(0 9 ? * MON-FRI *)").hasMessageContaining("daily cron schedules");
+    }
 }

@@ -56,7 +56,7 @@ class LocalStackBenchmark {
         Path work = Path.of("target", "local-stack-benchmark");
         Instant begin = Instant.now();
         try (LocalStack stack = LocalStack.start(new LocalStack.Options(Optional.empty(), work,
-                Path.of(System.getProperty("functions.dir", "../functions")), 0, 0, 0, false))) {
+                Path.of(System.getProperty("functions.dir", "../functions")), 0, 0, 0, false, false))) {
             Duration startup = Duration.between(begin, Instant.now());
             // one application through first, so every function is warm before the clock starts
             List<Duration> latencies = Collections.synchronizedList(new ArrayList<>());

@@ -50,7 +50,7 @@ class LocalStackIT {
         }
         Instant begin = Instant.now();
         stack = LocalStack.start(new LocalStack.Options(Optional.of(work.resolve("data")), work.resolve("work"),
-                Path.of(System.getProperty("functions.dir", "../functions")), 0, 0, 0, false));
+                Path.of(System.getProperty("functions.dir", "../functions")), 0, 0, 0, false, true));
         startup = Duration.between(begin, Instant.now());
         System.out.println("local stack started in " + startup.toMillis() + " ms");
     }
@@ -309,6 +309,26 @@ class LocalStackIT {
         HttpResponse<String> acceptance = StackClient.accept(stack.api(), id, token);
         assertThat(acceptance.statusCode()).as(acceptance.body()).isEqualTo(200);
         return JSON.readTree(acceptance.body());
+    }
+
+    @Test
+    void theStackCounts_whatAwsWouldBill_byFunctionWorkflowTypeTableAndApi() throws Exception {
+        org.microloan.localstack.metering.Meter.Reading before = stack.meter().reading();
+        long applied = stack.host().usage().getOrDefault("apply", new org.microloan.localstack.lambda.LambdaHost.Usage(
+                0, 0, 0, 0, 0)).invocations();
+        String token = token("b-" + UUID.randomUUID(), "borrower");
+        String id = call("POST", stack.api().resolve("/v1/applications"), token, form()).path("applicationId").asText();
+        until(token, stack.api().resolve("/v1/applications/" + id), "status", "QUOTED");
+
+        org.microloan.localstack.metering.Meter.Reading counted = stack.meter().reading().minus(before);
+        assertThat(counted.expressRequests().get("decisioning")).as("one sprint").isGreaterThanOrEqualTo(1L);
+        assertThat(counted.expressGbSeconds().get("decisioning")).isPositive();
+        assertThat(counted.transitions().get("origination")).as("the Standard workflow's transitions").isPositive();
+        assertThat(counted.writeUnits()).as("DynamoDB's consumed write capacity").isPositive();
+        assertThat(counted.readUnits()).as("and read capacity").isPositive();
+        assertThat(counted.apiRequests()).isGreaterThanOrEqualTo(2);
+        assertThat(stack.host().usage().get("apply").invocations()).isGreaterThan(applied);
+        assertThat(stack.host().usage().get("apply").gbSeconds()).isPositive();
     }
 
     @Test

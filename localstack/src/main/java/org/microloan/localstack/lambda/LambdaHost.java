@@ -35,12 +35,27 @@ import org.microloan.localstack.states.Lambdas;
  * Java runtime does: AWS's runtime interface client polls this host's Runtime API
  * ({@code /2018-06-01/runtime/invocation/next}, {@code /response}, {@code /error}) and calls the handler.
  * A process that dies is started again; an invocation it was running fails as Lambda reports it
- * ({@code Runtime.ExitError}), one that runs past the function's timeout as {@code Sandbox.Timedout}.
+ * ({@code Runtime.ExitError}), one that runs past the function's timeout as {@code Sandbox.Timedout}. After
+ * each invocation the host writes Lambda's {@code START}, {@code END} and {@code REPORT} lines into the
+ * function's log (duration, billed duration, memory size, the process's peak memory, the init duration of a
+ * cold start) and counts them ({@link #usage()}).
  */
 public final class LambdaHost implements Lambdas, AutoCloseable {
 
-    /** A function as deployed: its zip, handler, environment (what Lambda would give it) and timeout. */
-    public record Function(String name, Path zip, String handler, Map<String, String> environment, Duration timeout) {
+    /** A function as deployed: its zip, handler, environment (what Lambda would give it), timeout and memory. */
+    public record Function(String name, Path zip, String handler, Map<String, String> environment, Duration timeout,
+                           int memoryMb) {
+    }
+
+    /**
+     * What a function's REPORT lines add up to: invocations answered, their billed milliseconds and GB-seconds
+     * (billed duration times the memory size, as Lambda bills it), cold starts and their init time.
+     */
+    public record Usage(long invocations, long billedMillis, double gbSeconds, long coldStarts, long initMillis) {
+        Usage plus(long billed, int memoryMb, long init) {
+            return new Usage(invocations + 1, billedMillis + billed, gbSeconds + billed / 1000.0 * memoryMb / 1024.0,
+                    coldStarts + (init > 0 ? 1 : 0), initMillis + init);
+        }
     }
 
     private final Path workDir;
@@ -69,6 +84,13 @@ public final class LambdaHost implements Lambdas, AutoCloseable {
             throw new ServiceException("Lambda.ResourceNotFoundException", "Function not found: " + functionName);
         }
         return slot.invoke(payload);
+    }
+
+    /** Each function's usage since the host started, by name. */
+    public Map<String, Usage> usage() {
+        Map<String, Usage> all = new java.util.TreeMap<>();
+        slots.forEach((name, slot) -> all.put(name, slot.usage));
+        return all;
     }
 
     /** The process of a function, for whoever wants to see it die (tests, the demo). */
@@ -100,6 +122,10 @@ public final class LambdaHost implements Lambdas, AutoCloseable {
         private volatile Generation generation = new Generation();
         private volatile boolean closed;
         private volatile long startedAt;
+        private final Map<String, Long> begun = new ConcurrentHashMap<>();
+        /** When this process asked for its first invocation (its init ended), or 0 once reported. */
+        private volatile long initEndedAt;
+        private volatile Usage usage = new Usage(0, 0, 0, 0, 0);
 
         Slot(Function function) {
             this.function = function;
@@ -139,6 +165,7 @@ public final class LambdaHost implements Lambdas, AutoCloseable {
             env.putIfAbsent("AWS_SECRET_ACCESS_KEY", "local");
             try {
                 generation = new Generation();
+                initEndedAt = -1;
                 process = builder.start();
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot start " + function.name(), e);
@@ -210,6 +237,11 @@ public final class LambdaHost implements Lambdas, AutoCloseable {
                         return;
                     }
                     running.put(next.requestId(), next);
+                    if (initEndedAt == -1) {
+                        initEndedAt = System.currentTimeMillis();
+                    }
+                    begun.put(next.requestId(), System.nanoTime());
+                    log("START RequestId: " + next.requestId() + " Version: $LATEST");
                     exchange.getResponseHeaders().set("Lambda-Runtime-Aws-Request-Id", next.requestId());
                     exchange.getResponseHeaders().set("Lambda-Runtime-Deadline-Ms", Long.toString(next.deadlineMillis()));
                     exchange.getResponseHeaders().set("Lambda-Runtime-Invoked-Function-Arn",
@@ -236,6 +268,7 @@ public final class LambdaHost implements Lambdas, AutoCloseable {
                     String[] parts = path.split("/");
                     Pending done = running.remove(parts[parts.length - 2]);
                     if (done != null) {
+                        report(done.requestId());
                         done.answer().complete(new Invocation(body, path.endsWith("/error") ? "Unhandled" : null));
                     }
                 }
@@ -243,6 +276,51 @@ public final class LambdaHost implements Lambdas, AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 exchange.sendResponseHeaders(500, -1);
+            }
+        }
+
+        /** Lambda's END and REPORT lines for an invocation answered, counted. */
+        private void report(String requestId) {
+            Long begin = begun.remove(requestId);
+            if (begin == null) {
+                return;
+            }
+            double millis = (System.nanoTime() - begin) / 1_000_000.0;
+            long billed = (long) Math.ceil(millis);
+            long init = 0;
+            synchronized (this) {
+                if (initEndedAt > 0) {
+                    init = initEndedAt - startedAt;
+                    initEndedAt = 0;
+                }
+                usage = usage.plus(billed, function.memoryMb(), init);
+            }
+            log("END RequestId: " + requestId);
+            log(String.format(java.util.Locale.ROOT, "REPORT RequestId: %s\tDuration: %.2f ms\tBilled Duration: %d ms\t"
+                    + "Memory Size: %d MB\tMax Memory Used: %d MB%s", requestId, millis, billed, function.memoryMb(),
+                    peakMegabytes(), init > 0 ? "\tInit Duration: " + init + ".00 ms" : ""));
+        }
+
+        /** The process's peak resident memory (VmHWM), as Max Memory Used; 0 where /proc cannot tell. */
+        private long peakMegabytes() {
+            try {
+                for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+                    if (line.startsWith("VmHWM:")) {
+                        return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                // not Linux, or the process has just ended
+            }
+            return 0;
+        }
+
+        private void log(String line) {
+            try {
+                Files.writeString(workDir.resolve("logs").resolve(function.name() + ".log"), line + "\n",
+                        StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+            } catch (IOException e) {
+                System.err.println(function.name() + ": cannot write its log: " + e);
             }
         }
 

@@ -222,6 +222,7 @@ final class Run implements Runnable {
                     }
                     attempts[i]++;
                     retries++;
+                    service.retried(execution);
                     if (!clock.sleepUntil(clock.now().plusMillis((long) (delay * 1000)), this::halted)) {
                         throw new StatesError("States.Aborted", "the execution was stopped");
                     }

@@ -35,6 +35,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.microloan.localstack.metering.Meter;
 
 /**
  * The Step Functions service of the local stack: state machines, executions and their histories (kept
@@ -82,6 +83,7 @@ public final class StepFunctions implements AutoCloseable {
     }
 
     private final Optional<Path> dir;
+    private final Meter meter;
     private final TaskResources resources;
     private final LocalClock clock;
     private final ExecutorService pool = Executors.newCachedThreadPool(r -> {
@@ -100,6 +102,12 @@ public final class StepFunctions implements AutoCloseable {
 
     /** @param dir where state machines and executions are kept, or empty to keep them in memory */
     public StepFunctions(Optional<Path> dir, TaskResources resources, LocalClock clock) {
+        this(dir, resources, clock, new Meter());
+    }
+
+    /** @param meter counts the state transitions and Express durations AWS would bill */
+    public StepFunctions(Optional<Path> dir, TaskResources resources, LocalClock clock, Meter meter) {
+        this.meter = meter;
         this.dir = dir;
         this.resources = resources;
         this.clock = clock;
@@ -441,8 +449,22 @@ public final class StepFunctions implements AutoCloseable {
     void record(Execution execution, String type, String detailsName, ObjectNode details) {
         execution.event(type, clock.now(), detailsName, details);
         if (!execution.express) {
+            if (type.endsWith("StateEntered")) {
+                meter.transition(machineName(execution));
+            }
             save(execution);
         }
+    }
+
+    /** A retry is a state transition too, as Standard workflows are billed. */
+    void retried(Execution execution) {
+        if (!execution.express) {
+            meter.transition(machineName(execution));
+        }
+    }
+
+    private static String machineName(Execution execution) {
+        return execution.stateMachineArn.substring(execution.stateMachineArn.lastIndexOf(':') + 1);
     }
 
     void finish(Execution execution, String status, JsonNode output, StatesError error) {
@@ -451,9 +473,6 @@ public final class StepFunctions implements AutoCloseable {
                 return;
             }
             runs.remove(execution.executionArn);
-            if (execution.express) {
-                log(execution);
-            }
             execution.status = status;
             execution.stopDate = clock.now();
             if (error == null) {
@@ -465,6 +484,10 @@ public final class StepFunctions implements AutoCloseable {
                 execution.cause = error.cause();
                 record(execution, "ExecutionFailed", "executionFailedEventDetails",
                         Run.details("error", error.error(), "cause", error.cause()));
+            }
+            if (execution.express) {
+                meter.express(machineName(execution), execution.stopDate.toEpochMilli() - execution.startDate.toEpochMilli());
+                log(execution);
             }
         }
     }

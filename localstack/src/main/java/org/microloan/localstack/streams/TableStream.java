@@ -1,6 +1,8 @@
 package org.microloan.localstack.streams;
 
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -8,6 +10,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -21,8 +24,8 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /**
  * Lambda's DynamoDB event source, on one machine: the table's stream (NEW_AND_OLD_IMAGES) read from
- * DynamoDB Local, and each batch of records handed on as the event Lambda would deliver
- * ({@code {"Records": [{"eventName", "dynamodb": {"Keys", "NewImage", "OldImage", ...}}]}}).
+ * DynamoDB Local, and each batch of records handed on as Lambda's event carries them
+ * ({@code [{"eventName", "dynamodb": {"Keys", "NewImage", "OldImage", ...}}]}).
  */
 public final class TableStream implements AutoCloseable {
 
@@ -31,7 +34,8 @@ public final class TableStream implements AutoCloseable {
     private final DynamoDbClient dynamo;
     private final DynamoDbStreamsClient streams;
     private final String table;
-    private final Consumer<ObjectNode> deliver;
+    private final int batchSize;
+    private final Consumer<List<JsonNode>> deliver;
     private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "table-stream");
         t.setDaemon(true);
@@ -41,8 +45,11 @@ public final class TableStream implements AutoCloseable {
     private final Map<String, String> iterators = new HashMap<>();
     private boolean started;
 
-    public TableStream(DynamoDbClient dynamo, DynamoDbStreamsClient streams, String table, Consumer<ObjectNode> deliver) {
+    /** @param batchSize the most records read at once (and handed on together) */
+    public TableStream(DynamoDbClient dynamo, DynamoDbStreamsClient streams, String table, int batchSize,
+                       Consumer<List<JsonNode>> deliver) {
         this.dynamo = dynamo;
+        this.batchSize = batchSize;
         this.streams = streams;
         this.table = table;
         this.deliver = deliver;
@@ -73,13 +80,11 @@ public final class TableStream implements AutoCloseable {
                 if (iterator.equals(CLOSED)) {
                     continue;
                 }
-                var page = streams.getRecords(b -> b.shardIterator(iterator).limit(100));
+                var page = streams.getRecords(b -> b.shardIterator(iterator).limit(Math.min(batchSize, 1000)));
                 if (!page.records().isEmpty()) {
-                    ArrayNode records = NODES.arrayNode();
+                    List<JsonNode> records = new ArrayList<>();
                     page.records().forEach(r -> records.add(record(r)));
-                    ObjectNode event = NODES.objectNode();
-                    event.set("Records", records);
-                    deliver.accept(event);
+                    deliver.accept(records);
                 }
                 iterators.put(shard.shardId(), page.nextShardIterator() == null ? CLOSED : page.nextShardIterator());
             }

@@ -58,7 +58,7 @@ class LambdaHostTest {
         host = new LambdaHost(work);
         host.deploy(new LambdaHost.Function("apply", zip, "io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest",
                 Map.of("TABLE_NAME", "origination", "MICROLOAN_ENCRYPTION_KEY", KEY,
-                        "AWS_ENDPOINT_URL_DYNAMODB", dynamo.endpoint().toString()), Duration.ofSeconds(60)));
+                        "AWS_ENDPOINT_URL_DYNAMODB", dynamo.endpoint().toString()), Duration.ofSeconds(60), 1024));
     }
 
     @AfterAll
@@ -93,7 +93,18 @@ class LambdaHostTest {
         assertThat(answer(unknown).path("errorType").asText()).isEqualTo("org.microloan.workflow.UnknownApplicationException");
         assertThat(answer(unknown).path("errorMessage").asText()).isEqualTo("no application nope");
 
-        assertThat(Files.readString(work.resolve("logs").resolve("apply.log"))).contains("apply");
+        String log = Files.readString(work.resolve("logs").resolve("apply.log"));
+        assertThat(log).contains("apply");
+        // Lambda's own lines after each invocation, the first with the cold start's init
+        assertThat(log).containsPattern("START RequestId: [-0-9a-f]{36} Version: \\$LATEST")
+                .containsPattern("END RequestId: [-0-9a-f]{36}")
+                .containsPattern("REPORT RequestId: [-0-9a-f]{36}\tDuration: \\d+\\.\\d\\d ms\tBilled Duration: \\d+ ms\t"
+                        + "Memory Size: 1024 MB\tMax Memory Used: [1-9]\\d* MB")
+                .containsPattern("\tInit Duration: \\d+\\.00 ms");
+        LambdaHost.Usage usage = host.usage().get("apply");
+        assertThat(usage.invocations()).isGreaterThanOrEqualTo(2);
+        assertThat(usage.coldStarts()).isGreaterThanOrEqualTo(1);
+        assertThat(usage.gbSeconds()).isEqualTo(usage.billedMillis() / 1000.0 * 1024 / 1024, org.assertj.core.data.Offset.offset(1e-9));
     }
 
     @Test

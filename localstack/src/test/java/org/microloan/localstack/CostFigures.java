@@ -77,7 +77,7 @@ class CostFigures {
         String borrower = "b-" + UUID.randomUUID();
         String token = call("POST", stack.aws().resolve("/_local/token"), null,
                 Map.of("subject", borrower, "role", "borrower")).path("token").asText();
-        String id = call("POST", stack.api().resolve("/v1/applications"), token, Forms.emergency())
+        String id = call("POST", stack.api().resolve("/v1/applications"), token, Forms.ofSomeoneElse(Forms.emergency()))
                 .path("applicationId").asText();
         until(stack, id, true);
         assertThat(call("GET", stack.api().resolve("/v1/applications/" + id), token, null).path("status").asText())

@@ -66,7 +66,7 @@ class LocalStackBenchmark {
                     String token = call("POST", stack.aws().resolve("/_local/token"), null,
                             Map.of("subject", borrower, "role", "borrower")).path("token").asText();
                     Instant start = Instant.now();
-                    String id = call("POST", stack.api().resolve("/v1/applications"), token, Forms.emergency())
+                    String id = call("POST", stack.api().resolve("/v1/applications"), token, Forms.ofSomeoneElse(Forms.emergency()))
                             .path("applicationId").asText();
                     URI status = stack.api().resolve("/v1/applications/" + id);
                     until(status, token, "QUOTED");

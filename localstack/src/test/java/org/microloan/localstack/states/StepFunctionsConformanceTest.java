@@ -211,7 +211,7 @@ class StepFunctionsConformanceTest {
         assertThat(output.at("/sprint/result/outcome").asText()).isEqualTo("QUOTED");
         assertThat(output.at("/acceptance/accepted").asBoolean()).isTrue();
         // apply, verify, score and quote ran inside the Express sprint, one Task state of this history
-        assertThat(enteredStates(arn)).containsExactly("Resume", "FromTheStart", "Decisioning", "SprintOutcome",
+        assertThat(enteredStates(arn)).containsExactly("Resume", "Decisioning", "SprintOutcome",
                 "AwaitAcceptance", "AcceptanceOutcome", "Disburse", "Disbursed");
         assertThat(calls.keySet()).contains("Apply", "VerifyIdentity", "Score", "QuoteRate", "Disburse");
         assertThatThrownBy(() -> sfn.sendTaskSuccess(b -> b.taskToken(token).output("{}")))

@@ -95,6 +95,7 @@ public final class StepFunctions implements AutoCloseable {
     private final Map<String, Execution> executions = new ConcurrentHashMap<>();
     private final Map<String, Run> runs = new ConcurrentHashMap<>();
     private final Map<String, Waiter> tokens = new ConcurrentHashMap<>();
+    private final Map<String, Definition> parsed = new ConcurrentHashMap<>();
     /** What CloudWatch Logs would hold of the Express executions (level ALL, no execution data): the latest events. */
     private final Deque<ObjectNode> expressLog = new ArrayDeque<>();
     private static final int EXPRESS_LOG_EVENTS = 10_000;
@@ -183,7 +184,7 @@ public final class StepFunctions implements AutoCloseable {
         if (machine.express()) {
             // at least once, nothing kept: Express has no history to read, only what it answers and logs
             Execution execution = express(machine, executionName, body);
-            pool.submit(new Run(this, execution, parse(machine.definition()), pool, clock, () -> false));
+            pool.submit(new Run(this, execution, definition(machine.definition()), pool, clock, () -> false));
             return execution;
         }
         String arn = "arn:aws:states:" + REGION + ":" + ACCOUNT + ":execution:" + machine.name() + ":" + executionName;
@@ -195,45 +196,44 @@ public final class StepFunctions implements AutoCloseable {
                 }
                 throw new ApiException("ExecutionAlreadyExists", "Execution Already Exists: '" + arn + "'");
             }
-            Execution execution = new Execution();
-            execution.executionArn = arn;
-            execution.name = executionName;
-            execution.stateMachineArn = stateMachineArn;
-            execution.definition = machine.definition();
-            execution.input = body;
-            execution.status = "RUNNING";
-            execution.startDate = clock.now();
-            execution.state = parse(machine.definition()).startAt();
-            execution.stateInput = json(body);
+            Execution execution = started(machine, arn, executionName, body, false);
             executions.put(arn, execution);
-            ObjectNode started = Run.details("input", body, "roleArn", ROLE);
-            record(execution, "ExecutionStarted", "executionStartedEventDetails", started);
             launch(execution);
             return execution;
         }
     }
 
     private void launch(Execution execution) {
-        Run run = new Run(this, execution, parse(execution.definition), pool, clock, () -> false);
+        Run run = new Run(this, execution, definition(execution.definition), pool, clock, () -> false);
         runs.put(execution.executionArn, run);
         pool.submit(run);
     }
 
     private Execution express(StateMachine machine, String name, String input) {
+        return started(machine, "arn:aws:states:" + REGION + ":" + ACCOUNT + ":express:" + machine.name() + ":" + name
+                + ":" + UUID.randomUUID(), name, input, true);
+    }
+
+    /** A new execution at its start state, its ExecutionStarted event recorded. */
+    private Execution started(StateMachine machine, String arn, String name, String input, boolean express) {
         Execution execution = new Execution();
-        execution.express = true;
-        execution.executionArn = "arn:aws:states:" + REGION + ":" + ACCOUNT + ":express:" + machine.name() + ":" + name
-                + ":" + UUID.randomUUID();
+        execution.express = express;
+        execution.executionArn = arn;
         execution.name = name;
         execution.stateMachineArn = machine.stateMachineArn();
         execution.definition = machine.definition();
         execution.input = input;
         execution.status = "RUNNING";
         execution.startDate = clock.now();
-        execution.state = parse(machine.definition()).startAt();
+        execution.state = definition(machine.definition()).startAt();
         execution.stateInput = json(input);
         record(execution, "ExecutionStarted", "executionStartedEventDetails", Run.details("input", input, "roleArn", ROLE));
         return execution;
+    }
+
+    /** A definition parsed once for all its executions. */
+    private Definition definition(String text) {
+        return parsed.computeIfAbsent(text, StepFunctions::parse);
     }
 
     /**
@@ -262,7 +262,7 @@ public final class StepFunctions implements AutoCloseable {
         Run run;
         if (machine.express()) {
             child = express(machine, name, input);
-            run = new Run(this, child, parse(machine.definition()), pool, clock, parentStopped);
+            run = new Run(this, child, definition(machine.definition()), pool, clock, parentStopped);
         } else {
             child = start(machine.stateMachineArn(), name, input);
             run = null;

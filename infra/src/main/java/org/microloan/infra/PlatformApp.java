@@ -13,7 +13,8 @@ import software.amazon.awscdk.AppProps;
 /**
  * Synthesizes the platform's cloud assembly: {@code PlatformApp <repository root> <out dir>}. Run by
  * {@code mvn package} in infra/ (into infra/target/cdk.out), which {@code cdk deploy --app infra/target/cdk.out}
- * deploys. No AWS account is needed to synthesize.
+ * deploys. No AWS account is needed to synthesize. {@code -Dnative=true} deploys the natively built zips as custom
+ * runtimes.
  */
 public final class PlatformApp {
 
@@ -25,7 +26,12 @@ public final class PlatformApp {
         String out = args.length > 1 ? args[1] : root.resolve("infra/target/cdk.out").toString();
         // assets are named by their hash: without this, every rebuilt zip would stay beside the new one
         clear(Path.of(out));
-        App app = new App(AppProps.builder().outdir(out).build());
+        // -Dnative=true (or cdk's -c native=true): natively built zips deploy as custom runtimes
+        AppProps.Builder props = AppProps.builder().outdir(out);
+        if (System.getProperty("native") != null) {
+            props.context(java.util.Map.of("native", System.getProperty("native")));
+        }
+        App app = new App(props.build());
         new PlatformStack(app, "Microloan", Artifacts.in(root));
         app.synth();
     }

@@ -107,6 +107,8 @@ public class PlatformStack extends Stack {
 
     /** Every function is a Quarkus Lambda: the handler is Quarkus', the function inside is its configuration. */
     static final String HANDLER = "io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest";
+    /** A native function's handler is its configuration's (quarkus.lambda.handler): Lambda only requires a name. */
+    static final String NATIVE_HANDLER = "native";
 
     /** The functions of the platform, with what each needs of memory and time. */
     enum Fn {
@@ -161,6 +163,7 @@ public class PlatformStack extends Stack {
     private final Key personalData;
     private final Map<Fn, Function> functions = new LinkedHashMap<>();
     private final Map<Fn, Alias> live = new LinkedHashMap<>();
+    private final boolean nativeZips;
     private final StateMachine decisioning;
     private final StateMachine origination;
     private final StateMachine servicing;
@@ -177,9 +180,14 @@ public class PlatformStack extends Stack {
 
     static final String DATABASE = "microloan";
 
+    /**
+     * @param artifacts where the functions' zips are; with the context {@code native=true}, a function whose zip is a
+     *                  native build is deployed as a custom runtime (provided.al2023), the others as Java with SnapStart
+     */
     public PlatformStack(Construct scope, String id, Artifacts artifacts) {
         super(scope, id, StackProps.builder()
                 .description("Micro-loan platform: origination workflow, servicing, the API").build());
+        nativeZips = "true".equals(String.valueOf(getNode().tryGetContext("native")));
 
         personalData = Key.Builder.create(this, "PersonalDataKey")
                 .description("Seals applicants' personal data (envelope encryption per value)")
@@ -280,15 +288,25 @@ public class PlatformStack extends Stack {
             builder.vpc(books.vpc()).vpcSubnets(SubnetSelection.builder().subnetType(SubnetType.PRIVATE_WITH_EGRESS).build())
                     .securityGroups(List.of(books.clients()));
         }
+        boolean nativeBuild = artifacts.isNative(fn.module);
+        if (nativeBuild && !nativeZips) {
+            throw new IllegalStateException("functions/" + fn.module + "/target/function.zip is a native build: synthesize "
+                    + "with the context native=true (mvn -B package -pl infra -Dnative=true, or cdk -c native=true), or "
+                    + "build the JVM zip again (mvn -B package -pl functions/" + fn.module + ")");
+        }
+        if (nativeBuild) {
+            // a custom runtime: no JVM to tune, no SnapStart (its start is the binary's own)
+            env.remove("JAVA_TOOL_OPTIONS");
+            builder.runtime(Runtime.PROVIDED_AL2023).handler(NATIVE_HANDLER);
+        } else {
+            builder.runtime(Runtime.JAVA_17).handler(HANDLER).snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS);
+        }
         Function function = builder
                 .description("microloan " + fn.module)
-                .runtime(Runtime.JAVA_17)
                 .architecture(Architecture.ARM_64)
-                .handler(HANDLER)
                 .code(Code.fromAsset(artifacts.functionZip(fn.module)))
                 .memorySize(fn.memoryMb)
                 .timeout(Duration.seconds(fn.timeoutSeconds))
-                .snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS)
                 .tracing(Tracing.ACTIVE)
                 .logGroup(logs)
                 .environment(env)

@@ -43,17 +43,7 @@ class PlatformStackTest {
     /** Stand-in zips where the functions' builds put theirs: the template only points at them. */
     @BeforeAll
     static void synth() throws IOException {
-        List<String> modules = new ArrayList<>(Arrays.stream(PlatformStack.Fn.values()).map(fn -> fn.module).toList());
-        modules.add("books-schema");
-        for (String module : modules) {
-            Path zip = root.resolve("functions").resolve(module).resolve("target").resolve("function.zip");
-            Files.createDirectories(zip.getParent());
-            try (OutputStream out = Files.newOutputStream(zip); ZipOutputStream z = new ZipOutputStream(out)) {
-                z.putNextEntry(new ZipEntry("bootstrap-" + module));
-                z.write(module.getBytes());
-                z.closeEntry();
-            }
-        }
+        standIns(root, List.of());
         App app = new App();
         PlatformStack stack = new PlatformStack(app, "Test", Artifacts.in(root));
         Aspects.of(stack).add(AwsSolutionsChecks.Builder.create().verbose(true).build());
@@ -104,6 +94,54 @@ class PlatformStackTest {
         });
         assertThat(ofType("AWS::Lambda::Alias")).hasSize(PlatformStack.Fn.values().length)
                 .allSatisfy(a -> assertThat(a.at("/Properties/Name").asText()).isEqualTo("live"));
+    }
+
+    /** A zip per function; those named in {@code nativeBuilds} as a native build leaves it (a bootstrap at the root). */
+    private static void standIns(Path at, List<String> nativeBuilds) throws IOException {
+        List<String> modules = new ArrayList<>(Arrays.stream(PlatformStack.Fn.values()).map(fn -> fn.module).toList());
+        modules.add("books-schema");
+        for (String module : modules) {
+            Path zip = at.resolve("functions").resolve(module).resolve("target").resolve("function.zip");
+            Files.createDirectories(zip.getParent());
+            try (OutputStream out = Files.newOutputStream(zip); ZipOutputStream z = new ZipOutputStream(out)) {
+                z.putNextEntry(new ZipEntry(nativeBuilds.contains(module) ? "bootstrap" : "lib/" + module + ".jar"));
+                z.write(module.getBytes());
+                z.closeEntry();
+            }
+        }
+    }
+
+    @Test
+    void aNativelyBuiltFunction_deploysAsACustomRuntimeWithTheContextFlag_andIsRefusedWithoutIt(@TempDir Path other)
+            throws IOException {
+        standIns(other, List.of("score"));
+        App app = App.Builder.create().context(Map.of("native", "true")).build();
+        JsonNode functions = JSON.valueToTree(Template.fromStack(new PlatformStack(app, "Native", Artifacts.in(other)))
+                .findResources("AWS::Lambda::Function"));
+        List<JsonNode> score = new ArrayList<>();
+        List<JsonNode> apply = new ArrayList<>();
+        functions.forEach(f -> {
+            String description = f.at("/Properties/Description").asText();
+            if (description.equals("microloan score")) {
+                score.add(f.path("Properties"));
+            } else if (description.equals("microloan apply")) {
+                apply.add(f.path("Properties"));
+            }
+        });
+        assertThat(score).singleElement().satisfies(p -> {
+            assertThat(p.path("Runtime").asText()).isEqualTo("provided.al2023");
+            assertThat(p.has("SnapStart")).isFalse();
+            assertThat(p.at("/Environment/Variables").has("JAVA_TOOL_OPTIONS")).isFalse();
+            assertThat(p.at("/Architectures/0").asText()).isEqualTo("arm64");
+        });
+        assertThat(apply).singleElement().satisfies(p -> {
+            assertThat(p.path("Runtime").asText()).as("built for the JVM: Java with SnapStart").isEqualTo("java17");
+            assertThat(p.at("/SnapStart/ApplyOn").asText()).isEqualTo("PublishedVersions");
+        });
+
+        assertThatThrownBy(() -> new PlatformStack(new App(), "NotNative", Artifacts.in(other)))
+                .hasMessageContaining("functions/score/target/function.zip is a native build")
+                .hasMessageContaining("native=true");
     }
 
     @Test

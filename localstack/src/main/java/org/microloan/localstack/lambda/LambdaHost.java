@@ -32,7 +32,7 @@ import org.microloan.localstack.states.Lambdas;
 
 /**
  * Runs each function's built artifact (the {@code function.zip} CDK deploys) as its own JVM, as Lambda's
- * Java runtime does: AWS's runtime interface client polls this host's Runtime API
+ * Java runtime does, or, for a native build's zip, its {@code bootstrap} as a custom runtime does: AWS's runtime interface client polls this host's Runtime API
  * ({@code /2018-06-01/runtime/invocation/next}, {@code /response}, {@code /error}) and calls the handler.
  * A process that dies is started again; an invocation it was running fails as Lambda reports it
  * ({@code Runtime.ExitError}), one that runs past the function's timeout as {@code Sandbox.Timedout}. After
@@ -146,10 +146,16 @@ public final class LambdaHost implements Lambdas, AutoCloseable {
         void start() {
             Path code = unpack().toAbsolutePath();
             startedAt = System.currentTimeMillis();
-            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            Path bootstrap = code.resolve("bootstrap");
+            // a native build's zip is a custom runtime (provided.al2023): its bootstrap polls the Runtime API itself
+            List<String> command = Files.exists(bootstrap) ? List.of(bootstrap.toString())
+                    : List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
                     "-cp", code + ":" + code.resolve("lib") + "/*:" + runtimeClasspath(),
-                    AWSLambda.class.getName(), function.handler()));
+                    AWSLambda.class.getName(), function.handler());
+            if (Files.exists(bootstrap) && !bootstrap.toFile().setExecutable(true)) {
+                throw new IllegalStateException("cannot make " + bootstrap + " executable");
+            }
             ProcessBuilder builder = new ProcessBuilder(command).directory(code.toFile()).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(workDir.resolve("logs").resolve(function.name() + ".log")
                             .toFile()));

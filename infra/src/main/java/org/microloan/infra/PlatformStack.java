@@ -174,7 +174,7 @@ public class PlatformStack extends Stack {
     /** The books' database as the functions reach it: the network, the proxy, its secret, who may connect. */
     record Books(Vpc vpc, DatabaseCluster cluster, DatabaseProxy proxy, SecurityGroup clients, TriggerFunction migration) {
         String reactiveUrl() {
-            return "postgresql://" + proxy.getEndpoint() + ":" + PROXY_PORT + "/" + DATABASE + "?sslmode=require";
+            return "postgresql://" + proxy.getEndpoint() + ":" + PROXY_PORT + "/" + DATABASE + "?sslmode=verify-full";
         }
     }
 
@@ -280,8 +280,10 @@ public class PlatformStack extends Stack {
             env.put("DATABASE_URL", books.reactiveUrl());
             // read at start through Secrets Manager (AwsSecretsConfigSource), never put in the environment
             env.put("DATABASE_SECRET_ARN", books.cluster().getSecret().getSecretArn());
-            // TLS to the proxy inside the VPC; the RDS certificate bundle is not yet in the zip to verify against
-            env.put("QUARKUS_DATASOURCE_REACTIVE_TRUST_ALL", "true");
+            // TLS to the proxy, verified: its ACM certificate chains to Amazon's roots, which ledger carries
+            env.put("QUARKUS_DATASOURCE_REACTIVE_TRUST_CERTIFICATE_PEM", "true");
+            env.put("QUARKUS_DATASOURCE_REACTIVE_TRUST_CERTIFICATE_PEM_CERTS", "amazon-root-cas.pem");
+            env.put("QUARKUS_DATASOURCE_REACTIVE_HOSTNAME_VERIFICATION_ALGORITHM", "HTTPS");
         }
         Function.Builder builder = Function.Builder.create(this, fn.pascal());
         if (fn.books) {
@@ -379,7 +381,9 @@ public class PlatformStack extends Stack {
                 .vpc(vpc).vpcSubnets(SubnetSelection.builder().subnetType(SubnetType.PRIVATE_WITH_EGRESS).build())
                 .securityGroups(List.of(clients))
                 .environment(Map.of("DATABASE_JDBC_URL", "jdbc:postgresql://" + proxy.getEndpoint() + ":" + PROXY_PORT + "/" + DATABASE
-                        + "?sslmode=require", "DATABASE_SECRET_ARN", cluster.getSecret().getSecretArn()))
+                        // verified against the JVM's trust store, which holds Amazon's roots
+                        + "?sslmode=verify-full&sslfactory=org.postgresql.ssl.DefaultJavaSSLFactory",
+                        "DATABASE_SECRET_ARN", cluster.getSecret().getSecretArn()))
                 .logGroup(LogGroup.Builder.create(this, "BooksSchemaMigrationLogs")
                         .retention(RetentionDays.ONE_YEAR).removalPolicy(RemovalPolicy.DESTROY).build())
                 .executeOnHandlerChange(true)

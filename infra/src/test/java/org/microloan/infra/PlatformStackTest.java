@@ -278,6 +278,11 @@ class PlatformStackTest {
             assertThat(f.at("/Properties/Environment/Variables").has("DATABASE_PASSWORD")).as("never a password")
                     .isFalse();
             assertThat(f.at("/Properties/Environment/Variables").has("DATABASE_SECRET_ARN")).isTrue();
+            // TLS to the proxy is verified, never trusted blindly
+            assertThat(f.at("/Properties/Environment/Variables").has("QUARKUS_DATASOURCE_REACTIVE_TRUST_ALL")).isFalse();
+            assertThat(f.at("/Properties/Environment/Variables/DATABASE_URL").toString()).contains("sslmode=verify-full");
+            assertThat(f.at("/Properties/Environment/Variables/QUARKUS_DATASOURCE_REACTIVE_HOSTNAME_VERIFICATION_ALGORITHM")
+                    .asText()).isEqualTo("HTTPS");
         });
     }
 

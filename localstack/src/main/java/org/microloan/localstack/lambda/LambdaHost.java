@@ -229,6 +229,10 @@ public final class LambdaHost implements Lambdas, AutoCloseable {
             String path = exchange.getRequestURI().getPath();
             try (exchange) {
                 if (path.endsWith("/invocation/next")) {
+                    if (initEndedAt == -1) {
+                        // the runtime asks for work once its init is done: that is the cold start's init
+                        initEndedAt = System.currentTimeMillis();
+                    }
                     // a poll left open by a process that has since died must not take the next invocation
                     Generation mine = generation;
                     Pending next = null;
@@ -243,9 +247,6 @@ public final class LambdaHost implements Lambdas, AutoCloseable {
                         return;
                     }
                     running.put(next.requestId(), next);
-                    if (initEndedAt == -1) {
-                        initEndedAt = System.currentTimeMillis();
-                    }
                     begun.put(next.requestId(), System.nanoTime());
                     log("START RequestId: " + next.requestId() + " Version: $LATEST");
                     exchange.getResponseHeaders().set("Lambda-Runtime-Aws-Request-Id", next.requestId());
@@ -254,8 +255,7 @@ public final class LambdaHost implements Lambdas, AutoCloseable {
                             "arn:aws:lambda:us-east-1:000000000000:function:" + function.name());
                     exchange.getResponseHeaders().set("Lambda-Runtime-Trace-Id", "Root=1-00000000-" + next.requestId()
                             .replace("-", "").substring(0, 24));
-                    exchange.getResponseHeaders().set("Lambda-Runtime-Client-Context", "{}");
-                    exchange.getResponseHeaders().set("Lambda-Runtime-Cognito-Identity", "{}");
+                    // no Client-Context or Cognito-Identity: Lambda sends those only for the mobile SDK's calls
                     exchange.getResponseHeaders().set("Content-Type", "application/json");
                     exchange.sendResponseHeaders(200, next.payload().length);
                     try (OutputStream out = exchange.getResponseBody()) {

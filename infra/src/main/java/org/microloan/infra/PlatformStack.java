@@ -506,9 +506,7 @@ public class PlatformStack extends Stack {
         decisioning.grantStartExecution(machine);
         machine.addToRolePolicy(PolicyStatement.Builder.create()
                 .actions(List.of("states:DescribeExecution", "states:StopExecution"))
-                .resources(List.of(executions(decisioning), formatArn(ArnComponents.builder().service("states")
-                        .resource("express").resourceName(decisioning.getStateMachineName() + ":*")
-                        .arnFormat(ArnFormat.COLON_RESOURCE_NAME).build()))).build());
+                .resources(List.of(executions(decisioning), executions(decisioning, "express"))).build());
         machine.addToRolePolicy(PolicyStatement.Builder.create()
                 .actions(List.of("events:PutTargets", "events:PutRule", "events:DescribeRule"))
                 .resources(List.of(formatArn(ArnComponents.builder().service("events").resource("rule")
@@ -525,7 +523,12 @@ public class PlatformStack extends Stack {
      * JWTs, partners' and the rail's signatures); access logs without bodies, and a throttle in front.
      */
     private String executions(StateMachine machine) {
-        return formatArn(ArnComponents.builder().service("states").resource("execution")
+        return executions(machine, "execution");
+    }
+
+    /** @param kind "execution" (a Standard machine's) or "express" (an Express machine's) */
+    private String executions(StateMachine machine, String kind) {
+        return formatArn(ArnComponents.builder().service("states").resource(kind)
                 .resourceName(machine.getStateMachineName() + ":*").arnFormat(ArnFormat.COLON_RESOURCE_NAME).build());
     }
 

@@ -222,7 +222,11 @@ final class Deployment {
                         .attributeName(t.at("/TimeToLiveSpecification/AttributeName").asText()).enabled(true).build()));
             }
         } catch (ResourceInUseException kept) {
-            // made by an earlier start, with its data
+            // made by an earlier start, with its data; one made before the stack read the template has no stream
+            if (t.has("StreamSpecification") && dynamo.describeTable(b -> b.tableName(name)).table().streamSpecification() == null) {
+                dynamo.updateTable(b -> b.tableName(name).streamSpecification(StreamSpecification.builder().streamEnabled(true)
+                        .streamViewType(t.at("/StreamSpecification/StreamViewType").asText()).build()));
+            }
         }
     }
 

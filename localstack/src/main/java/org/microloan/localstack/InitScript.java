@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -50,7 +49,7 @@ final class InitScript {
                 + "/target/function.zip \\\n  --environment \"$(resolve <<'JSON'\n" + env + "\nJSON\n)\"\n";
     }
 
-    static String of(Deployment deployment) throws JsonProcessingException {
+    static String of(Deployment deployment) {
         String table = LocalStack.TABLE;
         StandIns standIns = new StandIns(table, "@ENCRYPTION_KEY@", "postgresql://postgres:5432/postgres", "@PERSON_KEY@",
                 SIMULATORS, MACHINE_ARN + "origination", MACHINE_ARN + "servicing", "@JWT_PUBLIC_KEY_LOCATION@");

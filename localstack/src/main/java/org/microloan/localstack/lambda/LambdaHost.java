@@ -301,8 +301,8 @@ public final class LambdaHost implements Lambdas, AutoCloseable {
                 }
                 usage = usage.plus(billed, function.memoryMb(), init);
             }
-            log("END RequestId: " + requestId);
-            log(String.format(java.util.Locale.ROOT, "REPORT RequestId: %s\tDuration: %.2f ms\tBilled Duration: %d ms\t"
+            // END and REPORT in one write: one open of the log per line would be on every invocation's path
+            log("END RequestId: " + requestId + "\n" + String.format(java.util.Locale.ROOT, "REPORT RequestId: %s\tDuration: %.2f ms\tBilled Duration: %d ms\t"
                     + "Memory Size: %d MB\tMax Memory Used: %d MB%s", requestId, millis, billed, function.memoryMb(),
                     peakMegabytes(), init > 0 ? "\tInit Duration: " + init + ".00 ms" : ""));
         }

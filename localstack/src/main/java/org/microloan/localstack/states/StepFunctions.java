@@ -123,18 +123,19 @@ public final class StepFunctions implements AutoCloseable {
 
     public synchronized StateMachine createStateMachine(String name, String definition, String roleArn, String type) {
         parse(definition);
-        if (type != null && !type.equals(STANDARD) && !type.equals(EXPRESS)) {
+        String kind = type == null ? STANDARD : type;
+        if (!kind.equals(STANDARD) && !kind.equals(EXPRESS)) {
             throw new ApiException("ValidationException", "type must be STANDARD or EXPRESS, not " + type);
         }
         String arn = "arn:aws:states:" + REGION + ":" + ACCOUNT + ":stateMachine:" + name;
         StateMachine existing = machines.get(arn);
         if (existing != null) {
-            if (existing.definition().equals(definition) && existing.type().equals(type == null ? STANDARD : type)) {
+            if (existing.definition().equals(definition) && existing.type().equals(kind)) {
                 return existing;
             }
             throw new ApiException("StateMachineAlreadyExists", "State Machine Already Exists: '" + arn + "'");
         }
-        StateMachine machine = new StateMachine(arn, name, definition, roleArn == null ? ROLE : roleArn, clock.now(), type);
+        StateMachine machine = new StateMachine(arn, name, definition, roleArn == null ? ROLE : roleArn, clock.now(), kind);
         machines.put(arn, machine);
         saveMachines();
         return machine;

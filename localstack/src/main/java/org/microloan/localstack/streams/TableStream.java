@@ -2,8 +2,8 @@ package org.microloan.localstack.streams;
 
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.List;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -18,8 +18,6 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Shard;
 import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
-import software.amazon.awssdk.services.dynamodb.model.StreamSpecification;
-import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /**
@@ -55,14 +53,8 @@ public final class TableStream implements AutoCloseable {
         this.deliver = deliver;
     }
 
-    /** Turns the stream on (as CDK declares it) and starts reading from its end. */
+    /** Starts reading the table's stream (which the table has as the template declares it) from its end. */
     public void start() {
-        try {
-            dynamo.updateTable(b -> b.tableName(table).streamSpecification(StreamSpecification.builder().streamEnabled(true)
-                    .streamViewType(StreamViewType.NEW_AND_OLD_IMAGES).build()));
-        } catch (software.amazon.awssdk.services.dynamodb.model.DynamoDbException alreadyOn) {
-            // enabled by an earlier run
-        }
         poller.scheduleWithFixedDelay(this::poll, 0, 250, TimeUnit.MILLISECONDS);
     }
 

@@ -259,7 +259,9 @@ final class Deployment {
         List<Declared> declared = new ArrayList<>();
         for (JsonNode resource : resources) {
             JsonNode p = resource.path("Properties");
-            if ("AWS::Lambda::Function".equals(resource.path("Type").asText()) && handler.equals(p.path("Handler").asText())
+            // a natively built function is a custom runtime: its handler is only a name
+            boolean ours = handler.equals(p.path("Handler").asText()) || p.path("Runtime").asText().startsWith("provided");
+            if ("AWS::Lambda::Function".equals(resource.path("Type").asText()) && ours
                     && p.path("Description").asText().startsWith(PREFIX)) {
                 declared.add(declared(p, local));
             }

@@ -47,6 +47,16 @@ class DeploymentTest {
     }
 
     @Test
+    void aNativelyBuiltFunction_synthesizedAsACustomRuntime_runsLocallyToo(@TempDir Path dir) throws IOException {
+        Path template = template(dir, "\"MODE\": \"x\"");
+        Files.writeString(template, Files.readString(template)
+                .replace("\"Handler\": \"" + HANDLER + "\"", "\"Handler\": \"native\", \"Runtime\": \"provided.al2023\""));
+
+        assertThat(Deployment.read(template).functions(HANDLER, Map.of("TABLE_NAME", Map.of("TABLE_NAME", "t"))))
+                .extracting(Deployment.Declared::name).containsExactly("score");
+    }
+
+    @Test
     void aVariableAddedInCdk_thatNothingLocalStandsFor_isRefusedAtStart_namingIt(@TempDir Path dir) throws IOException {
         Path template = template(dir, "\"FRAUD_URL\": {\"Ref\": \"FraudUrl\"}");
 

@@ -65,7 +65,7 @@ public class OfferAnswers {
         ApplicationStatus next = accept ? ApplicationStatus.ACCEPTED : ApplicationStatus.DECLINED;
         // the workflow first: if it no longer waits, nothing here has changed
         workflow.answer(token, Map.of("accepted", accept));
-        steps.advance(stored, next, Step.ACCEPTANCE, new Acceptance(accept, clock.instant(), via));
+        steps.reach(stored, next, Step.ACCEPTANCE, new Acceptance(accept, clock.instant(), via));
         if (!accept) {
             exposure.release(stored);
         }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.http.RequestListener;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
@@ -121,6 +122,27 @@ class LoansAndAcceptanceTest {
         assertThat(ProviderStubs.server().findAll(postRequestedFor(urlEqualTo("/"))
                 .withRequestBody(containing("token-" + id)))).hasSize(1);
         assertThat(store.find(id).orElseThrow().status()).isEqualTo(ApplicationStatus.ACCEPTED);
+    }
+
+    @Test
+    void thePayoutStepRecordingTheAcceptanceFirst_stillAnswersTheBorrower200() {
+        String borrower = "b-" + UUID.randomUUID();
+        String id = new Walk(intake, store, exposure).to(ApplicationStatus.QUOTED, borrower, Forms.emergency(), Map.of(
+                "quote-rate", offer("o-1")));
+        store.record(store.find(id).orElseThrow(), "acceptanceToken", "{\"taskToken\":\"raced-" + id + "\"}");
+        // the workflow, answered, starts the payout, which records the acceptance before this request does
+        RequestListener payoutFirst = (request, response) -> {
+            if (request.getBodyAsString().contains("raced-" + id)) {
+                store.advance(store.find(id).orElseThrow(), ApplicationStatus.ACCEPTED, "acceptance",
+                        "{\"accepted\":true,\"at\":\"" + Instant.now() + "\",\"via\":\"workflow\"}");
+            }
+        };
+        ProviderStubs.server().addMockServiceRequestListener(payoutFirst);
+
+        as(borrower).header("Idempotency-Key", "raced").body(Map.of("accept", true)).when()
+                .post("/v1/applications/" + id + "/acceptance").then().statusCode(200).body("status", equalTo("ACCEPTED"));
+
+        assertThat(store.find(id).orElseThrow().results().get("acceptance")).contains("\"via\":\"workflow\"");
     }
 
     @Test

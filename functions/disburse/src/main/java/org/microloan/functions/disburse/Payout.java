@@ -79,7 +79,7 @@ public class Payout {
         }
         // the workflow only reaches this step once the borrower accepted
         StoredApplication stored = loaded.status() != ApplicationStatus.QUOTED ? loaded
-                : steps.advance(loaded, ApplicationStatus.ACCEPTED, Step.ACCEPTANCE, new Acceptance(true, clock.instant(), "workflow"));
+                : steps.reach(loaded, ApplicationStatus.ACCEPTED, Step.ACCEPTANCE, new Acceptance(true, clock.instant(), "workflow"));
         Offer offer = steps.result(stored, Step.QUOTE_RATE);
         ApplicationForm form = intake.open(stored);
         Money amount = Money.of(offer.amount());

@@ -12,6 +12,7 @@ import org.microloan.origination.store.ApplicationStore;
 import org.microloan.origination.store.DynamoFailures;
 import org.microloan.origination.store.StoredApplication;
 import org.microloan.workflow.ApplicationStatus;
+import org.microloan.workflow.ConcurrentUpdateException;
 import org.microloan.workflow.Step;
 import org.microloan.workflow.UnknownApplicationException;
 
@@ -52,6 +53,23 @@ public class StepContext {
 
     public <T> StoredApplication advance(StoredApplication current, ApplicationStatus to, Step<T> step, T value) {
         return store.advance(current, to, step.key(), write(value));
+    }
+
+    /**
+     * Advances to {@code to}, or, when another writer recorded the same step and status at the same moment,
+     * the application as that writer left it: the borrower's answer and the payout step both record the
+     * acceptance (the API answers the workflow before it writes), and either may come first.
+     */
+    public <T> StoredApplication reach(StoredApplication current, ApplicationStatus to, Step<T> step, T value) {
+        try {
+            return advance(current, to, step, value);
+        } catch (ConcurrentUpdateException e) {
+            StoredApplication now = store.find(current.applicationId()).orElseThrow(() -> e);
+            if (now.status() == to && now.results().containsKey(step.key())) {
+                return now;
+            }
+            throw e;
+        }
     }
 
     public <T> StoredApplication record(StoredApplication current, Step<T> step, T value) {

@@ -16,13 +16,16 @@ import org.junit.jupiter.api.Test;
 import org.microloan.decision.Decision;
 import org.microloan.origination.intake.ApplicationIntake;
 import org.microloan.origination.store.ApplicationStore;
+import org.microloan.origination.store.ExposureReservations;
 import org.microloan.origination.store.StoredApplication;
 import org.microloan.scoring.Grade;
 import org.microloan.testing.DynamoDbLocal;
 import org.microloan.testing.Forms;
+import org.microloan.testing.Walk;
 import org.microloan.workflow.Acceptance;
 import org.microloan.workflow.ApplicationStatus;
 import org.microloan.workflow.ApplyResult;
+import org.microloan.workflow.ConcurrentUpdateException;
 import org.microloan.workflow.DisburseResult;
 import org.microloan.workflow.IdentityResult;
 import org.microloan.workflow.Offer;
@@ -34,6 +37,7 @@ import org.microloan.workflow.Step;
 import org.microloan.workflow.TaskToken;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Every record the steps keep on an application comes back as it went in, through the store and the functions' JSON. */
 @QuarkusTest
@@ -50,6 +54,9 @@ class StepRecordsTest {
 
     @Inject
     ApplicationStore store;
+
+    @Inject
+    ExposureReservations exposure;
 
     private static Map<Step<?>, Object> samples(String id) {
         Map<Step<?>, Object> samples = new LinkedHashMap<>();
@@ -95,5 +102,24 @@ class StepRecordsTest {
         store.record(store.find(id).orElseThrow(), Step.ACCEPTANCE.key(), "{\"via\":\"workflow\"}");
 
         assertThat(steps.recorded(store.find(id).orElseThrow(), Step.ACCEPTANCE).orElseThrow().accepted()).isTrue();
+    }
+
+    @Test
+    void theAcceptanceRecordedByAnotherWriterAtTheSameMoment_isReached_butAnyOtherChangeStillConflicts() {
+        String id = new Walk(intake, store, exposure).to(ApplicationStatus.QUOTED, Forms.emergency(), Map.of(
+                "quote-rate", "{\"offerId\":\"o-1\"}"));
+        StoredApplication seen = store.find(id).orElseThrow();
+        steps.advance(seen, ApplicationStatus.ACCEPTED, Step.ACCEPTANCE, new Acceptance(true, AT, "borrower"));
+
+        StoredApplication reached = steps.reach(seen, ApplicationStatus.ACCEPTED, Step.ACCEPTANCE, new Acceptance(true, AT, "workflow"));
+        assertThat(reached.status()).isEqualTo(ApplicationStatus.ACCEPTED);
+        assertThat(steps.result(reached, Step.ACCEPTANCE).via()).isEqualTo("borrower");
+
+        String other = new Walk(intake, store, exposure).to(ApplicationStatus.QUOTED, Forms.emergency(), Map.of(
+                "quote-rate", "{\"offerId\":\"o-2\"}"));
+        StoredApplication stale = store.find(other).orElseThrow();
+        steps.record(stale, Step.ACCEPTANCE_TOKEN, new TaskToken("t-2"));
+        assertThatThrownBy(() -> steps.reach(stale, ApplicationStatus.ACCEPTED, Step.ACCEPTANCE, new Acceptance(true, AT, "workflow")))
+                .isInstanceOf(ConcurrentUpdateException.class);
     }
 }

@@ -103,6 +103,18 @@ public interface Settings {
         /** How far back ops may value money received another way (a bank transfer to the lender). */
         @WithDefault("30")
         int offlineValueDateWindowDays();
+
+        /** The most messages the daily run sends a second: the SMS provider's rate limit on the lender's account. */
+        @WithDefault("500")
+        int messagesPerSecond();
+
+        /** The most auto-debits (代扣) the daily run asks of the payment rail a second: the rail's rate limit. */
+        @WithDefault("200")
+        int autoDebitsPerSecond();
+
+        /** How many of the daily run's calls to one provider wait on it at once. */
+        @WithDefault("16")
+        int callsInFlight();
     }
 
     /** Who a borrower is, for the limits per person, without keeping the ID number to compare. */

@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -95,18 +97,37 @@ public class ServicingRun {
                 }));
     }
 
-    /** Contacts deferred past quiet hours whose time has come, oldest first. */
-    public Uni<List<ContactRecord>> deferredDue(Instant now, int limit) {
+    /**
+     * Messages whose time has come and that have not gone: deferred past quiet hours, or due and not sent
+     * when a call before failed midway; oldest first.
+     */
+    public Uni<List<ContactRecord>> unsent(Instant now, int limit) {
         return sessions.withSession(session -> session.createSelectionQuery(
-                        "from ContactRecord where status = DEFERRED and sendAt <= :now order by sendAt", ContactRecord.class)
+                        "from ContactRecord where status in (DUE, DEFERRED) and sendAt <= :now order by sendAt",
+                        ContactRecord.class)
                 .setParameter("now", now).setMaxResults(limit).getResultList());
     }
 
-    public Uni<Void> markSent(String contactId, String providerMessageId) {
-        return sessions.withTransaction(session -> session.find(ContactRecord.class, contactId).invoke(c -> {
-            c.status = ContactRecord.Status.SENT;
-            c.providerMessageId = providerMessageId;
-        }).replaceWithVoid());
+    /** The application each of these loans was paid out for, by loan id. */
+    public Uni<Map<String, String>> applicationsOf(Collection<String> loanIds) {
+        return sessions.withSession(session -> session.createSelectionQuery(
+                        "select id, applicationId from Loan where id in :ids", Object[].class)
+                .setParameter("ids", List.copyOf(loanIds)).getResultList()
+                .map(rows -> rows.stream().collect(Collectors.toMap(row -> (String) row[0], row -> (String) row[1]))));
+    }
+
+    /** @param providerMessageIds the provider's message id of each contact sent, by contact id */
+    public Uni<Void> markSent(Map<String, String> providerMessageIds) {
+        if (providerMessageIds.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return sessions.withTransaction(session -> session.createSelectionQuery(
+                        "from ContactRecord where id in :ids", ContactRecord.class)
+                .setParameter("ids", List.copyOf(providerMessageIds.keySet())).getResultList()
+                .invoke(contacts -> contacts.forEach(c -> {
+                    c.status = ContactRecord.Status.SENT;
+                    c.providerMessageId = providerMessageIds.get(c.id);
+                })).replaceWithVoid());
     }
 
     public Uni<List<ContactRecord>> contactsOf(String loanId) {

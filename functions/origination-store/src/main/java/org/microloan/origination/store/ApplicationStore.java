@@ -1,7 +1,9 @@
 package org.microloan.origination.store;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.microloan.workflow.ApplicationStatus;
@@ -14,6 +16,9 @@ public interface ApplicationStore {
     void create(StoredApplication application);
 
     Optional<StoredApplication> find(String applicationId);
+
+    /** The applications of these ids that exist, by id, in as few requests as the store allows (a page's worth). */
+    Map<String, StoredApplication> findAll(Collection<String> applicationIds);
 
     /**
      * Moves the application to {@code to}, recording a step's result, if it is still at {@code

@@ -1,8 +1,10 @@
 package org.microloan.origination.store;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,10 +13,13 @@ import java.util.stream.Collectors;
 import org.microloan.workflow.ApplicationStatus;
 import org.microloan.workflow.ConcurrentUpdateException;
 import org.microloan.workflow.IllegalTransitionException;
+import org.microloan.workflow.StoreUnavailableException;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 import static org.microloan.origination.store.OriginationTable.GSI1;
@@ -68,6 +73,48 @@ public final class DynamoApplicationStore implements ApplicationStore {
     public Optional<StoredApplication> find(String applicationId) {
         Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).key(key(applicationId)).consistentRead(true)).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(read(item));
+    }
+
+    /** BatchGetItem's most keys a request. */
+    private static final int BATCH = 100;
+    private static final int UNPROCESSED_ATTEMPTS = 6;
+
+    @Override
+    public Map<String, StoredApplication> findAll(Collection<String> applicationIds) {
+        Map<String, StoredApplication> found = new HashMap<>();
+        List<String> ids = List.copyOf(new LinkedHashSet<>(applicationIds));
+        for (int from = 0; from < ids.size(); from += BATCH) {
+            List<Map<String, AttributeValue>> keys = ids.subList(from, Math.min(ids.size(), from + BATCH)).stream()
+                    .map(DynamoApplicationStore::key).toList();
+            Map<String, KeysAndAttributes> ask = Map.of(table, KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
+            // what DynamoDB leaves unprocessed (throttled, or over 16 MB) is asked again, a little later each time
+            for (int attempt = 0; !ask.isEmpty(); attempt++) {
+                if (attempt == UNPROCESSED_ATTEMPTS) {
+                    throw new StoreUnavailableException("DynamoDB", new IllegalStateException(
+                            "reads left unprocessed " + attempt + " times"));
+                }
+                pause(attempt);
+                Map<String, KeysAndAttributes> asked = ask;
+                BatchGetItemResponse response = dynamo.batchGetItem(b -> b.requestItems(asked));
+                response.responses().getOrDefault(table, List.of()).forEach(item -> {
+                    StoredApplication a = read(item);
+                    found.put(a.applicationId(), a);
+                });
+                ask = response.unprocessedKeys();
+            }
+        }
+        return found;
+    }
+
+    private static void pause(int attempt) {
+        if (attempt > 0) {
+            try {
+                Thread.sleep(25L << attempt);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new StoreUnavailableException("DynamoDB", e);
+            }
+        }
     }
 
     @Override

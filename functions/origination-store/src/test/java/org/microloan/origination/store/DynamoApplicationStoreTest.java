@@ -46,6 +46,25 @@ class DynamoApplicationStoreTest {
     }
 
     @Test
+    void findAll_ofMoreThanOneRequestHolds_findsEveryStoredOne_andSkipsTheMissing() {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 230; i++) {
+            StoredApplication a = received("b-" + i, Instant.parse("2026-11-22T08:00:00Z"));
+            store.create(a);
+            ids.add(a.applicationId());
+        }
+        List<String> asked = new ArrayList<>(ids);
+        asked.add("no-such-application");
+        asked.add(ids.get(0));
+
+        Map<String, StoredApplication> found = store.findAll(asked);
+
+        assertThat(found).hasSize(230).containsOnlyKeys(ids);
+        assertThat(found.get(ids.get(229)).personal()).containsExactly(1, 2, 3);
+        assertThat(store.findAll(List.of())).isEmpty();
+    }
+
+    @Test
     void create_twice_isRefused() {
         StoredApplication a = received("b", Instant.now());
         store.create(a);

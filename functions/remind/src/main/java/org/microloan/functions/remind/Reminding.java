@@ -1,15 +1,16 @@
 package org.microloan.functions.remind;
 
-import org.microloan.schedule.BusinessDate;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
+import org.microloan.configuration.Settings;
 import org.microloan.identity.Mask;
 import org.microloan.integrations.providers.Messages;
 import org.microloan.ledger.Books;
@@ -17,11 +18,12 @@ import org.microloan.ledger.CollectionRecord;
 import org.microloan.ledger.Collections;
 import org.microloan.ledger.ContactRecord;
 import org.microloan.ledger.CreditLines;
-import org.microloan.ledger.Loan;
 import org.microloan.ledger.ServicingRun;
 import org.microloan.moneyin.RailCollections;
 import org.microloan.origination.intake.ApplicationIntake;
 import org.microloan.origination.store.ApplicationStore;
+import org.microloan.origination.store.StoredApplication;
+import org.microloan.schedule.BusinessDate;
 import org.microloan.servicing.CollectionStatus;
 import org.microloan.servicing.PrepaymentChoice;
 import org.microloan.workflow.KeyReusedException;
@@ -42,24 +44,27 @@ public class Reminding {
     static final int DEFAULT_PAGE = 500;
 
     private final ServicingRun run;
-    private final Books books;
     private final ApplicationStore applications;
     private final ApplicationIntake intake;
     private final Messages messages;
     private final CreditLines creditLines;
     private final RailCollections rail;
     private final Clock clock;
+    private final ProviderCalls sms;
+    private final ProviderCalls debits;
 
-    public Reminding(ServicingRun run, Books books, ApplicationStore applications, ApplicationIntake intake,
-                     Messages messages, CreditLines creditLines, RailCollections rail, Clock clock) {
+    public Reminding(ServicingRun run, ApplicationStore applications, ApplicationIntake intake,
+                     Messages messages, CreditLines creditLines, RailCollections rail, Clock clock, Settings settings) {
         this.run = run;
-        this.books = books;
         this.applications = applications;
         this.intake = intake;
         this.messages = messages;
         this.creditLines = creditLines;
         this.rail = rail;
         this.clock = clock;
+        Settings.Servicing servicing = settings.servicing();
+        this.sms = new ProviderCalls("remind-sms", servicing.messagesPerSecond(), servicing.callsInFlight());
+        this.debits = new ProviderCalls("remind-rail", servicing.autoDebitsPerSecond(), servicing.callsInFlight());
     }
 
     RemindResult run(RemindInput given) {
@@ -78,18 +83,18 @@ public class Reminding {
             return new RemindResult(input.businessDate(), 0, 0, 0, 0, 0, 0, last, last != null);
         }
         ServicingRun.Page page = Books.await(() -> run.runPage(input.businessDate(), now, input.after(), size));
-        List<ContactRecord> toSend = new ArrayList<>(page.toSend());
-        toSend.addAll(Books.await(() -> run.deferredDue(now, size)));
-        int sent = 0;
-        for (ContactRecord contact : toSend) {
-            sent += send(contact) ? 1 : 0;
-        }
+        // the page's own contacts are among the unsent whose time has come, with any deferred or left by a failed call
+        Map<String, ContactRecord> toSend = new LinkedHashMap<>();
+        page.toSend().forEach(c -> toSend.put(c.id, c));
+        Books.await(() -> run.unsent(now, size)).forEach(c -> toSend.putIfAbsent(c.id, c));
+        int sent = sendAll(List.copyOf(toSend.values()));
         int deferred = (int) page.recorded().stream()
                 .filter(c -> c.status == ContactRecord.Status.DEFERRED).count();
-        int collected = 0;
-        for (ServicingRun.AutoDebit debit : page.toCollect()) {
-            collected += collect(debit, input.businessDate(), now) ? 1 : 0;
-        }
+        ProviderCalls.Ended<Boolean> asked = debits.each(page.toCollect(), debit -> collect(debit, input.businessDate(), now));
+        asked.failure().ifPresent(e -> {
+            throw e;
+        });
+        int collected = (int) asked.answers().stream().filter(Boolean::booleanValue).count();
         return new RemindResult(input.businessDate(), page.loans(), page.recorded().size(), sent, deferred, collected,
                 page.toCollect().size() - collected, page.lastLoanId(), page.more());
     }
@@ -111,15 +116,27 @@ public class Reminding {
         }
     }
 
-    private boolean send(ContactRecord contact) {
-        Loan loan = Books.await(() -> books.loan(contact.loanId));
-        String mobile = applications.find(loan.applicationId).map(a -> intake.open(a).personal().mobile()).orElse(null);
-        if (mobile == null) {
-            return false;
+    /**
+     * Sends the contacts at the provider's pace; what went is marked in one write, and a failure fails the
+     * call once the rest have gone, so that the retry sends only what is left.
+     */
+    private int sendAll(List<ContactRecord> contacts) {
+        if (contacts.isEmpty()) {
+            return 0;
         }
-        Messages.Receipt receipt = messages.send(new Messages.Message(mobile, contact.kind.name(), Map.of(
-                "mobile", Mask.mobile(mobile), "days", Long.toString(contact.daysPastDue))), contact.id);
-        Books.await(() -> run.markSent(contact.id, receipt.messageId()));
-        return true;
+        Map<String, String> applicationOfLoan = Books.await(() -> run.applicationsOf(contacts.stream().map(c -> c.loanId).toList()));
+        Map<String, StoredApplication> sealed = applications.findAll(applicationOfLoan.values());
+        List<ContactRecord> addressed = contacts.stream().filter(c -> sealed.containsKey(applicationOfLoan.get(c.loanId))).toList();
+        ProviderCalls.Ended<Map.Entry<String, String>> ended = sms.each(addressed, contact -> {
+            String mobile = intake.open(sealed.get(applicationOfLoan.get(contact.loanId))).personal().mobile();
+            Messages.Receipt receipt = messages.send(new Messages.Message(mobile, contact.kind.name(), Map.of(
+                    "mobile", Mask.mobile(mobile), "days", Long.toString(contact.daysPastDue))), contact.id);
+            return Map.entry(contact.id, receipt.messageId());
+        });
+        Books.await(() -> run.markSent(ended.answers().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue))));
+        ended.failure().ifPresent(e -> {
+            throw e;
+        });
+        return ended.answers().size();
     }
 }

@@ -13,6 +13,7 @@ import java.util.UUID;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -45,7 +46,9 @@ import org.microloan.testing.Forms;
 import org.microloan.testing.Postgres;
 import org.microloan.testing.ProviderStubs;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static io.restassured.RestAssured.given;
@@ -279,5 +282,28 @@ class RemindFunctionTest {
         String masked = ProviderStubs.server().findAll(messagesAbout("OVERDUE_SMS")).get(before).getBodyAsString();
         assertThat(masked).contains("138****5678");
         assertThat(masked.replace("\"to\":\"13812345678\"", "")).doesNotContain("13812345678");
+    }
+
+    @Test
+    void aMessageTheProviderRefuses_failsTheCall_afterTheOthersWent_andTheRetrySendsOnlyWhatIsLeft() {
+        // 3 and 4 days late on 18 February 2028, dates no other test runs
+        Loan goes = loan(Forms.emergency(), LocalDate.parse("2028-01-15"), LocalDate.parse("2028-02-15"));
+        Loan refused = loan(Forms.emergency(), LocalDate.parse("2028-01-14"), LocalDate.parse("2028-02-14"));
+        LocalDate date = LocalDate.parse("2028-02-18");
+        StubMapping down = ProviderStubs.server().stubFor(post(urlEqualTo("/v1/messages")).atPriority(1)
+                .withRequestBody(matchingJsonPath("$.params.days", WireMock.equalTo("4")))
+                .willReturn(aResponse().withStatus(503)));
+
+        given().contentType("application/json").accept("application/json").body(Map.of("businessDate", date.toString(),
+                "now", Instant.parse(date + "T02:00:00Z").toString())).when().post().then().statusCode(500);
+        assertThat(contacts(goes)).extracting(c -> c.kind + " " + c.status).containsExactly("OVERDUE_SMS SENT");
+        assertThat(contacts(refused)).extracting(c -> c.kind + " " + c.status).containsExactly("OVERDUE_SMS DUE");
+
+        ProviderStubs.server().removeStub(down);
+        runDay(date, "10:05");
+        assertThat(contacts(refused)).extracting(c -> c.status.name()).containsExactly("SENT");
+        String sentFirst = contacts(goes).get(0).id;
+        assertThat(ProviderStubs.server().findAll(postRequestedFor(urlEqualTo("/v1/messages"))
+                .withHeader("Idempotency-Key", WireMock.equalTo(sentFirst)))).as("sent once").hasSize(1);
     }
 }

@@ -29,10 +29,10 @@ import org.microloan.servicing.PrepaymentChoice;
 import org.microloan.workflow.KeyReusedException;
 
 /**
- * Runs a page of the books for the business date, asks the rail for the day's auto-debits (每期代扣 on the due
- * date, again on the retry days past due), then sends what is due: the page's contacts and any
- * contact deferred past quiet hours whose time has come (quiet hours are applied when the contact is
- * planned). The only recipient this code can address is the mobile registered on the borrower's own
+ * Runs a page of the books for the business date, sends what is due (the page's contacts, and any contact
+ * deferred past quiet hours or left unsent by a failed call whose time has come; quiet hours are applied
+ * when the contact is planned), then asks the rail for the day's auto-debits (每期代扣 on the due date,
+ * again on the retry days past due); each provider at its own pace. The only recipient this code can address is the mobile registered on the borrower's own
  * application, so nothing ever goes to a third party; the message carries the masked number only and
  * is keyed by the contact, so a retry never sends twice.
  */

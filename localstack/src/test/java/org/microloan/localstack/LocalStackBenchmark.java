@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -60,6 +61,7 @@ class LocalStackBenchmark {
             Duration startup = Duration.between(begin, Instant.now());
             // one application through first, so every function is warm before the clock starts
             List<Duration> latencies = Collections.synchronizedList(new ArrayList<>());
+            List<Duration> offers = Collections.synchronizedList(new ArrayList<>());
             Runnable one = () -> {
                 try {
                     String borrower = "b-" + UUID.randomUUID();
@@ -70,6 +72,7 @@ class LocalStackBenchmark {
                             .path("applicationId").asText();
                     URI status = stack.api().resolve("/v1/applications/" + id);
                     until(status, token, "QUOTED");
+                    offers.add(Duration.between(start, Instant.now()));
                     HttpResponse<String> accepted = StackClient.accept(stack.api(), id, token);
                     assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
                     until(status, token, "DISBURSED");
@@ -80,7 +83,9 @@ class LocalStackBenchmark {
             };
             one.run();
             latencies.clear();
+            offers.clear();
             ExecutorService pool = Executors.newFixedThreadPool(clients);
+            Duration cpu0 = processorTime();
             Instant t0 = Instant.now();
             List<Future<?>> all = new ArrayList<>();
             for (int i = 0; i < applications; i++) {
@@ -90,17 +95,30 @@ class LocalStackBenchmark {
                 f.get();
             }
             Duration took = Duration.between(t0, Instant.now());
+            Duration cpu = processorTime().minus(cpu0);
             pool.shutdown();
             List<Duration> sorted = new ArrayList<>(latencies);
             Collections.sort(sorted);
-            String report = String.format("local stack: started in %.1f s; %d applications (apply, offer, accept, payout)"
-                            + " with %d clients in %.1f s = %.2f applications/s; end-to-end p50 %d ms, p95 %d ms%n",
+            List<Duration> toOffer = new ArrayList<>(offers);
+            Collections.sort(toOffer);
+            String report = String.format(Locale.ROOT, "local stack: started in %.1f s; %d applications (apply, offer, accept, payout)"
+                            + " with %d clients in %.1f s = %.2f applications/s; end-to-end p50 %d ms, p95 %d ms;"
+                            + " submission to offer p50 %d ms; processor %.3f s an application (user + system, every"
+                            + " process of the stack)%n",
                     startup.toMillis() / 1000.0, applications, clients, took.toMillis() / 1000.0,
                     applications * 1000.0 / took.toMillis(), sorted.get(sorted.size() / 2).toMillis(),
-                    sorted.get(Math.min(sorted.size() - 1, (sorted.size() * 95 + 99) / 100 - 1)).toMillis());
+                    sorted.get(Math.min(sorted.size() - 1, (sorted.size() * 95 + 99) / 100 - 1)).toMillis(),
+                    toOffer.get(toOffer.size() / 2).toMillis(), cpu.toMillis() / 1000.0 / applications);
             System.out.print(report);
             Files.writeString(Path.of("target", "local-stack-benchmark.txt"), report);
             assertThat(latencies).hasSize(applications);
         }
+    }
+
+    /** User + system time of this JVM (the emulators, DynamoDB Local, the simulators) and every process it started. */
+    private static Duration processorTime() {
+        ProcessHandle self = ProcessHandle.current();
+        return java.util.stream.Stream.concat(java.util.stream.Stream.of(self), self.descendants())
+                .map(p -> p.info().totalCpuDuration().orElse(Duration.ZERO)).reduce(Duration.ZERO, Duration::plus);
     }
 }

@@ -18,6 +18,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -118,7 +119,7 @@ class LocalStackBenchmark {
     /** User + system time of this JVM (the emulators, DynamoDB Local, the simulators) and every process it started. */
     private static Duration processorTime() {
         ProcessHandle self = ProcessHandle.current();
-        return java.util.stream.Stream.concat(java.util.stream.Stream.of(self), self.descendants())
+        return Stream.concat(Stream.of(self), self.descendants())
                 .map(p -> p.info().totalCpuDuration().orElse(Duration.ZERO)).reduce(Duration.ZERO, Duration::plus);
     }
 }

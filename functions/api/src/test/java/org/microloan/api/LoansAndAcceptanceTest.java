@@ -129,10 +129,10 @@ class LoansAndAcceptanceTest {
         String borrower = "b-" + UUID.randomUUID();
         String id = new Walk(intake, store, exposure).to(ApplicationStatus.QUOTED, borrower, Forms.emergency(), Map.of(
                 "quote-rate", offer("o-1")));
-        store.record(store.find(id).orElseThrow(), "acceptanceToken", "{\"taskToken\":\"raced-" + id + "\"}");
-        // the workflow, answered, starts the payout, which records the acceptance before this request does
+        // the workflow, answered (with the token Walk recorded), starts the payout, which records the acceptance
+        // before this request does
         RequestListener payoutFirst = (request, response) -> {
-            if (request.getBodyAsString().contains("raced-" + id)) {
+            if (request.getBodyAsString().contains("token-" + id)) {
                 store.advance(store.find(id).orElseThrow(), ApplicationStatus.ACCEPTED, "acceptance",
                         "{\"accepted\":true,\"at\":\"" + Instant.now() + "\",\"via\":\"workflow\"}");
             }

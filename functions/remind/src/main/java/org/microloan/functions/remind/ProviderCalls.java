@@ -18,6 +18,13 @@ final class ProviderCalls {
 
     /** What the calls answered, and the first failure among them (after the client's own retries). */
     record Ended<T>(List<T> answers, Optional<RuntimeException> failure) {
+
+        /** Fails the run's call with the first failure, if there was one. */
+        void rethrow() {
+            failure.ifPresent(e -> {
+                throw e;
+            });
+        }
     }
 
     private final ExecutorService callers;

@@ -32,9 +32,10 @@ import org.microloan.workflow.KeyReusedException;
  * Runs a page of the books for the business date, sends what is due (the page's contacts, and any contact
  * deferred past quiet hours or left unsent by a failed call whose time has come; quiet hours are applied
  * when the contact is planned), then asks the rail for the day's auto-debits (每期代扣 on the due date,
- * again on the retry days past due); each provider at its own pace. The only recipient this code can address is the mobile registered on the borrower's own
- * application, so nothing ever goes to a third party; the message carries the masked number only and
- * is keyed by the contact, so a retry never sends twice.
+ * again on the retry days past due); each provider at its own pace. The only recipient this code can
+ * address is the mobile registered on the borrower's own application, so nothing ever goes to a third
+ * party; the message carries the masked number only and is keyed by the contact, so a retry never sends
+ * twice.
  */
 @ApplicationScoped
 public class Reminding {
@@ -91,9 +92,7 @@ public class Reminding {
         int deferred = (int) page.recorded().stream()
                 .filter(c -> c.status == ContactRecord.Status.DEFERRED).count();
         ProviderCalls.Ended<Boolean> asked = debits.each(page.toCollect(), debit -> collect(debit, input.businessDate(), now));
-        asked.failure().ifPresent(e -> {
-            throw e;
-        });
+        asked.rethrow();
         int collected = (int) asked.answers().stream().filter(Boolean::booleanValue).count();
         return new RemindResult(input.businessDate(), page.loans(), page.recorded().size(), sent, deferred, collected,
                 page.toCollect().size() - collected, page.lastLoanId(), page.more());
@@ -134,9 +133,7 @@ public class Reminding {
             return Map.entry(contact.id, receipt.messageId());
         });
         Books.await(() -> run.markSent(ended.answers().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue))));
-        ended.failure().ifPresent(e -> {
-            throw e;
-        });
+        ended.rethrow();
         return ended.answers().size();
     }
 }

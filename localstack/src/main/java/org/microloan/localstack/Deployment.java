@@ -12,6 +12,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -54,8 +55,12 @@ final class Deployment {
     record StreamMapping(String function, int batchSize, int retries, boolean bisect) {
     }
 
-    /** A function of the template, its environment resolved for this machine. */
-    record Declared(String name, String handler, int memoryMb, Duration timeout, Map<String, String> environment) {
+    /**
+     * A function of the template, its environment resolved for this machine; its reserved concurrency when the
+     * template reserves one (the most sandboxes it may run at once).
+     */
+    record Declared(String name, String handler, int memoryMb, Duration timeout, Map<String, String> environment,
+                    OptionalInt reservedConcurrency) {
     }
 
     private final Path template;
@@ -307,7 +312,9 @@ final class Deployment {
                         + variable.getValue() + ", which the local stack has nothing to stand in for: add it to StandIns");
             }
         }
+        JsonNode reserved = p.path("ReservedConcurrentExecutions");
         return new Declared(name, p.path("Handler").asText(), p.path("MemorySize").asInt(128),
-                Duration.ofSeconds(p.path("Timeout").asInt(3)), environment);
+                Duration.ofSeconds(p.path("Timeout").asInt(3)), environment,
+                reserved.isMissingNode() ? OptionalInt.empty() : OptionalInt.of(reserved.asInt()));
     }
 }

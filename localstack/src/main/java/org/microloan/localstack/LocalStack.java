@@ -62,11 +62,18 @@ public final class LocalStack implements AutoCloseable {
 
     /**
      * Where the stack keeps its data (empty: in memory), where it works, and its ports (0: any); whether the
-     * DynamoDB calls are metered (their capacity units counted, one more hop per call: for the cost figures).
+     * DynamoDB calls are metered (their capacity units counted, one more hop per call: for the cost figures); the
+     * most sandboxes a function runs at once when the template reserves it no concurrency.
      */
     public record Options(Optional<Path> data, Path work, Path functions, int apiPort, int awsPort, int simulatorPort,
-                          boolean instantWaits, boolean meteredDynamoDb) {
+                          boolean instantWaits, boolean meteredDynamoDb, int concurrency) {
     }
+
+    /**
+     * A function's sandboxes at most, unless the template reserves it a concurrency: Lambda's unreserved
+     * functions share the account's 1,000; here each sandbox is a JVM on the one machine.
+     */
+    public static final int CONCURRENCY = 2;
 
     private final Options options;
     private final LocalClock clock;
@@ -93,6 +100,10 @@ public final class LocalStack implements AutoCloseable {
     }
 
     public static LocalStack start(Options options) {
+        // quarkus-core brings JBoss LogManager, whose root logger unconfigured is at ALL: every debug line of
+        // Jetty (DynamoDB Local's server, the simulators') and of the SDK was formatted, then dropped for want
+        // of a handler, a third of this process's processor time under load. Nothing below warnings is wanted.
+        org.jboss.logmanager.LogContext.getLogContext().getLogger("").setLevel(java.util.logging.Level.WARNING);
         LocalStack stack = new LocalStack(options);
         try {
             stack.startAll();
@@ -144,7 +155,7 @@ public final class LocalStack implements AutoCloseable {
             Map<String, String> env = new HashMap<>(function.environment());
             env.putAll(here);
             host.deploy(new LambdaHost.Function(function.name(), zip, function.handler(), env, function.timeout(),
-                    function.memoryMb()));
+                    function.memoryMb(), function.reservedConcurrency().orElse(options.concurrency())));
         }
 
         // the state machines as the CDK app declares them, their substitutions made with the local functions

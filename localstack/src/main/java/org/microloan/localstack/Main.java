@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /**
  * {@code java -jar localstack/target/localstack.jar [--data DIR] [--port 8080] [--aws-port 4566]
- * [--simulator-port 8089] [--functions DIR] [--no-demo]}: starts the platform, runs a short demo, and serves
+ * [--simulator-port 8089] [--functions DIR] [--concurrency 2] [--no-demo]}: starts the platform, runs a short demo, and serves
  * until Ctrl-C.
  */
 public final class Main {
@@ -17,8 +17,8 @@ public final class Main {
     }
 
     /** What the command line asks for. */
-    record Arguments(Optional<Path> data, Path functions, int apiPort, int awsPort, int simulatorPort, boolean demo,
-                     boolean help) {
+    record Arguments(Optional<Path> data, Path functions, int apiPort, int awsPort, int simulatorPort, int concurrency,
+                     boolean demo, boolean help) {
     }
 
     static Arguments parse(String[] args) {
@@ -27,6 +27,7 @@ public final class Main {
         int apiPort = 8080;
         int awsPort = 4566;
         int simulatorPort = 8089;
+        int concurrency = LocalStack.CONCURRENCY;
         boolean demo = true;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -35,14 +36,15 @@ public final class Main {
                 case "--port" -> apiPort = port(value(args, ++i, "--port"), "--port");
                 case "--aws-port" -> awsPort = port(value(args, ++i, "--aws-port"), "--aws-port");
                 case "--simulator-port" -> simulatorPort = port(value(args, ++i, "--simulator-port"), "--simulator-port");
+                case "--concurrency" -> concurrency = concurrency(value(args, ++i, "--concurrency"));
                 case "--no-demo" -> demo = false;
                 case "--help", "-h" -> {
-                    return new Arguments(data, functions, apiPort, awsPort, simulatorPort, demo, true);
+                    return new Arguments(data, functions, apiPort, awsPort, simulatorPort, concurrency, demo, true);
                 }
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        return new Arguments(data, functions, apiPort, awsPort, simulatorPort, demo, false);
+        return new Arguments(data, functions, apiPort, awsPort, simulatorPort, concurrency, demo, false);
     }
 
     public static void main(String[] args) throws Exception {
@@ -73,7 +75,8 @@ public final class Main {
         Instant begin = Instant.now();
         LocalStack stack;
         try {
-            stack = LocalStack.start(new LocalStack.Options(data, work, functions, apiPort, awsPort, simulatorPort, false, false));
+            stack = LocalStack.start(new LocalStack.Options(data, work, functions, apiPort, awsPort, simulatorPort, false, false,
+                    a.concurrency()));
         } catch (IllegalStateException | java.io.UncheckedIOException e) {
             System.err.println("the local stack did not start: " + e.getMessage());
             System.exit(1);
@@ -111,19 +114,27 @@ public final class Main {
     }
 
     private static int port(String value, String option) {
+        return number(value, 0, 65535, option + " takes a port number (0-65535, 0 for any), not " + value);
+    }
+
+    private static int concurrency(String value) {
+        return number(value, 1, 64, "--concurrency takes the most sandboxes a function runs at once (1-64), not " + value);
+    }
+
+    private static int number(String value, int least, int most, String otherwise) {
         try {
-            int port = Integer.parseInt(value);
-            if (port < 0 || port > 65535) {
-                throw new NumberFormatException();
+            int number = Integer.parseInt(value);
+            if (number >= least && number <= most) {
+                return number;
             }
-            return port;
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(option + " takes a port number (0-65535, 0 for any), not " + value);
+            // said below
         }
+        throw new IllegalArgumentException(otherwise);
     }
 
     private static String usage() {
         return "usage: java -jar localstack/target/localstack.jar [--data DIR] [--port 8080] [--aws-port 4566]"
-                + " [--simulator-port 8089] [--functions DIR] [--no-demo]";
+                + " [--simulator-port 8089] [--functions DIR] [--concurrency " + LocalStack.CONCURRENCY + "] [--no-demo]";
     }
 }

@@ -105,7 +105,7 @@ class CostFigures {
         int applications = Integer.getInteger("applications", 50);
         AwsPrices prices = AwsPrices.load(Optional.ofNullable(System.getProperty("prices")).map(Path::of));
         try (LocalStack stack = LocalStack.start(new LocalStack.Options(Optional.empty(), Path.of("target", "cost-figures"),
-                Path.of(System.getProperty("functions.dir", "../functions")), 0, 0, 0, false, true))) {
+                Path.of(System.getProperty("functions.dir", "../functions")), 0, 0, 0, false, true, LocalStack.CONCURRENCY))) {
             origination(stack); // every function warm before counting
             Snapshot start = Snapshot.of(stack);
             for (int i = 0; i < applications; i++) {

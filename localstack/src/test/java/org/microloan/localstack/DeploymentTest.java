@@ -41,6 +41,7 @@ class DeploymentTest {
             assertThat(f.name()).isEqualTo("score");
             assertThat(f.timeout()).isEqualTo(Duration.ofSeconds(30));
             assertThat(f.memoryMb()).isEqualTo(1024);
+            assertThat(f.reservedConcurrency()).as("none reserved: the stack's default applies").isEmpty();
             assertThat(f.environment()).containsEntry("TABLE_NAME", "origination").containsEntry("JAVA_TOOL_OPTIONS", "-Xshare:auto")
                     .containsEntry("DATABASE_USER", "postgres").doesNotContainKey("DATABASE_SECRET_ARN");
         });
@@ -50,10 +51,14 @@ class DeploymentTest {
     void aNativelyBuiltFunction_synthesizedAsACustomRuntime_runsLocallyToo(@TempDir Path dir) throws IOException {
         Path template = template(dir, "\"MODE\": \"x\"");
         Files.writeString(template, Files.readString(template)
-                .replace("\"Handler\": \"" + HANDLER + "\"", "\"Handler\": \"native\", \"Runtime\": \"provided.al2023\""));
+                .replace("\"Handler\": \"" + HANDLER + "\"", "\"Handler\": \"native\", \"Runtime\": \"provided.al2023\"")
+                .replace("\"MemorySize\": 1024", "\"MemorySize\": 1024, \"ReservedConcurrentExecutions\": 2"));
 
         assertThat(Deployment.read(template).functions(HANDLER, Map.of("TABLE_NAME", Map.of("TABLE_NAME", "t"))))
-                .extracting(Deployment.Declared::name).containsExactly("score");
+                .singleElement().satisfies(f -> {
+                    assertThat(f.name()).isEqualTo("score");
+                    assertThat(f.reservedConcurrency()).hasValue(2);
+                });
     }
 
     @Test

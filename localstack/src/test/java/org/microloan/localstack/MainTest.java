@@ -22,6 +22,10 @@ class MainTest {
         assertThatThrownBy(() -> Main.parse(new String[] {"--port", "eighty"}))
                 .hasMessage("--port takes a port number (0-65535, 0 for any), not eighty");
         assertThatThrownBy(() -> Main.parse(new String[] {"--data"})).hasMessage("--data needs a value");
+        assertThat(Main.parse(new String[] {"--concurrency", "2"}).concurrency()).isEqualTo(2);
+        assertThat(Main.parse(new String[0]).concurrency()).isEqualTo(LocalStack.CONCURRENCY);
+        assertThatThrownBy(() -> Main.parse(new String[] {"--concurrency", "0"}))
+                .hasMessage("--concurrency takes the most sandboxes a function runs at once (1-64), not 0");
         assertThatThrownBy(() -> Main.parse(new String[] {"--demo"})).hasMessage("unknown option --demo");
     }
 }

@@ -10,18 +10,24 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.nio.file.StandardOpenOption;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.BlockingDeque;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingDeque;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
@@ -31,20 +37,33 @@ import com.sun.net.httpserver.HttpServer;
 import org.microloan.localstack.states.Lambdas;
 
 /**
- * Runs each function's built artifact (the {@code function.zip} CDK deploys) as its own JVM, as Lambda's
- * Java runtime does, or, for a native build's zip, its {@code bootstrap} as a custom runtime does: AWS's runtime interface client polls this host's Runtime API
- * ({@code /2018-06-01/runtime/invocation/next}, {@code /response}, {@code /error}) and calls the handler.
- * A process that dies is started again; an invocation it was running fails as Lambda reports it
- * ({@code Runtime.ExitError}), one that runs past the function's timeout as {@code Sandbox.Timedout}. After
- * each invocation the host writes Lambda's {@code START}, {@code END} and {@code REPORT} lines into the
- * function's log (duration, billed duration, memory size, the process's peak memory, the init duration of a
- * cold start) and counts them ({@link #usage()}).
+ * Runs each function's built artifact (the {@code function.zip} CDK deploys) as Lambda's Java runtime does, in
+ * sandboxes: each its own JVM (or, for a native build's zip, its {@code bootstrap}, as a custom runtime) with its
+ * own Runtime API ({@code /2018-06-01/runtime/invocation/next}, {@code /response}, {@code /error}), which AWS's
+ * runtime interface client polls, serving one invocation at a time. When an invocation finds no sandbox free, the
+ * host starts another, up to the function's concurrency (its reserved concurrency, or the stack's default);
+ * sandboxes idle for longer than the host's idle time are retired, all but one, which stays warm. Unlike Lambda,
+ * an invocation beyond the concurrency waits for a sandbox instead of being throttled.
+ *
+ * <p>A sandbox whose process dies fails what it was running as Lambda reports it ({@code Runtime.ExitError}), and
+ * is replaced when it was the last or work is waiting; an invocation that runs past the function's timeout fails
+ * as {@code Sandbox.Timedout} and its sandbox is ended. After each invocation the host writes Lambda's
+ * {@code START}, {@code END} and {@code REPORT} lines into the function's log (duration, billed duration, memory
+ * size, the sandbox's peak memory, the init duration of a cold start) and counts them ({@link #usage()}).
  */
 public final class LambdaHost implements Lambdas, AutoCloseable {
 
-    /** A function as deployed: its zip, handler, environment (what Lambda would give it), timeout and memory. */
+    /**
+     * A function as deployed: its zip, handler, environment (what Lambda would give it), timeout, memory, and the
+     * most sandboxes it may run at once.
+     */
     public record Function(String name, Path zip, String handler, Map<String, String> environment, Duration timeout,
-                           int memoryMb) {
+                           int memoryMb, int concurrency) {
+        public Function {
+            if (concurrency < 1) {
+                throw new IllegalArgumentException(name + ": a concurrency of " + concurrency + ", give 1 or more");
+            }
+        }
     }
 
     /**
@@ -58,12 +77,29 @@ public final class LambdaHost implements Lambdas, AutoCloseable {
         }
     }
 
+    /** How long Lambda keeps an idle sandbox, about: the default idle time. */
+    public static final Duration IDLE_AFTER = Duration.ofMinutes(5);
+
     private final Path workDir;
+    private final Duration idleAfter;
     private final Map<String, Slot> slots = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService retirer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "lambda-retirer");
+        t.setDaemon(true);
+        return t;
+    });
     private volatile boolean closing;
 
     public LambdaHost(Path workDir) {
+        this(workDir, IDLE_AFTER);
+    }
+
+    /** A host that retires a function's extra sandboxes once idle for {@code idleAfter}. */
+    public LambdaHost(Path workDir, Duration idleAfter) {
         this.workDir = workDir;
+        this.idleAfter = idleAfter;
+        long every = Math.max(100, idleAfter.toMillis() / 4);
+        retirer.scheduleWithFixedDelay(() -> slots.values().forEach(Slot::retireIdle), every, every, TimeUnit.MILLISECONDS);
     }
 
     public synchronized void deploy(Function function) {
@@ -73,7 +109,7 @@ public final class LambdaHost implements Lambdas, AutoCloseable {
         }
         Slot slot = new Slot(function);
         slots.put(function.name(), slot);
-        slot.start();
+        slot.startSandbox();
     }
 
     @Override
@@ -88,133 +124,78 @@ public final class LambdaHost implements Lambdas, AutoCloseable {
 
     /** Each function's usage since the host started, by name. */
     public Map<String, Usage> usage() {
-        Map<String, Usage> all = new java.util.TreeMap<>();
+        Map<String, Usage> all = new TreeMap<>();
         slots.forEach((name, slot) -> all.put(name, slot.usage));
         return all;
     }
 
-    /** The process of a function, for whoever wants to see it die (tests, the demo). */
+    /** How many sandboxes each function has now, and the most it has had at once, by name. */
+    public Map<String, Sandboxes> sandboxes() {
+        Map<String, Sandboxes> all = new TreeMap<>();
+        slots.forEach((name, slot) -> all.put(name, new Sandboxes(slot.sandboxes.size(), slot.peak)));
+        return all;
+    }
+
+    /** A function's sandboxes: how many now, and the most at once since the host started. */
+    public record Sandboxes(int now, int peak) {
+    }
+
+    /** The process of a function's oldest sandbox (the last started, between one's death and the next), for tests and the demo. */
     public ProcessHandle process(String name) {
-        return slots.get(name).process.toHandle();
+        Slot slot = slots.get(name);
+        return slot.sandboxes.stream().findFirst().map(s -> s.process).orElse(slot.lastStarted).toHandle();
     }
 
     @Override
     public void close() {
         closing = true;
+        retirer.shutdownNow();
         slots.values().forEach(Slot::close);
-    }
-
-    /** One run of a function's process: its Runtime API polls end with it. */
-    private static final class Generation {
-        volatile boolean alive = true;
     }
 
     private record Pending(String requestId, byte[] payload, CompletableFuture<Invocation> answer, long deadlineMillis) {
     }
 
-    /** One function: its Runtime API, its process, the invocations waiting for it. */
+    /** One function: its sandboxes, the invocations waiting for one, and what its REPORT lines add up to. */
     private final class Slot {
         private final Function function;
         private final BlockingDeque<Pending> queue = new LinkedBlockingDeque<>();
-        private final Map<String, Pending> running = new ConcurrentHashMap<>();
-        private final HttpServer runtimeApi;
-        private volatile Process process;
-        private volatile Generation generation = new Generation();
+        private final List<Sandbox> sandboxes = new CopyOnWriteArrayList<>();
+        /** Which sandbox runs each invocation under way, to end it when the invocation times out. */
+        private final Map<String, Sandbox> running = new ConcurrentHashMap<>();
+        private final AtomicInteger numbers = new AtomicInteger();
+        private volatile Process lastStarted;
+        private volatile int peak;
         private volatile boolean closed;
-        private volatile long startedAt;
-        private final Map<String, Long> begun = new ConcurrentHashMap<>();
-        /** When this process asked for its first invocation (its init ended), or 0 once reported. */
-        private volatile long initEndedAt;
         private volatile Usage usage = new Usage(0, 0, 0, 0, 0);
 
         Slot(Function function) {
             this.function = function;
-            try {
-                runtimeApi = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            runtimeApi.createContext("/2018-06-01/runtime/", this::runtime);
-            runtimeApi.setExecutor(Executors.newCachedThreadPool(r -> {
-                Thread t = new Thread(r, "runtime-api-" + function.name());
-                t.setDaemon(true);
-                return t;
-            }));
-            runtimeApi.start();
         }
 
-        void start() {
-            Path code = unpack().toAbsolutePath();
-            startedAt = System.currentTimeMillis();
-            Path bootstrap = code.resolve("bootstrap");
-            // a native build's zip is a custom runtime (provided.al2023): its bootstrap polls the Runtime API itself
-            List<String> command = Files.exists(bootstrap) ? List.of(bootstrap.toString())
-                    : List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
-                    "-cp", code + ":" + code.resolve("lib") + "/*:" + runtimeClasspath(),
-                    AWSLambda.class.getName(), function.handler());
-            if (Files.exists(bootstrap) && !bootstrap.toFile().setExecutable(true)) {
-                throw new IllegalStateException("cannot make " + bootstrap + " executable");
-            }
-            ProcessBuilder builder = new ProcessBuilder(command).directory(code.toFile()).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(workDir.resolve("logs").resolve(function.name() + ".log")
-                            .toFile()));
-            Map<String, String> env = builder.environment();
-            env.putAll(function.environment());
-            env.put("AWS_LAMBDA_RUNTIME_API", "127.0.0.1:" + runtimeApi.getAddress().getPort());
-            env.put("AWS_LAMBDA_FUNCTION_NAME", function.name());
-            env.put("AWS_LAMBDA_FUNCTION_TIMEOUT", Long.toString(function.timeout().toSeconds()));
-            env.put("_HANDLER", function.handler());
-            env.putIfAbsent("AWS_REGION", "us-east-1");
-            env.putIfAbsent("AWS_DEFAULT_REGION", "us-east-1");
-            env.putIfAbsent("AWS_ACCESS_KEY_ID", "local");
-            env.putIfAbsent("AWS_SECRET_ACCESS_KEY", "local");
-            try {
-                generation = new Generation();
-                initEndedAt = -1;
-                process = builder.start();
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot start " + function.name(), e);
-            }
-            Process started = process;
-            started.onExit().thenRun(() -> died(started));
-        }
-
-        /** The process ended: what it was running fails as Lambda says, and it is started again. */
-        private void died(Process which) {
-            if (which == process) {
-                generation.alive = false;
-            }
-            running.values().forEach(p -> p.answer().complete(error("Runtime.ExitError",
-                    "RequestId: " + p.requestId() + " Error: Runtime exited with error: exit status " + which.exitValue())));
-            running.clear();
-            if (!closed && !closing && which == process) {
-                // a process that cannot even start is not restarted in a tight loop
-                if (System.currentTimeMillis() - startedAt < 5_000) {
-                    try {
-                        Thread.sleep(1_000);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        return;
-                    }
-                }
-                start();
-            }
+        synchronized void startSandbox() {
+            Sandbox sandbox = new Sandbox(this, numbers.incrementAndGet());
+            sandboxes.add(sandbox);
+            peak = Math.max(peak, sandboxes.size());
+            sandbox.start();
+            lastStarted = sandbox.process;
         }
 
         Invocation invoke(byte[] payload) {
             long deadline = System.currentTimeMillis() + function.timeout().toMillis();
             Pending pending = new Pending(UUID.randomUUID().toString(), payload, new CompletableFuture<>(), deadline);
             queue.add(pending);
+            scale();
             try {
                 return pending.answer().get(function.timeout().toMillis() + 30_000, TimeUnit.MILLISECONDS);
             } catch (TimeoutException e) {
                 queue.remove(pending);
                 Invocation timedOut = error("Sandbox.Timedout", "RequestId: " + pending.requestId()
                         + " Error: Task timed out after " + function.timeout().toSeconds() + " seconds");
-                if (running.remove(pending.requestId()) != null) {
-                    // Lambda ends a sandbox whose invocation timed out; the next one starts fresh
-                    process.destroyForcibly();
+                Sandbox runningIt = running.remove(pending.requestId());
+                if (runningIt != null) {
+                    // Lambda ends a sandbox whose invocation timed out
+                    runningIt.process.destroyForcibly();
                 }
                 return timedOut;
             } catch (InterruptedException e) {
@@ -225,106 +206,64 @@ public final class LambdaHost implements Lambdas, AutoCloseable {
             }
         }
 
-        private void runtime(HttpExchange exchange) throws IOException {
-            String path = exchange.getRequestURI().getPath();
-            try (exchange) {
-                if (path.endsWith("/invocation/next")) {
-                    if (initEndedAt == -1) {
-                        // the runtime asks for work once its init is done: that is the cold start's init
-                        initEndedAt = System.currentTimeMillis();
-                    }
-                    // a poll left open by a process that has since died must not take the next invocation
-                    Generation mine = generation;
-                    Pending next = null;
-                    while (next == null && mine.alive && !closed) {
-                        next = queue.poll(100, TimeUnit.MILLISECONDS);
-                    }
-                    if (next == null || !mine.alive) {
-                        if (next != null) {
-                            queue.offerFirst(next);
-                        }
-                        exchange.sendResponseHeaders(410, -1);
-                        return;
-                    }
-                    running.put(next.requestId(), next);
-                    begun.put(next.requestId(), System.nanoTime());
-                    log("START RequestId: " + next.requestId() + " Version: $LATEST");
-                    exchange.getResponseHeaders().set("Lambda-Runtime-Aws-Request-Id", next.requestId());
-                    exchange.getResponseHeaders().set("Lambda-Runtime-Deadline-Ms", Long.toString(next.deadlineMillis()));
-                    exchange.getResponseHeaders().set("Lambda-Runtime-Invoked-Function-Arn",
-                            "arn:aws:lambda:us-east-1:000000000000:function:" + function.name());
-                    exchange.getResponseHeaders().set("Lambda-Runtime-Trace-Id", "Root=1-00000000-" + next.requestId()
-                            .replace("-", "").substring(0, 24));
-                    // no Client-Context or Cognito-Identity: Lambda sends those only for the mobile SDK's calls
-                    exchange.getResponseHeaders().set("Content-Type", "application/json");
-                    exchange.sendResponseHeaders(200, next.payload().length);
-                    try (OutputStream out = exchange.getResponseBody()) {
-                        out.write(next.payload());
-                    }
-                    return;
-                }
-                byte[] body;
-                try (InputStream in = exchange.getRequestBody()) {
-                    body = in.readAllBytes();
-                }
-                if (path.contains("/init/error")) {
-                    running.values().forEach(p -> p.answer().complete(new Invocation(body, "Unhandled")));
-                    running.clear();
-                } else {
-                    String[] parts = path.split("/");
-                    Pending done = running.remove(parts[parts.length - 2]);
-                    if (done != null) {
-                        report(done.requestId());
-                        done.answer().complete(new Invocation(body, path.endsWith("/error") ? "Unhandled" : null));
-                    }
-                }
-                exchange.sendResponseHeaders(202, -1);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                exchange.sendResponseHeaders(500, -1);
+        /** Another sandbox when more invocations wait than there are sandboxes free or starting, as Lambda scales. */
+        private synchronized void scale() {
+            long free = sandboxes.stream().filter(Sandbox::free).count();
+            if (!closed && !closing && queue.size() > free && sandboxes.size() < function.concurrency()) {
+                startSandbox();
             }
         }
 
-        /** Lambda's END and REPORT lines for an invocation answered, counted. */
-        private void report(String requestId) {
-            Long begin = begun.remove(requestId);
-            if (begin == null) {
+        /** Sandboxes idle for longer than the host's idle time are ended, all but one. */
+        private synchronized void retireIdle() {
+            long now = System.nanoTime();
+            for (Sandbox sandbox : sandboxes) {
+                if (sandboxes.size() > 1 && sandbox.retireIfIdleSince(now - idleAfter.toNanos())) {
+                    sandboxes.remove(sandbox);
+                }
+            }
+        }
+
+        /** A sandbox's process ended: it is replaced when it was the last one or work is waiting. */
+        private void ended(Sandbox sandbox) {
+            sandboxes.remove(sandbox);
+            if (closed || closing || sandbox.retired) {
                 return;
             }
-            double millis = (System.nanoTime() - begin) / 1_000_000.0;
-            long billed = (long) Math.ceil(millis);
-            long init = 0;
-            synchronized (this) {
-                if (initEndedAt > 0) {
-                    init = initEndedAt - startedAt;
-                    initEndedAt = 0;
+            // a process that cannot even start is not restarted in a tight loop
+            if (System.currentTimeMillis() - sandbox.startedAt < 5_000) {
+                try {
+                    Thread.sleep(1_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
                 }
+            }
+            synchronized (this) {
+                if (sandboxes.isEmpty() && !closed && !closing) {
+                    startSandbox();
+                }
+            }
+            scale();
+        }
+
+        /** Lambda's END and REPORT lines for an invocation a sandbox answered, counted. */
+        private void report(Sandbox sandbox, String requestId, long begun, long init) {
+            double millis = (System.nanoTime() - begun) / 1_000_000.0;
+            long billed = (long) Math.ceil(millis);
+            synchronized (this) {
                 usage = usage.plus(billed, function.memoryMb(), init);
             }
             // END and REPORT in one write: one open of the log per line would be on every invocation's path
-            log("END RequestId: " + requestId + "\n" + String.format(java.util.Locale.ROOT, "REPORT RequestId: %s\tDuration: %.2f ms\tBilled Duration: %d ms\t"
-                    + "Memory Size: %d MB\tMax Memory Used: %d MB%s", requestId, millis, billed, function.memoryMb(),
-                    peakMegabytes(), init > 0 ? "\tInit Duration: " + init + ".00 ms" : ""));
-        }
-
-        /** The process's peak resident memory (VmHWM), as Max Memory Used; 0 where /proc cannot tell. */
-        private long peakMegabytes() {
-            try {
-                for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
-                    if (line.startsWith("VmHWM:")) {
-                        return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
-                    }
-                }
-            } catch (IOException | RuntimeException e) {
-                // not Linux, or the process has just ended
-            }
-            return 0;
+            log("END RequestId: " + requestId + "\n" + String.format(Locale.ROOT, "REPORT RequestId: %s\tDuration: %.2f ms\t"
+                    + "Billed Duration: %d ms\tMemory Size: %d MB\tMax Memory Used: %d MB%s", requestId, millis, billed,
+                    function.memoryMb(), sandbox.peakMegabytes(), init > 0 ? "\tInit Duration: " + init + ".00 ms" : ""));
         }
 
         private void log(String line) {
             try {
                 Files.writeString(workDir.resolve("logs").resolve(function.name() + ".log"), line + "\n",
-                        StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+                        StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
             } catch (IOException e) {
                 System.err.println(function.name() + ": cannot write its log: " + e);
             }
@@ -341,7 +280,7 @@ public final class LambdaHost implements Lambdas, AutoCloseable {
                 }
                 if (Files.exists(code)) {
                     try (var walk = Files.walk(code)) {
-                        walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                        walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
                     }
                 }
                 Files.createDirectories(code);
@@ -368,17 +307,246 @@ public final class LambdaHost implements Lambdas, AutoCloseable {
 
         void close() {
             closed = true;
+            sandboxes.forEach(Sandbox::close);
+            queue.forEach(p -> p.answer().complete(error("Runtime.ExitError", "the local stack is stopping")));
+        }
+    }
+
+    /** One sandbox of a function: its process, its Runtime API, the one invocation it runs. */
+    private final class Sandbox {
+        private final Slot slot;
+        private final Function function;
+        private final HttpServer runtimeApi;
+        private volatile Process process;
+        /** False once its process has ended or it is retired: a poll left open must not take the next invocation. */
+        private volatile boolean alive = true;
+        private volatile boolean retired;
+        /** Waiting in {@code invocation/next}, so free to take an invocation (or starting, so soon free). */
+        private boolean polling = true;
+        private long idleSince = System.nanoTime();
+        private volatile long startedAt;
+        /** When its runtime asked for its first invocation (its init ended), or 0 once reported. */
+        private volatile long initEndedAt = -1;
+        private volatile long begun;
+        private volatile Pending current;
+
+        Sandbox(Slot slot, int number) {
+            this.slot = slot;
+            this.function = slot.function;
+            try {
+                runtimeApi = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            runtimeApi.createContext("/2018-06-01/runtime/", this::runtime);
+            runtimeApi.setExecutor(Executors.newCachedThreadPool(r -> {
+                Thread t = new Thread(r, "runtime-api-" + function.name() + "-" + number);
+                t.setDaemon(true);
+                return t;
+            }));
+            runtimeApi.start();
+        }
+
+        void start() {
+            Path code = slot.unpack().toAbsolutePath();
+            startedAt = System.currentTimeMillis();
+            Path bootstrap = code.resolve("bootstrap");
+            // a native build's zip is a custom runtime (provided.al2023): its bootstrap polls the Runtime API itself
+            List<String> command = Files.exists(bootstrap) ? List.of(bootstrap.toString())
+                    : List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
+                    "-D" + JNI_PROPERTY + "=" + runtimeLibrary(),
+                    "-cp", code + ":" + code.resolve("lib") + "/*:" + runtimeClasspath(),
+                    AWSLambda.class.getName(), function.handler());
+            if (Files.exists(bootstrap) && !bootstrap.toFile().setExecutable(true)) {
+                throw new IllegalStateException("cannot make " + bootstrap + " executable");
+            }
+            ProcessBuilder builder = new ProcessBuilder(command).directory(code.toFile()).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(workDir.resolve("logs").resolve(function.name() + ".log")
+                            .toFile()));
+            Map<String, String> env = builder.environment();
+            env.putAll(function.environment());
+            env.put("AWS_LAMBDA_RUNTIME_API", "127.0.0.1:" + runtimeApi.getAddress().getPort());
+            env.put("AWS_LAMBDA_FUNCTION_NAME", function.name());
+            env.put("AWS_LAMBDA_FUNCTION_TIMEOUT", Long.toString(function.timeout().toSeconds()));
+            env.put("_HANDLER", function.handler());
+            env.putIfAbsent("AWS_REGION", "us-east-1");
+            env.putIfAbsent("AWS_DEFAULT_REGION", "us-east-1");
+            env.putIfAbsent("AWS_ACCESS_KEY_ID", "local");
+            env.putIfAbsent("AWS_SECRET_ACCESS_KEY", "local");
+            try {
+                process = builder.start();
+            } catch (IOException e) {
+                runtimeApi.stop(0);
+                throw new UncheckedIOException("cannot start " + function.name(), e);
+            }
+            Process started = process;
+            started.onExit().thenRun(() -> died(started));
+        }
+
+        synchronized boolean free() {
+            return polling && alive;
+        }
+
+        /** Retired when free and idle since before {@code cutoff}: then its process is ended and nothing is lost. */
+        synchronized boolean retireIfIdleSince(long cutoff) {
+            if (!polling || !alive || initEndedAt == -1 || idleSince - cutoff > 0) {
+                return false;
+            }
+            retired = true;
+            close();
+            return true;
+        }
+
+        /** Its process ended: what it was running fails as Lambda says. */
+        private void died(Process which) {
+            alive = false;
+            runtimeApi.stop(0);
+            Pending was = current;
+            if (was != null && slot.running.remove(was.requestId(), this)) {
+                was.answer().complete(error("Runtime.ExitError", "RequestId: " + was.requestId()
+                        + " Error: Runtime exited with error: exit status " + which.exitValue()));
+            }
+            slot.ended(this);
+        }
+
+        private void runtime(HttpExchange exchange) throws IOException {
+            String path = exchange.getRequestURI().getPath();
+            try (exchange) {
+                if (path.endsWith("/invocation/next")) {
+                    next(exchange);
+                    return;
+                }
+                byte[] body;
+                try (InputStream in = exchange.getRequestBody()) {
+                    body = in.readAllBytes();
+                }
+                Pending done = current;
+                if (path.contains("/init/error")) {
+                    if (done != null && slot.running.remove(done.requestId()) != null) {
+                        done.answer().complete(new Invocation(body, "Unhandled"));
+                    }
+                } else {
+                    String[] parts = path.split("/");
+                    String requestId = parts[parts.length - 2];
+                    if (done != null && done.requestId().equals(requestId) && slot.running.remove(requestId) != null) {
+                        long init = 0;
+                        if (initEndedAt > 0) {
+                            init = initEndedAt - startedAt;
+                            initEndedAt = 0;
+                        }
+                        slot.report(this, requestId, begun, init);
+                        done.answer().complete(new Invocation(body, path.endsWith("/error") ? "Unhandled" : null));
+                    }
+                }
+                exchange.sendResponseHeaders(202, -1);
+            }
+        }
+
+        private void next(HttpExchange exchange) throws IOException {
+            synchronized (this) {
+                if (initEndedAt == -1) {
+                    // the runtime asks for work once its init is done: that is the cold start's init
+                    initEndedAt = System.currentTimeMillis();
+                }
+                current = null;
+                polling = true;
+                idleSince = System.nanoTime();
+            }
+            Pending next = null;
+            try {
+                while (next == null && alive) {
+                    next = slot.queue.poll(100, TimeUnit.MILLISECONDS);
+                    if (next != null) {
+                        synchronized (this) {
+                            if (alive) {
+                                polling = false;
+                                current = next;
+                                slot.running.put(next.requestId(), this);
+                            } else {
+                                slot.queue.offerFirst(next);
+                                next = null;
+                            }
+                        }
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (next == null) {
+                exchange.sendResponseHeaders(410, -1);
+                return;
+            }
+            begun = System.nanoTime();
+            slot.log("START RequestId: " + next.requestId() + " Version: $LATEST");
+            exchange.getResponseHeaders().set("Lambda-Runtime-Aws-Request-Id", next.requestId());
+            exchange.getResponseHeaders().set("Lambda-Runtime-Deadline-Ms", Long.toString(next.deadlineMillis()));
+            exchange.getResponseHeaders().set("Lambda-Runtime-Invoked-Function-Arn",
+                    "arn:aws:lambda:us-east-1:000000000000:function:" + function.name());
+            exchange.getResponseHeaders().set("Lambda-Runtime-Trace-Id", "Root=1-00000000-" + next.requestId()
+                    .replace("-", "").substring(0, 24));
+            // no Client-Context or Cognito-Identity: Lambda sends those only for the mobile SDK's calls
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, next.payload().length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(next.payload());
+            }
+        }
+
+        /** The process's peak resident memory (VmHWM), as Max Memory Used; 0 where /proc cannot tell. */
+        long peakMegabytes() {
+            try {
+                for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+                    if (line.startsWith("VmHWM:")) {
+                        return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                // not Linux, or the process has just ended
+            }
+            return 0;
+        }
+
+        void close() {
+            alive = false;
             if (process != null) {
                 process.destroyForcibly();
             }
             runtimeApi.stop(0);
-            queue.forEach(p -> p.answer().complete(error("Runtime.ExitError", "the local stack is stopping")));
         }
     }
 
     private static Invocation error(String type, String message) {
         String body = "{\"errorType\":\"" + type + "\",\"errorMessage\":\"" + message.replace("\"", "'") + "\"}";
         return new Invocation(body.getBytes(StandardCharsets.UTF_8), "Unhandled");
+    }
+
+    /**
+     * AWS's runtime interface client, unless told where its JNI library is, copies it to one fixed file,
+     * {@code /tmp/.libaws-lambda-jni.so}, at each start: in Lambda every sandbox has its own /tmp, here two
+     * sandboxes starting at once overwrite it under each other's loader and one dies (SIGBUS). So the host
+     * copies it once and names it to every sandbox.
+     */
+    private static final String JNI_PROPERTY = "com.amazonaws.services.lambda.runtime.api.client.runtimeapi.NativeClient.JNI";
+
+    private synchronized Path runtimeLibrary() {
+        String arch = System.getProperty("os.arch").equals("aarch64") ? "aarch_64" : "x86_64";
+        String name = "libaws-lambda-jni.linux-" + arch + ".so";
+        Path library = workDir.resolve("runtime").resolve(name);
+        if (!Files.exists(library)) {
+            try (InputStream in = AWSLambda.class.getResourceAsStream("/jni/" + name)) {
+                if (in == null) {
+                    throw new IllegalStateException("the runtime interface client has no " + name);
+                }
+                Files.createDirectories(library.getParent());
+                Path partial = library.resolveSibling(name + ".partial");
+                Files.copy(in, partial, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                Files.move(partial, library, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot copy the runtime interface client's " + name, e);
+            }
+        }
+        return library.toAbsolutePath();
     }
 
     /** Where AWS's runtime interface client and its serialisation live: on this host's own classpath. */

@@ -40,8 +40,12 @@ public final class TableStream implements AutoCloseable {
         return t;
     });
     private static final String CLOSED = "closed";
+    private static final long SHARDS_EVERY_NANOS = TimeUnit.SECONDS.toNanos(5);
     private final Map<String, String> iterators = new HashMap<>();
     private boolean started;
+    private String streamArn;
+    private List<Shard> shards = List.of();
+    private long shardsReadAt;
 
     /** @param batchSize the most records read at once (and handed on together) */
     public TableStream(DynamoDbClient dynamo, DynamoDbStreamsClient streams, String table, int batchSize,
@@ -60,11 +64,20 @@ public final class TableStream implements AutoCloseable {
 
     private void poll() {
         try {
-            String streamArn = dynamo.describeTable(b -> b.tableName(table)).table().latestStreamArn();
             if (streamArn == null) {
-                return;
+                streamArn = dynamo.describeTable(b -> b.tableName(table)).table().latestStreamArn();
+                if (streamArn == null) {
+                    return;
+                }
             }
-            for (Shard shard : streams.describeStream(b -> b.streamArn(streamArn)).streamDescription().shards()) {
+            // the shards asked again every few seconds, as Lambda's poller does, not on every poll: two calls
+            // four times a second were a sixth of the stack's processor time under load
+            if (System.nanoTime() - shardsReadAt > SHARDS_EVERY_NANOS || iterators.containsValue(CLOSED)
+                    && shards.stream().allMatch(shard -> CLOSED.equals(iterators.get(shard.shardId())))) {
+                shards = streams.describeStream(b -> b.streamArn(streamArn)).streamDescription().shards();
+                shardsReadAt = System.nanoTime();
+            }
+            for (Shard shard : shards) {
                 // the shards there at start are read from their end; a shard that opens later, from its start
                 String iterator = iterators.computeIfAbsent(shard.shardId(), id -> streams.getShardIterator(b -> b
                         .streamArn(streamArn).shardId(id).shardIteratorType(started ? ShardIteratorType.TRIM_HORIZON
@@ -82,6 +95,8 @@ public final class TableStream implements AutoCloseable {
             }
             started = true;
         } catch (RuntimeException e) {
+            streamArn = null;
+            shardsReadAt = 0;
             System.err.println("table stream: " + e.getMessage());
         }
     }

@@ -59,7 +59,7 @@ class HttpGatewayTest {
                         "AWS_ENDPOINT_URL_DYNAMODB", dynamo.endpoint().toString(), "DATABASE_URL", postgres.url(),
                         "DATABASE_USER", "postgres", "DATABASE_PASSWORD", "postgres",
                         "STATE_MACHINE_ARN", "arn:aws:states:us-east-1:000000000000:stateMachine:origination",
-                        "JWT_PUBLIC_KEY_LOCATION", publicKey.toUri().toString()), Duration.ofSeconds(60), 1536));
+                        "JWT_PUBLIC_KEY_LOCATION", publicKey.toUri().toString()), Duration.ofSeconds(60), 1536, 1));
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", new HttpGateway(host, "api"));
         server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4));

@@ -55,10 +55,10 @@ class LambdaHostTest {
 
         Path zip = Path.of(System.getProperty("functions.dir", "../functions"), "apply", "target", "function.zip");
         assertThat(zip).as("build the functions first: mvn -B package -DskipTests").exists();
-        host = new LambdaHost(work);
+        host = new LambdaHost(work, Duration.ofSeconds(2));
         host.deploy(new LambdaHost.Function("apply", zip, "io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest",
                 Map.of("TABLE_NAME", "origination", "MICROLOAN_ENCRYPTION_KEY", KEY,
-                        "AWS_ENDPOINT_URL_DYNAMODB", dynamo.endpoint().toString()), Duration.ofSeconds(60), 1024));
+                        "AWS_ENDPOINT_URL_DYNAMODB", dynamo.endpoint().toString()), Duration.ofSeconds(60), 1024, 3));
     }
 
     @AfterAll
@@ -105,6 +105,33 @@ class LambdaHostTest {
         assertThat(usage.invocations()).isGreaterThanOrEqualTo(2);
         assertThat(usage.coldStarts()).isGreaterThanOrEqualTo(1);
         assertThat(usage.gbSeconds()).isEqualTo(usage.billedMillis() / 1000.0 * 1024 / 1024, org.assertj.core.data.Offset.offset(1e-9));
+    }
+
+    @Test
+    void invocationsThatFindEverySandboxBusy_startMoreUpToTheConcurrency_andIdleOnesAreRetired() throws Exception {
+        java.util.List<String> ids = java.util.stream.IntStream.range(0, 12).mapToObj(i -> submitted()).toList();
+        long coldBefore = host.usage().get("apply").coldStarts();
+        java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(ids.size());
+        try {
+            java.util.List<java.util.concurrent.Future<Lambdas.Invocation>> answers = clients.invokeAll(ids.stream()
+                    .map(id -> (java.util.concurrent.Callable<Lambdas.Invocation>) () -> host.invoke("apply",
+                            JSON.writeValueAsBytes(Map.of("applicationId", id)))).toList());
+            for (var answer : answers) {
+                assertThat(answer(answer.get()).path("status").asText()).isEqualTo("APPLIED");
+            }
+        } finally {
+            clients.shutdownNow();
+        }
+        // the function's concurrency is 3: more sandboxes were started, never more than 3, each a cold start
+        assertThat(host.sandboxes().get("apply").peak()).isEqualTo(3);
+        assertThat(host.usage().get("apply").coldStarts() - coldBefore).isBetween(1L, 2L);
+
+        // idle for the host's idle time (2 s here), all but one are retired, and that one still answers
+        for (int i = 0; i < 200 && host.sandboxes().get("apply").now() > 1; i++) {
+            Thread.sleep(50);
+        }
+        assertThat(host.sandboxes().get("apply").now()).isEqualTo(1);
+        assertThat(host.invoke("apply", JSON.writeValueAsBytes(Map.of("applicationId", submitted()))).functionError()).isNull();
     }
 
     @Test

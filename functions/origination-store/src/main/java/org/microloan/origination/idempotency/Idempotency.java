@@ -46,10 +46,7 @@ public final class Idempotency {
                       Supplier<T> work) {
         String key = step + "#" + applicationId;
         String hash = sha256(write(payload));
-        Optional<T> recorded = recorded(key, hash, type);
-        if (recorded.isPresent()) {
-            return recorded.get();
-        }
+        // the claim first, the record read only when the claim is refused: one round trip fewer on every first run
         Instant now = clock.instant();
         IdempotencyRecord claim = new IdempotencyRecord(key, IdempotencyRecord.Status.IN_PROGRESS, hash, null,
                 now.plus(keep), now.plus(runsAtMost));

@@ -104,6 +104,10 @@ public final class LocalStack implements AutoCloseable {
         // Jetty (DynamoDB Local's server, the simulators') and of the SDK was formatted, then dropped for want
         // of a handler, a third of this process's processor time under load. Nothing below warnings is wanted.
         org.jboss.logmanager.LogContext.getLogContext().getLogger("").setLevel(java.util.logging.Level.WARNING);
+        // the JDK's HTTP server (the Runtime API, the gateway, the AWS APIs) leaves Nagle's algorithm on: a
+        // response's body waited for the ACK of its headers, which the other side delays, 40 ms on Linux, on
+        // every invocation and every call. Read once, when the first server is made.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         LocalStack stack = new LocalStack(options);
         try {
             stack.startAll();

@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /**
  * {@code java -jar localstack/target/localstack.jar [--data DIR] [--port 8080] [--aws-port 4566]
- * [--simulator-port 8089] [--functions DIR] [--concurrency 2] [--no-demo]}: starts the platform, runs a short demo, and serves
+ * [--simulator-port 8089] [--functions DIR] [--concurrency N] [--no-demo]}: starts the platform, runs a short demo, and serves
  * until Ctrl-C.
  */
 public final class Main {

@@ -43,7 +43,8 @@ public final class LocalDynamoDb implements AutoCloseable {
                     chosen = socket.getLocalPort();
                 }
             }
-            List<String> args = new ArrayList<>(List.of("-port", Integer.toString(chosen), "-sharedDb"));
+            // no telemetry: the local stack runs offline and tells nobody what it stores
+            List<String> args = new ArrayList<>(List.of("-port", Integer.toString(chosen), "-sharedDb", "-disableTelemetry"));
             if (dataDir.isPresent()) {
                 Files.createDirectories(dataDir.get());
                 args.addAll(List.of("-dbPath", dataDir.get().toString()));

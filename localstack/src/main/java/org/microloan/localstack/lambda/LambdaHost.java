@@ -9,8 +9,9 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -540,8 +541,8 @@ public final class LambdaHost implements Lambdas, AutoCloseable {
                 }
                 Files.createDirectories(library.getParent());
                 Path partial = library.resolveSibling(name + ".partial");
-                Files.copy(in, partial, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                Files.move(partial, library, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                Files.copy(in, partial, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(partial, library, StandardCopyOption.ATOMIC_MOVE);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot copy the runtime interface client's " + name, e);
             }

@@ -177,8 +177,13 @@ public final class LambdaHost implements Lambdas, AutoCloseable {
         synchronized void startSandbox() {
             Sandbox sandbox = new Sandbox(this, numbers.incrementAndGet());
             sandboxes.add(sandbox);
+            try {
+                sandbox.start();
+            } catch (RuntimeException e) {
+                sandboxes.remove(sandbox);
+                throw e;
+            }
             peak = Math.max(peak, sandboxes.size());
-            sandbox.start();
             lastStarted = sandbox.process;
         }
 
@@ -211,7 +216,12 @@ public final class LambdaHost implements Lambdas, AutoCloseable {
         private synchronized void scale() {
             long free = sandboxes.stream().filter(Sandbox::free).count();
             if (!closed && !closing && queue.size() > free && sandboxes.size() < function.concurrency()) {
-                startSandbox();
+                try {
+                    startSandbox();
+                } catch (RuntimeException e) {
+                    // the invocation stays queued for the sandboxes there are
+                    System.err.println(function.name() + ": cannot start another sandbox: " + e.getMessage());
+                }
             }
         }
 

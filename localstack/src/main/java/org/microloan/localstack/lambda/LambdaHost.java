@@ -28,7 +28,7 @@ import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
@@ -162,9 +162,7 @@ public final class LambdaHost implements Lambdas, AutoCloseable {
         private final Function function;
         private final BlockingDeque<Pending> queue = new LinkedBlockingDeque<>();
         private final List<Sandbox> sandboxes = new CopyOnWriteArrayList<>();
-        /** Which sandbox runs each invocation under way, to end it when the invocation times out. */
-        private final Map<String, Sandbox> running = new ConcurrentHashMap<>();
-        private final AtomicInteger numbers = new AtomicInteger();
+        private int started;
         private volatile Process lastStarted;
         private volatile int peak;
         private volatile boolean closed;
@@ -175,7 +173,7 @@ public final class LambdaHost implements Lambdas, AutoCloseable {
         }
 
         synchronized void startSandbox() {
-            Sandbox sandbox = new Sandbox(this, numbers.incrementAndGet());
+            Sandbox sandbox = new Sandbox(this, ++started);
             sandboxes.add(sandbox);
             try {
                 sandbox.start();
@@ -198,10 +196,11 @@ public final class LambdaHost implements Lambdas, AutoCloseable {
                 queue.remove(pending);
                 Invocation timedOut = error("Sandbox.Timedout", "RequestId: " + pending.requestId()
                         + " Error: Task timed out after " + function.timeout().toSeconds() + " seconds");
-                Sandbox runningIt = running.remove(pending.requestId());
-                if (runningIt != null) {
-                    // Lambda ends a sandbox whose invocation timed out
-                    runningIt.process.destroyForcibly();
+                for (Sandbox sandbox : sandboxes) {
+                    if (sandbox.current.compareAndSet(pending, null)) {
+                        // Lambda ends a sandbox whose invocation timed out
+                        sandbox.process.destroyForcibly();
+                    }
                 }
                 return timedOut;
             } catch (InterruptedException e) {
@@ -339,7 +338,8 @@ public final class LambdaHost implements Lambdas, AutoCloseable {
         /** When its runtime asked for its first invocation (its init ended), or 0 once reported. */
         private volatile long initEndedAt = -1;
         private volatile long begun;
-        private volatile Pending current;
+        /** The invocation it runs: taken back once, by its answer, its process's end or its timeout. */
+        private final AtomicReference<Pending> current = new AtomicReference<>();
 
         Sandbox(Slot slot, int number) {
             this.slot = slot;
@@ -413,8 +413,8 @@ public final class LambdaHost implements Lambdas, AutoCloseable {
         private void died(Process which) {
             alive = false;
             runtimeApi.stop(0);
-            Pending was = current;
-            if (was != null && slot.running.remove(was.requestId(), this)) {
+            Pending was = current.getAndSet(null);
+            if (was != null) {
                 was.answer().complete(error("Runtime.ExitError", "RequestId: " + was.requestId()
                         + " Error: Runtime exited with error: exit status " + which.exitValue()));
             }
@@ -432,15 +432,15 @@ public final class LambdaHost implements Lambdas, AutoCloseable {
                 try (InputStream in = exchange.getRequestBody()) {
                     body = in.readAllBytes();
                 }
-                Pending done = current;
+                Pending done = current.get();
                 if (path.contains("/init/error")) {
-                    if (done != null && slot.running.remove(done.requestId()) != null) {
+                    if (done != null && current.compareAndSet(done, null)) {
                         done.answer().complete(new Invocation(body, "Unhandled"));
                     }
                 } else {
                     String[] parts = path.split("/");
                     String requestId = parts[parts.length - 2];
-                    if (done != null && done.requestId().equals(requestId) && slot.running.remove(requestId) != null) {
+                    if (done != null && done.requestId().equals(requestId) && current.compareAndSet(done, null)) {
                         long init = 0;
                         if (initEndedAt > 0) {
                             init = initEndedAt - startedAt;
@@ -460,7 +460,7 @@ public final class LambdaHost implements Lambdas, AutoCloseable {
                     // the runtime asks for work once its init is done: that is the cold start's init
                     initEndedAt = System.currentTimeMillis();
                 }
-                current = null;
+                current.set(null);
                 polling = true;
                 idleSince = System.nanoTime();
             }
@@ -472,8 +472,7 @@ public final class LambdaHost implements Lambdas, AutoCloseable {
                         synchronized (this) {
                             if (alive) {
                                 polling = false;
-                                current = next;
-                                slot.running.put(next.requestId(), this);
+                                current.set(next);
                             } else {
                                 slot.queue.offerFirst(next);
                                 next = null;

@@ -44,7 +44,8 @@ public final class TableStream implements AutoCloseable {
     private final Map<String, String> iterators = new HashMap<>();
     private boolean started;
     private String streamArn;
-    private List<Shard> shards = List.of();
+    /** The stream's shards as last asked, or null until they are asked (again). */
+    private List<Shard> shards;
     private long shardsReadAt;
 
     /** @param batchSize the most records read at once (and handed on together) */
@@ -72,7 +73,7 @@ public final class TableStream implements AutoCloseable {
             }
             // the shards asked again every few seconds, as Lambda's poller does, not on every poll: two calls
             // four times a second were a sixth of the stack's processor time under load
-            if (System.nanoTime() - shardsReadAt > SHARDS_EVERY_NANOS || iterators.containsValue(CLOSED)
+            if (shards == null || System.nanoTime() - shardsReadAt > SHARDS_EVERY_NANOS || !shards.isEmpty()
                     && shards.stream().allMatch(shard -> CLOSED.equals(iterators.get(shard.shardId())))) {
                 shards = streams.describeStream(b -> b.streamArn(streamArn)).streamDescription().shards();
                 shardsReadAt = System.nanoTime();
@@ -96,7 +97,7 @@ public final class TableStream implements AutoCloseable {
             started = true;
         } catch (RuntimeException e) {
             streamArn = null;
-            shardsReadAt = 0;
+            shards = null;
             System.err.println("table stream: " + e.getMessage());
         }
     }

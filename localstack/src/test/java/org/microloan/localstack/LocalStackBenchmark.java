@@ -34,6 +34,8 @@ import org.microloan.testing.Forms;
 class LocalStackBenchmark {
 
     private static final ObjectMapper JSON = StackClient.JSON;
+    /** A sandbox's command line names its function's folder. */
+    private static final java.util.regex.Pattern FUNCTION = java.util.regex.Pattern.compile("/functions/([a-z-]+)");
 
     private static JsonNode call(String method, URI uri, String token, Object body) throws Exception {
         HttpResponse<String> response = StackClient.send(method, uri, token, body, UUID.randomUUID().toString());
@@ -177,7 +179,7 @@ class LocalStackBenchmark {
             return "stack";
         }
         String line = p.info().commandLine().orElse("");
-        java.util.regex.Matcher function = java.util.regex.Pattern.compile("/functions/([a-z-]+)").matcher(line);
+        java.util.regex.Matcher function = FUNCTION.matcher(line);
         return function.find() ? function.group(1) : line.contains("postgres") ? "postgres" : "other";
     }
 }

@@ -6,9 +6,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -109,12 +115,12 @@ class LambdaHostTest {
 
     @Test
     void invocationsThatFindEverySandboxBusy_startMoreUpToTheConcurrency_andIdleOnesAreRetired() throws Exception {
-        java.util.List<String> ids = java.util.stream.IntStream.range(0, 12).mapToObj(i -> submitted()).toList();
+        List<String> ids = IntStream.range(0, 12).mapToObj(i -> submitted()).toList();
         long coldBefore = host.usage().get("apply").coldStarts();
-        java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(ids.size());
+        ExecutorService clients = Executors.newFixedThreadPool(ids.size());
         try {
-            java.util.List<java.util.concurrent.Future<Lambdas.Invocation>> answers = clients.invokeAll(ids.stream()
-                    .map(id -> (java.util.concurrent.Callable<Lambdas.Invocation>) () -> host.invoke("apply",
+            List<Future<Lambdas.Invocation>> answers = clients.invokeAll(ids.stream()
+                    .map(id -> (Callable<Lambdas.Invocation>) () -> host.invoke("apply",
                             JSON.writeValueAsBytes(Map.of("applicationId", id)))).toList());
             for (var answer : answers) {
                 assertThat(answer(answer.get()).path("status").asText()).isEqualTo("APPLIED");

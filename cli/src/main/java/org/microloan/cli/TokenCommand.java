@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.microloan.access.Role;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -19,12 +20,10 @@ import picocli.CommandLine.Spec;
         description = "A development token from the running local stack, for the API's Authorization: Bearer header.")
 final class TokenCommand implements Callable<Integer> {
 
-    enum Role { borrower, ops }
-
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--role", required = true, paramLabel = "ROLE", description = "borrower or ops.")
+    @Option(names = "--role", required = true, paramLabel = "ROLE", description = "borrower, reviewer, collector, operator or supervisor.")
     Role role;
 
     @Option(names = "--subject", required = true, paramLabel = "ID", description = "The borrower's or operator's id.")

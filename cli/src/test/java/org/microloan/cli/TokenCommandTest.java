@@ -38,14 +38,14 @@ class TokenCommandTest {
         stack.start();
         try {
             String url = "http://127.0.0.1:" + stack.getAddress().getPort();
-            String[] ok = run("token", "--role", "ops", "--subject", "ops-1", "--stack", url);
+            String[] ok = run("token", "--role", "operator", "--subject", "ops-1", "--stack", url);
             assertThat(ok[0]).isEqualTo("0");
             assertThat(ok[1]).isEqualTo("eyJ.abc.def");
-            assertThat(asked.toString()).contains("\"subject\":\"ops-1\"").contains("\"role\":\"ops\"");
+            assertThat(asked.toString()).contains("\"subject\":\"ops-1\"").contains("\"role\":\"operator\"");
 
             String[] badRole = run("token", "--role", "admin", "--subject", "x", "--stack", url);
             assertThat(badRole[0]).isEqualTo("2");
-            assertThat(badRole[2]).contains("--role").contains("borrower, ops");
+            assertThat(badRole[2]).contains("--role").contains("borrower, reviewer, collector, operator, supervisor");
         } finally {
             stack.stop(0);
         }

@@ -209,6 +209,11 @@ public class PlatformStack extends Stack {
                 .partitionKey(Attribute.builder().name("gsi1pk").type(AttributeType.STRING).build())
                 .sortKey(Attribute.builder().name("gsi1sk").type(AttributeType.STRING).build())
                 .projectionType(ProjectionType.ALL).build());
+        // sparse: only an application waiting for a person has a queue, so the review queue reads just those
+        table.addGlobalSecondaryIndex(GlobalSecondaryIndexProps.builder().indexName("queue")
+                .partitionKey(Attribute.builder().name("queue").type(AttributeType.STRING).build())
+                .sortKey(Attribute.builder().name("queuedAt").type(AttributeType.STRING).build())
+                .projectionType(ProjectionType.ALL).build());
 
         books = books(artifacts);
         providers = providers();
@@ -232,7 +237,8 @@ public class PlatformStack extends Stack {
                                 + "variants, on that key's ARN only").build(),
                 NagPackSuppression.builder().id("AwsSolutions-IAM5").appliesTo(List.of(
                         RegexAppliesTo.builder().regex("/^Resource::<Originations[A-Z0-9]+\\.Arn>\\/index\\/\\*$/g").build()))
-                        .reason("the table's one index (gsi1), which the store queries by borrower and by due notice").build(),
+                        .reason("the table's two indexes: gsi1, which the store queries by borrower and by due notice, and queue, the "
+                                + "applications waiting for a person").build(),
                 NagPackSuppression.builder().id("AwsSolutions-IAM5").appliesTo(List.of(
                         RegexAppliesTo.builder().regex("/^Resource::arn:<AWS::Partition>:states:<AWS::Region>:<AWS::AccountId>:execution:<(Origination|Servicing)[A-Z0-9]+\\.Name>:\\*$/g").build()))
                         .reason("ops read and redrive the executions of the two machines: only theirs").build(),

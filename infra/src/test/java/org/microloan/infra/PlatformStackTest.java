@@ -74,7 +74,9 @@ class PlatformStackTest {
                 "SSESpecification", Map.of("SSEEnabled", true),
                 "TimeToLiveSpecification", Map.of("AttributeName", "expiresAt", "Enabled", true),
                 "GlobalSecondaryIndexes", List.of(Match.objectLike(Map.of("IndexName", "gsi1",
-                        "Projection", Map.of("ProjectionType", "ALL"))))));
+                        "Projection", Map.of("ProjectionType", "ALL"))), Match.objectLike(Map.of("IndexName", "queue",
+                        "KeySchema", List.of(Map.of("AttributeName", "queue", "KeyType", "HASH"),
+                                Map.of("AttributeName", "queuedAt", "KeyType", "RANGE")))))));
         template.hasResource("AWS::DynamoDB::Table", Map.of("DeletionPolicy", "Retain"));
         template.hasResourceProperties("AWS::KMS::Key", Map.of("EnableKeyRotation", true));
     }

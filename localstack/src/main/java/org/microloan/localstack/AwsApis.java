@@ -32,6 +32,7 @@ final class AwsApis implements HttpHandler {
     private final StepFunctionsApi states;
     private final LocalClock clock;
     private final TokenIssuer tokens;
+    private final DevelopmentSignIn signIn;
     private final ProviderSimulators simulators;
     private final DailyRun daily;
 
@@ -41,6 +42,7 @@ final class AwsApis implements HttpHandler {
         this.states = states;
         this.clock = clock;
         this.tokens = tokens;
+        this.signIn = new DevelopmentSignIn(tokens);
         this.simulators = simulators;
         this.daily = daily;
     }
@@ -50,6 +52,8 @@ final class AwsApis implements HttpHandler {
         String path = exchange.getRequestURI().getPath();
         if (path.startsWith("/2015-03-31/functions/")) {
             invoke(exchange);
+        } else if (signIn.handles(path)) {
+            signIn.handle(exchange);
         } else if (path.startsWith("/_local/")) {
             control(exchange);
         } else {

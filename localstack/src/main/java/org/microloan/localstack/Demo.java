@@ -77,7 +77,7 @@ public final class Demo {
 
     public void run() throws Exception {
         LocalDate today = stack.today();
-        String ops = stack.tokens().token("ops-demo", "ops", Duration.ofHours(1));
+        String ops = stack.tokens().token("reviewer-demo", "reviewer", Duration.ofHours(1));
         out.println("\nDemo (add --no-demo to skip it):");
 
         Map<String, Object> emergency = form("EMERGENCY", "3000.00", 3, "DAILY_ACCRUAL", "1996-05-04", "12000.00",
@@ -114,13 +114,23 @@ public final class Demo {
         String id = accepted.path("applicationId").asText();
         URI status = stack.api().resolve("/v1/applications/" + id);
         JsonNode app = settle(status, token);
-        boolean reviewed = false;
+        String approvedBy = null;
         if ("IN_REVIEW".equals(app.path("status").asText()) && ops != null) {
-            reviewed = true;
+            approvedBy = "a reviewer";
             out.printf("%s: %s %s referred to a person (%s) after %d ms%n", title, form.get("productCode"), form.get("amount"),
                     reasons(app), Duration.between(start, Instant.now()).toMillis());
-            call("POST", stack.api().resolve("/v1/ops/reviews/" + id), ops, Map.of("approve", true,
-                    "reason", "stable salaried income; the renovation contract checked"));
+            HttpResponse<String> decided = StackClient.send("POST", stack.api().resolve("/v1/ops/reviews/" + id), ops,
+                    Map.of("approve", true, "reason", "stable salaried income; the renovation contract checked"),
+                    UUID.randomUUID().toString());
+            if (decided.statusCode() == 202) {
+                // above the maker-checker line: a second person confirms
+                approvedBy = "a reviewer and confirmed by a supervisor (maker-checker)";
+                call("POST", stack.api().resolve("/v1/ops/reviews/" + id + "/confirmation"),
+                        stack.tokens().token("supervisor-demo", "supervisor", Duration.ofHours(1)),
+                        Map.of("agree", true, "reason", "income and contract seen; agree"));
+            } else if (decided.statusCode() != 200) {
+                throw new IllegalStateException("the review was refused: " + decided.body());
+            }
             // an approval leaves the application IN_REVIEW until the workflow has quoted it
             for (int i = 0; i < 600 && "IN_REVIEW".equals(app.path("status").asText()); i++) {
                 Thread.sleep(100);
@@ -137,7 +147,7 @@ public final class Demo {
         }
         JsonNode offer = app.path("offer");
         out.printf("%s: %s %s → %s in %d ms, APR %s%%, rate %s, first installment %s%n", title, form.get("productCode"),
-                form.get("amount"), reviewed ? "APPROVED by ops" : app.at("/decision/outcome").asText("APPROVE"), millis, offer.path("apr").asText("?"),
+                form.get("amount"), approvedBy != null ? "APPROVED by " + approvedBy : app.at("/decision/outcome").asText("APPROVE"), millis, offer.path("apr").asText("?"),
                 offer.path("rate").asText(offer.path("annualRate").asText("?")), firstLine(offer));
         if (accept) {
             StackClient.accept(stack.api(), id, token);

@@ -13,14 +13,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.CreateGlobalSecondaryIndexAction;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexUpdate;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.Projection;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
@@ -231,6 +237,17 @@ final class Deployment {
             if (t.has("StreamSpecification") && dynamo.describeTable(b -> b.tableName(name)).table().streamSpecification() == null) {
                 dynamo.updateTable(b -> b.tableName(name).streamSpecification(StreamSpecification.builder().streamEnabled(true)
                         .streamViewType(t.at("/StreamSpecification/StreamViewType").asText()).build()));
+            }
+            // an index the template has gained since is added, as a stack update would
+            Set<String> there = dynamo.describeTable(b -> b.tableName(name)).table().globalSecondaryIndexes().stream()
+                    .map(GlobalSecondaryIndexDescription::indexName).collect(Collectors.toSet());
+            for (GlobalSecondaryIndex index : indexes) {
+                if (!there.contains(index.indexName())) {
+                    dynamo.updateTable(b -> b.tableName(name).attributeDefinitions(attributes).globalSecondaryIndexUpdates(
+                            GlobalSecondaryIndexUpdate.builder().create(CreateGlobalSecondaryIndexAction.builder()
+                                    .indexName(index.indexName()).keySchema(index.keySchema()).projection(index.projection())
+                                    .build()).build()));
+                }
             }
         }
     }

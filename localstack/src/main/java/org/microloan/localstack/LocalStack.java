@@ -233,6 +233,9 @@ public final class LocalStack implements AutoCloseable {
         env.put("AWS_ENDPOINT_URL_LAMBDA", aws().toString());
         // absolute: each function runs in its own folder
         env.put("MICROLOAN_CLOCK_OFFSET_FILE", options.work().resolve("clock-offset").toAbsolutePath().toString());
+        // the console's sign-in: the development issuer, where AWS has the deployment's OpenID Connect provider
+        env.put("MICROLOAN_CONSOLE_AUTHORIZE_URL", aws().resolve(DevelopmentSignIn.AUTHORIZE).toString());
+        env.put("MICROLOAN_CONSOLE_TOKEN_URL", aws().resolve(DevelopmentSignIn.TOKEN).toString());
         return env;
     }
 

@@ -89,7 +89,7 @@ public final class Main {
                   AWS APIs (Step Functions, Lambda) and controls  %s
                   Provider simulators (KYC, bureau, rail, SMS)    %s
                   Data: %s   Function logs: %s
-                A token:        curl -s -X POST %s/_local/token -d '{"subject":"ops-1","role":"ops"}'
+                A token:        curl -s -X POST %s/_local/token -d '{"subject":"ops-1","role":"operator"}'
                 Move the clock: curl -s -X POST %s/_local/clock -d '{"advance":"P30D"}'
                 A scenario:     curl -s -X POST %s/_local/scenarios/payout-fails-once   (normal, kyc-timeout, bureau-down, kyc-no-match)
                 Ctrl-C stops it.

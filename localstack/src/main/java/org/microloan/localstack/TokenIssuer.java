@@ -19,6 +19,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.microloan.access.Role;
 
 /**
  * The development token issuer: an RS256 key pair made on first run and kept in the stack's key
@@ -66,11 +67,9 @@ public final class TokenIssuer {
         return publicKeyPem;
     }
 
-    /** A token for {@code subject} in {@code role} (borrower or ops). */
+    /** A token for {@code subject} in {@code role} (a {@link Role}'s name). */
     public String token(String subject, String role, Duration lifetime) {
-        if (!role.equals("borrower") && !role.equals("ops")) {
-            throw new IllegalArgumentException("role is borrower or ops, not " + role);
-        }
+        Role.named(role);
         Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
         long now = Instant.now().getEpochSecond();
         try {

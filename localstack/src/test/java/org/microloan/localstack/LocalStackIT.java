@@ -233,7 +233,7 @@ class LocalStackIT {
     @Test
     void opsStartTheServicingRunForAPastDay_anExecutionOfTheServicingMachine_readLikeAnyOther() throws Exception {
         URI api = stack.api();
-        String ops = token("ops-1", "ops");
+        String ops = token("ops-1", "operator");
         LocalDate yesterday = today().minusDays(1);
 
         JsonNode started = call("POST", api.resolve("/v1/ops/servicing-runs"), ops,
@@ -335,7 +335,7 @@ class LocalStackIT {
     void aFunctionKilledMidRun_isRetried_andAStoppedExecutionIsRedrivenByOps_withoutASecondPayout() throws Exception {
         String borrower = "b-" + UUID.randomUUID();
         String token = token(borrower, "borrower");
-        String ops = token("ops-1", "ops");
+        String ops = token("ops-1", "operator");
         URI api = stack.api();
         URI aws = stack.aws();
 
@@ -458,7 +458,7 @@ class LocalStackIT {
         assertThat(text).containsPattern("1\\. An emergency loan .*EMERGENCY 3000\\.00 → APPROVE in \\d+ ms, APR \\d+\\.\\d+%")
                 .containsPattern("2\\. A renovation loan .*RENOVATION 80000\\.00 → APPROVE")
                 .containsPattern("3\\. .*→ DECLINED in \\d+ ms, because There are past default records")
-                .containsPattern("4\\. A large renovation loan .*→ APPROVED by ops")
+                .containsPattern("4\\. A large renovation loan .*→ APPROVED by a reviewer and confirmed by a supervisor")
                 .contains("5. From partner 'demo' by signed webhook: 202");
         assertThat(text.split("accepted → DISBURSED", -1)).hasSize(4);
         // 受托支付: the renovation loans were paid to the merchant's account, none to the borrower's

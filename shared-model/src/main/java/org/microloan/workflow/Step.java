@@ -16,6 +16,7 @@ public final class Step<T> {
     public static final Step<IdentityResult> VERIFY_IDENTITY = new Step<>("verify-identity", IdentityResult.class);
     public static final Step<ScoreResult> SCORE = new Step<>("score", ScoreResult.class);
     public static final Step<Review> REVIEW = new Step<>("review", Review.class);
+    public static final Step<ReviewProposal> REVIEW_PROPOSAL = new Step<>("reviewProposal", ReviewProposal.class);
     public static final Step<Offer> QUOTE_RATE = new Step<>("quote-rate", Offer.class);
     public static final Step<Acceptance> ACCEPTANCE = new Step<>("acceptance", Acceptance.class);
     public static final Step<DisburseResult> DISBURSE = new Step<>("disburse", DisburseResult.class);
@@ -23,7 +24,7 @@ public final class Step<T> {
     public static final Step<TaskToken> ACCEPTANCE_TOKEN = new Step<>("acceptanceToken", TaskToken.class);
     public static final Step<Replay> REPLAY = new Step<>("replay", Replay.class);
 
-    private static final List<Step<?>> ALL = List.of(APPLY, VERIFY_IDENTITY, SCORE, REVIEW, QUOTE_RATE, ACCEPTANCE, DISBURSE,
+    private static final List<Step<?>> ALL = List.of(APPLY, VERIFY_IDENTITY, SCORE, REVIEW_PROPOSAL, REVIEW, QUOTE_RATE, ACCEPTANCE, DISBURSE,
             REVIEW_TOKEN, ACCEPTANCE_TOKEN, REPLAY);
 
     private final String key;

@@ -45,7 +45,7 @@ import software.amazon.awssdk.services.sfn.model.InvalidArnException;
 /** Ops watch the origination workflow and mend it: read executions, redrive one, replay a failed application. */
 @Path("/v1/ops")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed("ops")
+@RolesAllowed({Roles.OPERATOR, Roles.SUPERVISOR})
 public class ExecutionsResource {
 
     private final JsonWebToken jwt;

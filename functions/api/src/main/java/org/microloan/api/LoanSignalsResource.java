@@ -29,7 +29,7 @@ import org.microloan.servicing.EarlyWarnings;
 /** Ops report early-warning signals on a loan; the catalogue says what follows. */
 @Path("/v1/ops/loans/{loanId}/signals")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed("ops")
+@RolesAllowed({Roles.COLLECTOR, Roles.OPERATOR, Roles.SUPERVISOR})
 public class LoanSignalsResource {
 
     private final Books books;

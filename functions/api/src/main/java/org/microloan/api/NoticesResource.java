@@ -21,7 +21,7 @@ import org.microloan.origination.store.ApplicationStore;
 /** Ops see what a partner was told of an application, and send it again. */
 @Path("/v1/ops/applications/{applicationId}/notices")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed("ops")
+@RolesAllowed({Roles.OPERATOR, Roles.SUPERVISOR})
 public class NoticesResource {
 
     private final ApplicationStore store;

@@ -37,7 +37,7 @@ import org.microloan.schedule.BusinessDate;
  */
 @Path("/v1/ops/loans/{loanId}/repayments")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed("ops")
+@RolesAllowed({Roles.OPERATOR, Roles.SUPERVISOR})
 public class OfflineRepaymentsResource {
 
     private final JsonWebToken jwt;

@@ -26,7 +26,7 @@ import org.microloan.workflow.OriginationFigures;
 /** Ops and risk read the books and origination on a day. */
 @Path("/v1/ops/portfolio")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed("ops")
+@RolesAllowed({Roles.REVIEWER, Roles.COLLECTOR, Roles.OPERATOR, Roles.SUPERVISOR})
 public class PortfolioResource {
 
     /** Business days are China's. */

@@ -152,6 +152,45 @@ public class Problems {
         return Problem.response(409, e.type, "Not now", e.getMessage());
     }
 
+    /** A rule of conduct or control forbids it for this person or now, whatever their role: the rule is named. */
+    public static class RuleException extends RuntimeException {
+        final String type;
+
+        public RuleException(String type, String detail) {
+            super(detail);
+            this.type = type;
+        }
+    }
+
+    @ServerExceptionMapper
+    public Response rule(RuleException e) {
+        return Problem.response(403, e.type, "A rule forbids it", e.getMessage());
+    }
+
+    /** The deployment lacks a setting this endpoint needs: not the caller's fault, and not a bug. */
+    public static class NotConfiguredException extends RuntimeException {
+        public NotConfiguredException(String detail) {
+            super(detail);
+        }
+    }
+
+    @ServerExceptionMapper
+    public Response notConfigured(NotConfiguredException e) {
+        return Problem.response(503, "not-configured", "Not configured in this deployment", e.getMessage());
+    }
+
+    /** The caller decided on a version of the resource that has changed since (If-Match). */
+    public static class StaleException extends RuntimeException {
+        public StaleException(String detail) {
+            super(detail);
+        }
+    }
+
+    @ServerExceptionMapper
+    public Response stale(StaleException e) {
+        return Problem.response(412, "stale-decision", "Changed since you read it", e.getMessage());
+    }
+
     @ServerExceptionMapper
     public Response payoffExceeded(PayoffExceededException e) {
         return Problem.response(422, "payoff-exceeded", "More than the loan's pay-off", e.getMessage(),

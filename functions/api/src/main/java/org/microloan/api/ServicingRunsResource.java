@@ -28,7 +28,7 @@ import org.microloan.schedule.BusinessDate;
  */
 @Path("/v1/ops/servicing-runs")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed("ops")
+@RolesAllowed({Roles.OPERATOR, Roles.SUPERVISOR})
 public class ServicingRunsResource {
 
     private static final Logger LOG = Logger.getLogger(ServicingRunsResource.class);

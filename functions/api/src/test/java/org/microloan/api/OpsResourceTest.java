@@ -93,10 +93,10 @@ class OpsResourceTest {
         String person = store.find(id).orElseThrow().exposureKey();
         assertThat(exposure.held(person, id)).isEqualTo(Money.of("3000"));
 
-        as("ops-1", "ops").body(Map.of("approve", false, "reason", "income could not be confirmed")).when()
+        as("ops-1", "reviewer").body(Map.of("approve", false, "reason", "income could not be confirmed")).when()
                 .post("/v1/ops/reviews/" + id).then().statusCode(200)
                 .body("status", equalTo("DECLINED")).body("reviewer", equalTo("ops-1"));
-        as("ops-2", "ops").body(Map.of("approve", true, "reason", "second look")).when()
+        as("ops-2", "reviewer").body(Map.of("approve", true, "reason", "second look")).when()
                 .post("/v1/ops/reviews/" + id).then().statusCode(409).contentType("application/problem+json")
                 .body("type", equalTo("https://microloan.dev/problems/not-in-review"));
 
@@ -113,11 +113,11 @@ class OpsResourceTest {
 
         as(borrower, "borrower").body(Map.of("approve", true, "reason", "me")).when()
                 .post("/v1/ops/reviews/" + id).then().statusCode(403).contentType("application/problem+json");
-        as("ops-1", "ops").body(Map.of("approve", true)).when()
+        as("ops-1", "reviewer").body(Map.of("approve", true)).when()
                 .post("/v1/ops/reviews/" + id).then().statusCode(400).body("errors[0].field", equalTo("/reason"));
-        as("ops-1", "ops").body(Map.of("approve", true, "reason", "stable income, thin file")).when()
+        as("ops-1", "reviewer").body(Map.of("approve", true, "reason", "stable income, thin file")).when()
                 .post("/v1/ops/reviews/" + id).then().statusCode(200).body("status", equalTo("IN_REVIEW"));
-        as("ops-2", "ops").body(Map.of("approve", true, "reason", "agree")).when()
+        as("ops-2", "reviewer").body(Map.of("approve", true, "reason", "agree")).when()
                 .post("/v1/ops/reviews/" + id).then().statusCode(409)
                 .body("type", equalTo("https://microloan.dev/problems/already-reviewed"));
         assertThat(ProviderStubs.server().findAll(postRequestedFor(urlEqualTo("/"))
@@ -126,10 +126,10 @@ class OpsResourceTest {
 
     @Test
     void thePortfolio_isForOps_andSaysWhatDateItIsFor() {
-        as("ops-1", "ops").when().get("/v1/ops/portfolio?date=2026-06-30").then().statusCode(200)
+        as("ops-1", "supervisor").when().get("/v1/ops/portfolio?date=2026-06-30").then().statusCode(200)
                 .body("on", equalTo("2026-06-30")).body("servicing.balance", notNullValue())
                 .body("origination.from", equalTo("2026-06-01")).body("origination.to", equalTo("2026-06-30"));
-        as("ops-1", "ops").when().get("/v1/ops/portfolio?date=yesterday").then().statusCode(400)
+        as("ops-1", "supervisor").when().get("/v1/ops/portfolio?date=yesterday").then().statusCode(400)
                 .body("errors[0].field", equalTo("query:date"));
         as("b-1", "borrower").when().get("/v1/ops/portfolio").then().statusCode(403);
     }
@@ -143,14 +143,14 @@ class OpsResourceTest {
         Loan loan = books.bookDisbursement(new Disbursement(app, "b-" + app, "EDUCATION", "po-" + app, schedule))
                 .await().atMost(Duration.ofSeconds(30));
 
-        as("ops-1", "ops").body(Map.of("signal", "JUDICIAL_RECORD", "on", "2026-03-01", "detail", "court case 2026-017"))
+        as("ops-1", "collector").body(Map.of("signal", "JUDICIAL_RECORD", "on", "2026-03-01", "detail", "court case 2026-017"))
                 .when().post("/v1/ops/loans/" + loan.id + "/signals").then().statusCode(201)
                 .body("actions", contains("FLAG_FOR_REVIEW", "FREEZE_LINE")).body("on", equalTo("2026-03-01"));
         assertThat(books.loan(loan.id).await().atMost(Duration.ofSeconds(30)).flaggedForReview).isTrue();
 
-        as("ops-1", "ops").body(Map.of("signal", "GOSSIP")).when().post("/v1/ops/loans/" + loan.id + "/signals").then()
+        as("ops-1", "collector").body(Map.of("signal", "GOSSIP")).when().post("/v1/ops/loans/" + loan.id + "/signals").then()
                 .statusCode(400).body("errors[0].field", equalTo("/signal"));
-        as("ops-1", "ops").body(Map.of("signal", "REVENUE_DROP")).when().post("/v1/ops/loans/nope/signals").then()
+        as("ops-1", "collector").body(Map.of("signal", "REVENUE_DROP")).when().post("/v1/ops/loans/nope/signals").then()
                 .statusCode(404).contentType("application/problem+json");
         as("b-" + app, "borrower").body(Map.of("signal", "REVENUE_DROP")).when()
                 .post("/v1/ops/loans/" + loan.id + "/signals").then().statusCode(403);
@@ -158,30 +158,30 @@ class OpsResourceTest {
 
     @Test
     void failedExecutions_andTheirHistory_withoutPayloadsOrWholeIdNumbers() {
-        as("ops-1", "ops").when().get("/v1/ops/executions?status=FAILED").then().statusCode(200)
+        as("ops-1", "operator").when().get("/v1/ops/executions?status=FAILED").then().statusCode(200)
                 .body("executions[0].applicationId", equalTo("app-failed")).body("executions[0].status", equalTo("FAILED"));
-        as("ops-1", "ops").when().get("/v1/ops/executions?status=BROKEN").then().statusCode(400)
+        as("ops-1", "operator").when().get("/v1/ops/executions?status=BROKEN").then().statusCode(400)
                 .body("errors[0].field", equalTo("query:status"));
 
-        String history = as("ops-1", "ops").when().get("/v1/ops/executions/" + SfnStub.FAILED_ARN).then().statusCode(200)
+        String history = as("ops-1", "operator").when().get("/v1/ops/executions/" + SfnStub.FAILED_ARN).then().statusCode(200)
                 .body("state", hasItem("Score")).body("[2].error", equalTo("org.microloan.workflow.ProviderUnavailableException"))
                 .body("[2].cause", equalTo("bureau refused *************1002X"))
                 .extract().asString();
         assertThat(history).doesNotContain("11010519491231002X").doesNotContain("idNumber");
 
-        as("ops-1", "ops").when().get("/v1/ops/executions/arn:aws:states:us-east-1:000000000000:execution:origination:gone")
+        as("ops-1", "operator").when().get("/v1/ops/executions/arn:aws:states:us-east-1:000000000000:execution:origination:gone")
                 .then().statusCode(404).contentType("application/problem+json");
         as("b-1", "borrower").when().get("/v1/ops/executions").then().statusCode(403);
     }
 
     @Test
     void redrive_isForWhatStoppedMidway_andAFailureTheWorkflowCaughtIsReplayedInstead() {
-        as("ops-1", "ops").when().post("/v1/ops/executions/" + SfnStub.ABORTED_ARN + "/redrive").then().statusCode(202)
+        as("ops-1", "operator").when().post("/v1/ops/executions/" + SfnStub.ABORTED_ARN + "/redrive").then().statusCode(202)
                 .body("executionArn", equalTo(SfnStub.ABORTED_ARN)).body("redriveDate", notNullValue());
-        as("ops-1", "ops").when().post("/v1/ops/executions/" + SfnStub.FAILED_ARN + "/redrive").then().statusCode(409)
+        as("ops-1", "operator").when().post("/v1/ops/executions/" + SfnStub.FAILED_ARN + "/redrive").then().statusCode(409)
                 .contentType("application/problem+json").body("type", equalTo("https://microloan.dev/problems/not-redrivable"))
                 .body("detail", containsString("replay"));
-        as("ops-1", "ops").when().post("/v1/ops/executions/arn:aws:states:us-east-1:000000000000:execution:origination:gone/redrive")
+        as("ops-1", "operator").when().post("/v1/ops/executions/arn:aws:states:us-east-1:000000000000:execution:origination:gone/redrive")
                 .then().statusCode(404).contentType("application/problem+json");
         as("b-1", "borrower").when().post("/v1/ops/executions/" + SfnStub.ABORTED_ARN + "/redrive").then().statusCode(403);
     }
@@ -197,7 +197,7 @@ class OpsResourceTest {
         String id = failedAt("b-" + UUID.randomUUID(), ApplicationStatus.IDENTITY_VERIFIED);
         long version = store.find(id).orElseThrow().version();
 
-        as("ops-1", "ops").body(Map.of("reason", "bureau back up")).when().post("/v1/ops/applications/" + id + "/replay?from=Score")
+        as("ops-1", "operator").body(Map.of("reason", "bureau back up")).when().post("/v1/ops/applications/" + id + "/replay?from=Score")
                 .then().statusCode(202).body("from", equalTo("Score")).body("by", equalTo("ops-1"))
                 .body("executionArn", endsWith(":" + id + "-replay-" + version));
         var started = ProviderStubs.server().findAll(postRequestedFor(urlEqualTo("/"))
@@ -210,7 +210,7 @@ class OpsResourceTest {
         assertThat(replayed.status()).isEqualTo(ApplicationStatus.FAILED);
         assertThat(replayed.results()).containsKeys("apply", "verify-identity", "replay");
 
-        as("ops-2", "ops").body(Map.of("reason", "again")).when().post("/v1/ops/applications/" + id + "/replay?from=Score")
+        as("ops-2", "operator").body(Map.of("reason", "again")).when().post("/v1/ops/applications/" + id + "/replay?from=Score")
                 .then().statusCode(409).body("type", equalTo("https://microloan.dev/problems/replay-running"));
         assertThat(ProviderStubs.server().findAll(postRequestedFor(urlEqualTo("/"))
                 .withHeader("X-Amz-Target", WireMock.equalTo("AWSStepFunctions.StartExecution"))
@@ -222,7 +222,7 @@ class OpsResourceTest {
         String today = org.microloan.schedule.BusinessDate.today(java.time.Clock.systemUTC()).toString();
         String tomorrow = java.time.LocalDate.parse(today).plusDays(1).toString();
 
-        as("ops-1", "ops").body(Map.of("businessDate", "2026-11-30", "reason", "the schedule was off")).when()
+        as("ops-1", "operator").body(Map.of("businessDate", "2026-11-30", "reason", "the schedule was off")).when()
                 .post("/v1/ops/servicing-runs").then().statusCode(202).body("businessDate", equalTo("2026-11-30"))
                 .body("by", equalTo("ops-1"));
         var started = ProviderStubs.server().findAll(postRequestedFor(urlEqualTo("/"))
@@ -231,12 +231,12 @@ class OpsResourceTest {
         assertThat(started).hasSize(1);
         assertThat(started.get(0).getBodyAsString()).contains("\\\"businessDate\\\":\\\"2026-11-30\\\"");
 
-        as("ops-1", "ops").body(Map.of("businessDate", tomorrow, "reason", "early")).when().post("/v1/ops/servicing-runs")
+        as("ops-1", "operator").body(Map.of("businessDate", tomorrow, "reason", "early")).when().post("/v1/ops/servicing-runs")
                 .then().statusCode(422).body("type", equalTo("https://microloan.dev/problems/future-business-date"))
                 .body("errors[0].field", equalTo("/businessDate"));
-        as("ops-1", "ops").body(Map.of("businessDate", "2026-11-30")).when().post("/v1/ops/servicing-runs")
+        as("ops-1", "operator").body(Map.of("businessDate", "2026-11-30")).when().post("/v1/ops/servicing-runs")
                 .then().statusCode(400).body("errors[0].field", equalTo("/reason"));
-        as("ops-1", "ops").body(Map.of("businessDate", "30/11/2026", "reason", "x")).when().post("/v1/ops/servicing-runs")
+        as("ops-1", "operator").body(Map.of("businessDate", "30/11/2026", "reason", "x")).when().post("/v1/ops/servicing-runs")
                 .then().statusCode(400).body("errors[0].field", equalTo("/businessDate"));
         as("b-1", "borrower").body(Map.of("businessDate", "2026-11-30", "reason", "x")).when()
                 .post("/v1/ops/servicing-runs").then().statusCode(403);
@@ -252,13 +252,13 @@ class OpsResourceTest {
         exposure.release(person, id);
         exposure.reserve(person, "other-" + id, Money.of("198000"), Money.of("200000"));
 
-        as("ops-1", "ops").body(Map.of("reason", "bureau back up")).when().post("/v1/ops/applications/" + id + "/replay?from=Score")
+        as("ops-1", "operator").body(Map.of("reason", "bureau back up")).when().post("/v1/ops/applications/" + id + "/replay?from=Score")
                 .then().statusCode(409).body("type", equalTo("https://microloan.dev/problems/exposure-limit"))
                 .body("detail", containsString("no room for 3000.00 within the limit of 200000.00"));
         assertThat(exposure.held(person, id).isPositive()).isFalse();
 
         exposure.release(person, "other-" + id);
-        as("ops-1", "ops").body(Map.of("reason", "bureau back up")).when().post("/v1/ops/applications/" + id + "/replay?from=Score")
+        as("ops-1", "operator").body(Map.of("reason", "bureau back up")).when().post("/v1/ops/applications/" + id + "/replay?from=Score")
                 .then().statusCode(202);
         assertThat(exposure.held(person, id)).isEqualTo(Money.of("3000.00"));
     }
@@ -266,22 +266,22 @@ class OpsResourceTest {
     @Test
     void aReplay_startsOnlyWhereTheStepsBeforeItHaveResults_andOnlyForAFailedApplication() {
         String id = failedAt("b-" + UUID.randomUUID(), ApplicationStatus.IDENTITY_VERIFIED);
-        as("ops-1", "ops").body(Map.of("reason", "try")).when().post("/v1/ops/applications/" + id + "/replay?from=Disburse")
+        as("ops-1", "operator").body(Map.of("reason", "try")).when().post("/v1/ops/applications/" + id + "/replay?from=Disburse")
                 .then().statusCode(409).body("type", equalTo("https://microloan.dev/problems/replay-too-late"))
                 .body("detail", containsString("score"));
-        as("ops-1", "ops").body(Map.of("reason", "try")).when().post("/v1/ops/applications/" + id + "/replay?from=Payout")
+        as("ops-1", "operator").body(Map.of("reason", "try")).when().post("/v1/ops/applications/" + id + "/replay?from=Payout")
                 .then().statusCode(400).body("errors[0].field", equalTo("query:from"))
                 .body("errors[0].detail", containsString("Score"));
-        as("ops-1", "ops").body(Map.of()).when().post("/v1/ops/applications/" + id + "/replay?from=Score")
+        as("ops-1", "operator").body(Map.of()).when().post("/v1/ops/applications/" + id + "/replay?from=Score")
                 .then().statusCode(400).body("errors[0].field", equalTo("/reason"));
-        as("ops-1", "ops").body(Map.of("reason", "try")).when().post("/v1/ops/applications/nope/replay?from=Score")
+        as("ops-1", "operator").body(Map.of("reason", "try")).when().post("/v1/ops/applications/nope/replay?from=Score")
                 .then().statusCode(404).contentType("application/problem+json");
         as("b-1", "borrower").body(Map.of("reason", "me")).when().post("/v1/ops/applications/" + id + "/replay?from=Score")
                 .then().statusCode(403);
 
         String quoted = new Walk(intake, store, exposure).to(ApplicationStatus.QUOTED, "b-" + UUID.randomUUID(),
                 Forms.emergency(), Map.of());
-        as("ops-1", "ops").body(Map.of("reason", "pay it again")).when().post("/v1/ops/applications/" + quoted
+        as("ops-1", "operator").body(Map.of("reason", "pay it again")).when().post("/v1/ops/applications/" + quoted
                 + "/replay?from=Disburse").then().statusCode(409).body("type", equalTo("https://microloan.dev/problems/not-failed"));
         assertThat(store.find(quoted).orElseThrow().results()).doesNotContainKey("replay");
         assertThat(store.find(id).orElseThrow().results()).doesNotContainKey("replay");
@@ -297,18 +297,18 @@ class OpsResourceTest {
                 "503", then.plus(Duration.ofHours(23)), then, null, PartnerNotice.State.GAVE_UP));
         ProviderStubs.server().stubFor(WireMock.post(urlEqualTo("/hooks/acme")).willReturn(WireMock.aResponse().withStatus(200)));
 
-        as("ops-1", "ops").when().get("/v1/ops/applications/" + id + "/notices").then().statusCode(200)
+        as("ops-1", "operator").when().get("/v1/ops/applications/" + id + "/notices").then().statusCode(200)
                 .body("[0].state", equalTo("GAVE_UP")).body("[0].attempts", equalTo(19)).body("[0].lastResult", equalTo("503"))
                 .body("[0].payload", nullValue());
-        as("ops-1", "ops").when().post("/v1/ops/applications/" + id + "/notices/APPLIED/resend").then().statusCode(200)
+        as("ops-1", "operator").when().post("/v1/ops/applications/" + id + "/notices/APPLIED/resend").then().statusCode(200)
                 .body("state", equalTo("DELIVERED")).body("attempts", equalTo(20)).body("lastResult", equalTo("200"));
         var sent = ProviderStubs.server().findAll(postRequestedFor(urlEqualTo("/hooks/acme")).withRequestBody(containing(id)));
         assertThat(sent).hasSize(1);
         assertThat(sent.get(0).getHeader("webhook-id")).isEqualTo("msg_" + id + "_APPLIED");
 
-        as("ops-1", "ops").when().post("/v1/ops/applications/" + id + "/notices/QUOTED/resend").then().statusCode(404)
+        as("ops-1", "operator").when().post("/v1/ops/applications/" + id + "/notices/QUOTED/resend").then().statusCode(404)
                 .contentType("application/problem+json");
-        as("ops-1", "ops").when().get("/v1/ops/applications/nope/notices").then().statusCode(404);
+        as("ops-1", "operator").when().get("/v1/ops/applications/nope/notices").then().statusCode(404);
         as("b-1", "borrower").when().post("/v1/ops/applications/" + id + "/notices/APPLIED/resend").then().statusCode(403);
     }
 
@@ -350,7 +350,7 @@ class OpsResourceTest {
         madeAt(morning, "3000", "EMERGENCY");                       // not decided yet
         madeAt(Instant.parse("2025-03-10T16:30:00Z"), "3000", "EMERGENCY");   // 00:30 on the 11th in China
 
-        as("ops-1", "ops").when().get("/v1/ops/portfolio?date=2025-03-10").then().statusCode(200)
+        as("ops-1", "supervisor").when().get("/v1/ops/portfolio?date=2025-03-10").then().statusCode(200)
                 .body("origination.applications", equalTo(6)).body("origination.decided", equalTo(5))
                 .body("origination.approvalSecondsP50", equalTo(6)).body("origination.approvalSecondsP95", equalTo(7200))
                 .body("origination.autoApprovalRate", equalTo(0.6f))

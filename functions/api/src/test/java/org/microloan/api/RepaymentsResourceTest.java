@@ -225,20 +225,20 @@ class RepaymentsResourceTest {
         Map<String, String> transfer = Map.of("amount", "1066.19", "bankReference", "ICBC-" + loan.id,
                 "valueDate", TODAY.toString(), "reason", "paid by transfer to the lender's account");
 
-        String id = as("ops-1", "ops").body(transfer).when().post("/v1/ops/loans/" + loan.id + "/repayments").then()
+        String id = as("ops-1", "operator").body(transfer).when().post("/v1/ops/loans/" + loan.id + "/repayments").then()
                 .statusCode(201).body("status", equalTo("SUCCEEDED")).body("origin", equalTo("OFFLINE"))
                 .body("posted.outstandingPrincipal", equalTo("11053.81")).extract().path("repaymentId");
-        as("ops-1", "ops").body(transfer).when().post("/v1/ops/loans/" + loan.id + "/repayments").then()
+        as("ops-1", "operator").body(transfer).when().post("/v1/ops/loans/" + loan.id + "/repayments").then()
                 .statusCode(201).body("repaymentId", equalTo(id));
 
-        as("ops-1", "ops").body(Map.of("amount", "10.00", "bankReference", "ICBC-2", "valueDate",
+        as("ops-1", "operator").body(Map.of("amount", "10.00", "bankReference", "ICBC-2", "valueDate",
                 TODAY.plusDays(1).toString(), "reason", "x")).when().post("/v1/ops/loans/" + loan.id + "/repayments").then()
                 .statusCode(422).body("type", equalTo("https://microloan.dev/problems/value-date"));
-        as("ops-1", "ops").body(Map.of("amount", "10.00", "bankReference", "ICBC-3", "valueDate",
+        as("ops-1", "operator").body(Map.of("amount", "10.00", "bankReference", "ICBC-3", "valueDate",
                 TODAY.minusMonths(1).minusDays(1).toString(), "reason", "x")).when()
                 .post("/v1/ops/loans/" + loan.id + "/repayments").then().statusCode(422)
                 .body("errors[0].field", equalTo("/valueDate"));
-        as("ops-1", "ops").body(Map.of("amount", "10.00", "bankReference", "ICBC-4", "valueDate", TODAY.toString()))
+        as("ops-1", "operator").body(Map.of("amount", "10.00", "bankReference", "ICBC-4", "valueDate", TODAY.toString()))
                 .when().post("/v1/ops/loans/" + loan.id + "/repayments").then().statusCode(400)
                 .body("errors[0].field", equalTo("/reason"));
         as(borrower, "borrower").body(transfer).when().post("/v1/ops/loans/" + loan.id + "/repayments").then()

@@ -1,5 +1,6 @@
 package org.microloan.configuration;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +39,10 @@ public interface Settings {
     Origination origination();
 
     Acceptance acceptance();
+
+    Review review();
+
+    Console console();
 
     /**
      * The partners, by id ({@code microloan.partners.<id>.secret}, {@code .url}): declared so the keys are
@@ -145,6 +150,34 @@ public interface Settings {
 
         @WithDefault("5")
         int codesPerOffer();
+    }
+
+    /**
+     * How staff sign in to the back-office console: the OpenID Connect provider's authorization and token
+     * endpoints (authorization code flow with PKCE) and the console's client id there. Locally the stack's
+     * development issuer; in AWS the deployment's provider (a Cognito user pool by default).
+     */
+    interface Console {
+        Optional<String> authorizeUrl();
+
+        Optional<String> tokenUrl();
+
+        @WithDefault("microloan-console")
+        String clientId();
+    }
+
+    /** The people's review of referred applications (PRODUCT.md §4: decided within an hour). */
+    interface Review {
+        /** How long a referred application may wait for its decision: the queue counts down to it. */
+        @WithDefault("PT1H")
+        Duration target();
+
+        /**
+         * Above this amount (yuan) a reviewer's decision waits for a second person to confirm it (maker-checker);
+         * the loans over 100,000 that PRODUCT.md sends to manual review.
+         */
+        @WithDefault("100000.00")
+        BigDecimal secondPersonAbove();
     }
 
     interface Origination {

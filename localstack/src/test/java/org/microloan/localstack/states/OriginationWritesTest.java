@@ -1,12 +1,12 @@
 package org.microloan.localstack.states;
 
-import org.microloan.origination.store.OriginationTable;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,6 +16,7 @@ import org.microloan.origination.crypto.AesGcmCipher;
 import org.microloan.origination.intake.ApplicationIntake;
 import org.microloan.origination.store.ApplicationStore;
 import org.microloan.origination.store.DynamoApplicationStore;
+import org.microloan.origination.store.OriginationTable;
 import org.microloan.origination.store.StoredApplication;
 import org.microloan.product.ProductCatalogue;
 import org.microloan.testing.Configured;
@@ -59,6 +60,8 @@ class OriginationWritesTest {
         dynamo.close();
     }
 
+    private static final Instant ENTERED = Instant.parse("2026-12-01T02:03:04.567Z");
+
     /** An application walked to {@code status} by the steps' own writes. */
     private static String at(ApplicationStatus... path) {
         String id = UUID.randomUUID().toString();
@@ -77,7 +80,8 @@ class OriginationWritesTest {
         JsonNode parameters = Paths.template(task.get("Parameters"),
                 JSON.createObjectNode().put("applicationId", applicationId).set("failure",
                         JSON.createObjectNode().put("Error", "States.Timeout").put("Cause", "no answer")),
-                JSON.createObjectNode().set("Task", JSON.createObjectNode().put("Token", "token-" + applicationId)));
+                JSON.createObjectNode().<ObjectNode>set("Task", JSON.createObjectNode().put("Token", "token-" + applicationId))
+                        .set("State", JSON.createObjectNode().put("EnteredTime", ENTERED.toString())));
         return tasks.run(task.get("Resource").asText().replace(".waitForTaskToken", ""), parameters);
     }
 
@@ -96,7 +100,7 @@ class OriginationWritesTest {
     }
 
     @Test
-    void theReviewWait_movesToInReview_andKeepsItsToken_inOneWrite() throws Exception {
+    void theReviewWait_movesToInReview_keepsItsToken_andJoinsTheQueue_inOneWrite() throws Exception {
         String id = at(ApplicationStatus.APPLIED, ApplicationStatus.IDENTITY_VERIFIED);
 
         write("ManualReview", id);
@@ -105,6 +109,23 @@ class OriginationWritesTest {
         assertThat(inReview.status()).isEqualTo(ApplicationStatus.IN_REVIEW);
         assertThat(JSON.readValue(inReview.results().get(Step.REVIEW_TOKEN.key()), TaskToken.class).taskToken())
                 .isEqualTo("token-" + id);
+        assertThat(store.waitingForReview()).filteredOn(w -> w.application().applicationId().equals(id))
+                .singleElement().satisfies(w -> assertThat(w.since()).isEqualTo(ENTERED));
+    }
+
+    @Test
+    void anApplicationLeavesTheQueue_whenDeclined_orWhenItsWaitExpires() {
+        String declined = at(ApplicationStatus.APPLIED, ApplicationStatus.IDENTITY_VERIFIED);
+        String expired = at(ApplicationStatus.APPLIED, ApplicationStatus.IDENTITY_VERIFIED);
+        write("ManualReview", declined);
+        write("ManualReview", expired);
+
+        store.advance(store.find(declined).orElseThrow(), ApplicationStatus.DECLINED, Step.REVIEW.key(), "{}");
+        write("RecordExpiry", expired);
+
+        assertThat(store.waitingForReview()).extracting(w -> w.application().applicationId())
+                .doesNotContain(declined, expired);
+        assertThat(store.find(expired).orElseThrow().status()).isEqualTo(ApplicationStatus.EXPIRED);
     }
 
     @Test

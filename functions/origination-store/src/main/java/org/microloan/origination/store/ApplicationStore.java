@@ -46,4 +46,14 @@ public interface ApplicationStore {
 
     /** The applications made in [from, to): a scan of the table, for reports, not for a request path. */
     List<StoredApplication> createdBetween(Instant from, Instant to);
+
+    /**
+     * The applications waiting for a person's review, the longest waiting first: those the workflow put in the
+     * review queue and that are still {@code IN_REVIEW}. Moving on ({@link #advance}) takes one out of it.
+     */
+    List<Waiting> waitingForReview();
+
+    /** An application in the review queue, and since when it has waited. */
+    record Waiting(StoredApplication application, Instant since) {
+    }
 }

@@ -26,6 +26,8 @@ import static org.microloan.origination.store.OriginationTable.GSI1;
 import static org.microloan.origination.store.OriginationTable.GSI1_PK;
 import static org.microloan.origination.store.OriginationTable.GSI1_SK;
 import static org.microloan.origination.store.OriginationTable.PK;
+import static org.microloan.origination.store.OriginationTable.QUEUE;
+import static org.microloan.origination.store.OriginationTable.QUEUED_AT;
 import static org.microloan.origination.store.OriginationTable.SK;
 
 /** {@link ApplicationStore} on the one DynamoDB table, with conditional writes. */
@@ -132,12 +134,19 @@ public final class DynamoApplicationStore implements ApplicationStore {
             values.put(":from" + i, s(from.get(i).name()));
         }
         String allowed = values.keySet().stream().filter(k -> k.startsWith(":from")).collect(Collectors.joining(", "));
+        Map<String, String> names = new HashMap<>(Map.of("#status", "status", "#version", "version", "#results", "results",
+                "#step", step));
+        if (to != ApplicationStatus.IN_REVIEW) {
+            names.put("#queue", QUEUE);
+            names.put("#queuedAt", QUEUED_AT);
+        }
         try {
             Map<String, AttributeValue> updated = dynamo.updateItem(b -> b.tableName(table).key(key(current.applicationId()))
-                    .updateExpression("SET #status = :to, #version = #version + :one, #results.#step = :result")
+                    .updateExpression("SET #status = :to, #version = #version + :one, #results.#step = :result"
+                            // moving on leaves the review queue, where the workflow's ManualReview put it
+                            + (to == ApplicationStatus.IN_REVIEW ? "" : " REMOVE #queue, #queuedAt"))
                     .conditionExpression("#version = :expected AND #status IN (" + allowed + ")")
-                    .expressionAttributeNames(Map.of("#status", "status", "#version", "version", "#results", "results",
-                            "#step", step))
+                    .expressionAttributeNames(names)
                     .expressionAttributeValues(values)
                     .returnValues(ReturnValue.ALL_NEW)).attributes();
             return read(updated);
@@ -196,6 +205,19 @@ public final class DynamoApplicationStore implements ApplicationStore {
                         .expressionAttributeValues(Map.of(":app", s(ITEM))))
                 .items().stream().map(DynamoApplicationStore::read)
                 .filter(a -> !a.createdAt().isBefore(from) && a.createdAt().isBefore(to)).toList();
+    }
+
+    @Override
+    public List<Waiting> waitingForReview() {
+        return dynamo.queryPaginator(b -> b.tableName(table).indexName(QUEUE)
+                        .keyConditionExpression("#queue = :review")
+                        .filterExpression("#status = :inReview")
+                        .expressionAttributeNames(Map.of("#queue", QUEUE, "#status", "status"))
+                        .expressionAttributeValues(Map.of(":review", s("REVIEW"),
+                                ":inReview", s(ApplicationStatus.IN_REVIEW.name()))))
+                .items().stream()
+                .map(item -> new Waiting(read(item), Instant.parse(item.get(QUEUED_AT).s())))
+                .toList();
     }
 
     private static StoredApplication read(Map<String, AttributeValue> item) {

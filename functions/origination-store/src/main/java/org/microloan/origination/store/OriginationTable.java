@@ -16,7 +16,8 @@ import software.amazon.awssdk.services.dynamodb.model.TimeToLiveSpecification;
  * The one table. Items by key:
  * <pre>
  * pk                       sk               what
- * APP#{applicationId}      APPLICATION      an application (gsi1: BORROWER#{borrowerId} / APP#{createdAt}#{id})
+ * APP#{applicationId}      APPLICATION      an application (gsi1: BORROWER#{borrowerId} / APP#{createdAt}#{id};
+ *                                           queue, while it waits for a person: REVIEW / {when it began to wait})
  * APP#{applicationId}      NOTICE#{status}  a status change told to the partner (gsi1 while pending: NOTICE#DUE / {due epoch s}#...)
  * APP#{applicationId}      ACCEPTANCE_CODE  the digest of the last code sent for a partner's offer, and the wrong codes
  * PERSON#{personKey}       EXPOSURE         what the person owes or has reserved, in fen, across applications
@@ -34,6 +35,8 @@ public final class OriginationTable {
     public static final String GSI1_PK = "gsi1pk";
     public static final String GSI1_SK = "gsi1sk";
     public static final String TTL = "expiresAt";
+    public static final String QUEUE = "queue";
+    public static final String QUEUED_AT = "queuedAt";
 
     private OriginationTable() {
     }
@@ -46,7 +49,9 @@ public final class OriginationTable {
                             AttributeDefinition.builder().attributeName(PK).attributeType(ScalarAttributeType.S).build(),
                             AttributeDefinition.builder().attributeName(SK).attributeType(ScalarAttributeType.S).build(),
                             AttributeDefinition.builder().attributeName(GSI1_PK).attributeType(ScalarAttributeType.S).build(),
-                            AttributeDefinition.builder().attributeName(GSI1_SK).attributeType(ScalarAttributeType.S).build())
+                            AttributeDefinition.builder().attributeName(GSI1_SK).attributeType(ScalarAttributeType.S).build(),
+                            AttributeDefinition.builder().attributeName(QUEUE).attributeType(ScalarAttributeType.S).build(),
+                            AttributeDefinition.builder().attributeName(QUEUED_AT).attributeType(ScalarAttributeType.S).build())
                     .keySchema(
                             KeySchemaElement.builder().attributeName(PK).keyType(KeyType.HASH).build(),
                             KeySchemaElement.builder().attributeName(SK).keyType(KeyType.RANGE).build())
@@ -54,6 +59,11 @@ public final class OriginationTable {
                             .keySchema(
                                     KeySchemaElement.builder().attributeName(GSI1_PK).keyType(KeyType.HASH).build(),
                                     KeySchemaElement.builder().attributeName(GSI1_SK).keyType(KeyType.RANGE).build())
+                            .projection(Projection.builder().projectionType(ProjectionType.ALL).build())
+                            .build(), GlobalSecondaryIndex.builder().indexName(QUEUE)
+                            .keySchema(
+                                    KeySchemaElement.builder().attributeName(QUEUE).keyType(KeyType.HASH).build(),
+                                    KeySchemaElement.builder().attributeName(QUEUED_AT).keyType(KeyType.RANGE).build())
                             .projection(Projection.builder().projectionType(ProjectionType.ALL).build())
                             .build()));
             dynamo.waiter().waitUntilTableExists(b -> b.tableName(table));

@@ -32,6 +32,7 @@ import org.microloan.workflow.Offer;
 import org.microloan.workflow.Replay;
 import org.microloan.workflow.ReplayPoint;
 import org.microloan.workflow.Review;
+import org.microloan.workflow.ReviewProposal;
 import org.microloan.workflow.ScoreResult;
 import org.microloan.workflow.Step;
 import org.microloan.workflow.TaskToken;
@@ -64,7 +65,9 @@ class StepRecordsTest {
         samples.put(Step.VERIFY_IDENTITY, new IdentityResult(id, ApplicationStatus.DECLINED, List.of("ID_CHECKSUM"), null));
         samples.put(Step.SCORE, new ScoreResult(id, Decision.Outcome.REVIEW, ApplicationStatus.IN_REVIEW, 612,
                 new BigDecimal("0.0412"), Grade.C, List.of("GREY_BAND"), "cs-1", "cr-" + id, AT));
-        samples.put(Step.REVIEW, new Review(true, "ops-7", "income checked with the tax bureau", AT));
+        samples.put(Step.REVIEW_PROPOSAL, ReviewProposal.of(true, "ops-7", "income checked with the tax bureau", AT)
+                .returned("ops-8", "ask for the tax record first", AT));
+        samples.put(Step.REVIEW, new Review(true, "ops-7", "income checked with the tax bureau", AT, "ops-9", "agreed"));
         samples.put(Step.QUOTE_RATE, new Offer("o-1", "10.95", "11.50", "10.40", null, null, "C", "3000.00", "5000.00", 3,
                 "EQUAL_INSTALLMENT", "MONTHLY", "ACT/360", LocalDate.parse("2026-11-22"), AT, "cs-1",
                 List.of(new Offer.Line(1, LocalDate.parse("2026-12-22"), "990.00", "26.00", "1016.00", "2010.00"))));

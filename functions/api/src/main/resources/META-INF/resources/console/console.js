@@ -1,0 +1,233 @@
+// The back-office console: a page over the API. It signs staff in (authorization code flow with PKCE), shows
+// the views a role has, and sends every action as the API call loanctl or a script would make. The server
+// enforces the roles; the page only leaves out what would be refused.
+
+const WORDS = {
+  en: {
+    title: 'Back office', signIn: 'Sign in', signOut: 'Sign out', signInFirst: 'Staff sign in with the lender\'s identity provider.',
+    reviews: 'Review queue', application: 'Application', amount: 'Amount', waiting: 'Waiting', score: 'Score',
+    reasons: 'Why referred', borrower: 'Borrower', history: 'With us before', decision: 'Decision',
+    approve: 'Approve', decline: 'Decline', confirm: 'Confirm', sendBack: 'Send back', reason: 'Reason (the borrower may ask)',
+    left: 'left', overdueBy: 'overdue by', empty: 'Nobody is waiting for a review.', twoPeople: 'Needs a second person',
+    decidedBy: 'decided by', waitsForSecond: 'Waiting for a second person to confirm.', yourOwn: 'Your own decision: another person confirms it.',
+    applications: 'applications', loans: 'loans', holds: 'holds', approved: 'approve', declined: 'decline',
+    done: 'Done', noView: 'Your role has no view here yet.', sayWhy: 'Say why first.',
+  },
+  zh: {
+    title: '微贷后台', signIn: '登录', signOut: '退出', signInFirst: '员工通过机构的身份提供方登录。',
+    reviews: '人工审核队列', application: '申请', amount: '金额', waiting: '已等待', score: '评分',
+    reasons: '转人工原因', borrower: '借款人', history: '往来记录', decision: '决定',
+    approve: '批准', decline: '拒绝', confirm: '复核同意', sendBack: '退回', reason: '理由（借款人可查询）',
+    left: '剩余', overdueBy: '已超时', empty: '没有待审核的申请。', twoPeople: '需第二人复核',
+    decidedBy: '决定人', waitsForSecond: '等待第二人复核。', yourOwn: '这是您本人的决定，须由他人复核。',
+    applications: '笔申请', loans: '笔贷款', holds: '占用额度', approved: '批准', declined: '拒绝',
+    done: '已完成', noView: '您的角色暂无可用页面。', sayWhy: '请先填写理由。',
+  },
+};
+
+// which views a role has: the same rules the API enforces (@RolesAllowed)
+const VIEWS = { reviews: ['reviewer', 'supervisor'] };
+
+let language = localStorage.getItem('console.language') || (navigator.language.startsWith('zh') ? 'zh' : 'en');
+const t = key => WORDS[language][key] ?? key;
+const $ = selector => document.querySelector(selector);
+const home = `${location.origin}/console/`;
+
+function base64url(bytes) {
+  return btoa(String.fromCharCode(...new Uint8Array(bytes))).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+async function signIn() {
+  const settings = await (await fetch('/v1/console/sign-in')).json();
+  const verifier = base64url(crypto.getRandomValues(new Uint8Array(32)));
+  const state = base64url(crypto.getRandomValues(new Uint8Array(16)));
+  sessionStorage.setItem('console.verifier', verifier);
+  sessionStorage.setItem('console.state', state);
+  const challenge = base64url(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier)));
+  const query = new URLSearchParams({ response_type: 'code', client_id: settings.clientId, redirect_uri: home,
+    scope: 'openid', state, code_challenge: challenge, code_challenge_method: 'S256' });
+  location.assign(`${settings.authorizeUrl}?${query}`);
+}
+
+async function takeCode(params) {
+  if (params.get('state') !== sessionStorage.getItem('console.state')) {
+    throw new Error('the sign-in came back with another state: sign in again');
+  }
+  const settings = await (await fetch('/v1/console/sign-in')).json();
+  const answer = await fetch(settings.tokenUrl, { method: 'POST', body: new URLSearchParams({
+    grant_type: 'authorization_code', code: params.get('code'), redirect_uri: home, client_id: settings.clientId,
+    code_verifier: sessionStorage.getItem('console.verifier') }) });
+  const body = await answer.json();
+  if (!answer.ok) {
+    throw new Error(body.error_description || body.error);
+  }
+  sessionStorage.setItem('console.token', body.id_token || body.access_token);
+  history.replaceState(null, '', home);
+}
+
+function person() {
+  const token = sessionStorage.getItem('console.token');
+  if (!token) {
+    return null;
+  }
+  const claims = JSON.parse(atob(token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/')));
+  if (claims.exp * 1000 < Date.now()) {
+    sessionStorage.removeItem('console.token');
+    return null;
+  }
+  return { id: claims.sub, roles: claims.groups || claims['cognito:groups'] || [], token };
+}
+
+function notice(text, problem = false) {
+  const p = $('#notice');
+  p.textContent = text;
+  p.className = problem ? 'problem' : '';
+  p.hidden = !text;
+}
+
+async function api(method, path, body, headers = {}) {
+  const me = person();
+  const answer = await fetch(path, { method, headers: { Authorization: `Bearer ${me.token}`,
+    ...(body ? { 'Content-Type': 'application/json' } : {}), ...headers }, body: body && JSON.stringify(body) });
+  if (answer.status === 401) {
+    sessionStorage.removeItem('console.token');
+    render();
+    throw new Error('signed out');
+  }
+  const text = await answer.text();
+  const json = text ? JSON.parse(text) : null;
+  if (!answer.ok) {
+    const problem = new Error(json?.detail || json?.title || `${answer.status}`);
+    problem.status = answer.status;
+    throw problem;
+  }
+  return { status: answer.status, body: json };
+}
+
+function element(tag, attributes = {}, ...children) {
+  const e = document.createElement(tag);
+  Object.entries(attributes).forEach(([k, v]) => k === 'class' ? e.className = v : e.setAttribute(k, v));
+  children.flat().forEach(c => e.append(c instanceof Node ? c : document.createTextNode(c ?? '')));
+  return e;
+}
+
+function duration(seconds) {
+  const s = Math.abs(seconds);
+  return s >= 3600 ? `${Math.floor(s / 3600)} h ${Math.floor(s % 3600 / 60)} min` : `${Math.floor(s / 60)} min`;
+}
+
+async function reviews(page) {
+  const me = person();
+  const { body: queue } = await api('GET', '/v1/ops/reviews');
+  if (queue.length === 0) {
+    page.append(element('p', { class: 'empty' }, t('empty')));
+    return;
+  }
+  const rows = queue.map(w => {
+    const reason = element('input', { class: 'reason', placeholder: t('reason'), 'aria-label': t('reason') });
+    const send = (path, body) => async () => {
+      if (!reason.value.trim()) {
+        notice(t('sayWhy'), true);
+        return;
+      }
+      try {
+        const { body: answer } = await api('POST', path, { ...body, reason: reason.value.trim() },
+          { 'If-Match': `"${w.version}"` });
+        notice(`${t('done')}: ${w.applicationId} → ${answer.status}`);
+      } catch (e) {
+        notice(e.message, true);
+      }
+      render();
+    };
+    const decide = element('div', { class: 'decide' });
+    if (w.proposal) {
+      decide.append(element('p', {}, `${t('decidedBy')} ${w.proposal.maker}: `,
+        element('strong', {}, w.proposal.approve ? t('approved') : t('declined')), ` — ${w.proposal.reason}`));
+      if (w.proposal.maker === me.id) {
+        decide.append(element('p', { class: 'muted' }, t('yourOwn')));
+      } else {
+        const confirm = element('button', { class: 'confirm primary', type: 'button' }, t('confirm'));
+        const back = element('button', { class: 'send-back', type: 'button' }, t('sendBack'));
+        confirm.onclick = send(`/v1/ops/reviews/${w.applicationId}/confirmation`, { agree: true });
+        back.onclick = send(`/v1/ops/reviews/${w.applicationId}/confirmation`, { agree: false });
+        decide.append(reason, confirm, back);
+      }
+    } else {
+      const approve = element('button', { class: 'approve primary', type: 'button' }, t('approve'));
+      const decline = element('button', { class: 'decline danger', type: 'button' }, t('decline'));
+      approve.onclick = send(`/v1/ops/reviews/${w.applicationId}`, { approve: true });
+      decline.onclick = send(`/v1/ops/reviews/${w.applicationId}`, { approve: false });
+      decide.append(reason, approve, decline);
+      if (w.needsSecondPerson) {
+        decide.append(element('p', { class: 'muted' }, t('twoPeople')));
+      }
+    }
+    const b = w.borrower;
+    return element('tr', { 'data-application': w.applicationId },
+      element('td', {}, w.applicationId.slice(0, 8), element('br'), element('span', { class: 'muted' }, w.product)),
+      element('td', {}, `¥${w.amount}`),
+      element('td', { class: w.overdue ? 'overdue' : '' }, w.overdue ? `${t('overdueBy')} ${duration(w.secondsLeft)}`
+        : `${duration(w.secondsLeft)} ${t('left')}`),
+      element('td', {}, w.score ? `${w.score.score} (${w.score.grade})` : '—'),
+      element('td', {}, w.reasons.map(r => element('div', {}, language === 'zh' ? r.zh : r.en))),
+      element('td', { class: 'borrower' }, b.name, element('br'), element('span', { class: 'muted' }, `${b.idNumber} · ${b.mobile}`)),
+      element('td', {}, `${w.history.applicationsBefore} ${t('applications')}, ${w.history.loans} ${t('loans')}`,
+        element('br'), element('span', { class: 'muted' }, `${t('holds')} ¥${w.history.exposureBesides}`)),
+      element('td', {}, decide));
+  });
+  page.append(element('table', { id: 'review-queue' },
+    element('thead', {}, element('tr', {}, ['application', 'amount', 'waiting', 'score', 'reasons', 'borrower', 'history',
+      'decision'].map(k => element('th', {}, t(k))))),
+    element('tbody', {}, rows)));
+}
+
+const RENDER = { reviews };
+
+async function render() {
+  document.documentElement.lang = language === 'zh' ? 'zh-CN' : 'en';
+  document.querySelectorAll('[data-t]').forEach(e => { e.textContent = t(e.dataset.t); });
+  $('#language').textContent = language === 'zh' ? 'English' : '中文';
+  const me = person();
+  $('#sign-out').hidden = !me;
+  $('#person').textContent = me ? `${me.id} · ${me.roles.join(', ')}` : '';
+  const nav = $('#views');
+  nav.replaceChildren();
+  const page = $('#page');
+  if (!me) {
+    page.replaceChildren(element('section', { id: 'signed-out' }, element('p', {}, t('signInFirst')),
+      Object.assign(element('button', { id: 'sign-in', type: 'button', class: 'primary' }, t('signIn')), { onclick: signIn })));
+    return;
+  }
+  const mine = Object.keys(VIEWS).filter(v => VIEWS[v].some(r => me.roles.includes(r)));
+  const current = mine.includes(location.hash.slice(1)) ? location.hash.slice(1) : mine[0];
+  mine.forEach(v => nav.append(element('a', { href: `#${v}`, id: `view-${v}`, class: v === current ? 'current' : '' }, t(v))));
+  page.replaceChildren();
+  if (!current) {
+    page.append(element('p', { class: 'empty' }, t('noView')));
+    return;
+  }
+  const section = element('section', { id: current }, element('h2', {}, t(current)));
+  page.append(section);
+  try {
+    await RENDER[current](section);
+  } catch (e) {
+    notice(e.message, true);
+  }
+}
+
+$('#language').onclick = () => {
+  language = language === 'zh' ? 'en' : 'zh';
+  localStorage.setItem('console.language', language);
+  render();
+};
+$('#sign-out').onclick = () => {
+  sessionStorage.removeItem('console.token');
+  notice('');
+  render();
+};
+window.addEventListener('hashchange', render);
+
+const params = new URLSearchParams(location.search);
+(params.has('code') ? takeCode(params) : Promise.resolve())
+  .catch(e => notice(e.message, true))
+  .then(render);

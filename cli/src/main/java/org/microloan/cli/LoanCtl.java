@@ -18,10 +18,10 @@ import picocli.CommandLine.Command;
  * 1 refused by a rule (the rate cap), 2 bad input (the message names the flag and what to send).
  */
 @Command(name = "loanctl", mixinStandardHelpOptions = true, version = "loanctl 0.1.0",
-        description = "The micro-loan platform's calculator: schedules, pay-off quotes, APR, the rate cap, identity checks.",
+        description = "The micro-loan platform's calculator (schedules, pay-off quotes, APR, the rate cap, identity checks) and back-office actions (ops).",
         subcommands = {ScheduleCommand.class, PayoffCommand.class, PrepayCommand.class, AprCommand.class,
                 CapCommand.class, CheckIdCommand.class, CheckUsccCommand.class, TrainCommand.class, ScoreCommand.class,
-                TokenCommand.class})
+                TokenCommand.class, OpsCommand.class})
 public final class LoanCtl implements Runnable {
 
     public static final int REFUSED = 1;
@@ -61,7 +61,7 @@ public final class LoanCtl implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "name a command: schedule, payoff, prepay, apr, cap, check-id, check-uscc, score, train or token");
+                "name a command: schedule, payoff, prepay, apr, cap, check-id, check-uscc, score, train, token or ops");
     }
 
     /** The text of the file a flag names; a file that cannot be read is bad input that names the flag. */

@@ -86,6 +86,7 @@ public final class Main {
         System.out.printf("""
                 The micro-loan platform is up (%d ms).
                   API (borrowers, partners, ops)  %s      OpenAPI: %s/q/openapi
+                  Back-office console (staff)     %s/console/   (sign in with any staff id and role)
                   AWS APIs (Step Functions, Lambda) and controls  %s
                   Provider simulators (KYC, bureau, rail, SMS)    %s
                   Data: %s   Function logs: %s
@@ -93,7 +94,7 @@ public final class Main {
                 Move the clock: curl -s -X POST %s/_local/clock -d '{"advance":"P30D"}'
                 A scenario:     curl -s -X POST %s/_local/scenarios/payout-fails-once   (normal, kyc-timeout, bureau-down, kyc-no-match)
                 Ctrl-C stops it.
-                """, Duration.between(begin, Instant.now()).toMillis(), stack.api(), stack.api(), stack.aws(),
+                """, Duration.between(begin, Instant.now()).toMillis(), stack.api(), stack.api(), stack.api(), stack.aws(),
                 stack.simulators().url(), data.map(Path::toString).orElse("in memory (give --data DIR to keep it)"),
                 work.resolve("logs"), stack.aws(), stack.aws(), stack.aws());
         if (a.demo()) {

@@ -5,7 +5,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -58,7 +60,7 @@ class ConsoleBrowserIT {
         }
         Files.createDirectories(SHOTS);
         stack = LocalStack.start(new LocalStack.Options(Optional.empty(), work,
-                Path.of(System.getProperty("functions.dir", "../functions")), 0, 0, 0, false, false, LocalStack.CONCURRENCY));
+                Path.of(System.getProperty("functions.dir", "../functions")), 0, 0, 0, true, false, LocalStack.CONCURRENCY));
         ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
                 .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1440,900",
                         "--lang=en-US");
@@ -126,7 +128,7 @@ class ConsoleBrowserIT {
         URI application = stack.api().resolve("/v1/applications/" + id);
         until(application, borrower, "IN_REVIEW");
 
-        // a collector has no review queue: neither in the page nor at the API
+        // a collector has no review queue: neither in the page nor at the API; a reviewer has no workflows
         signIn("col-1", "collector");
         assertThat(browser.findElements(By.id("view-reviews"))).isEmpty();
         assertThat(browser.findElement(By.id("page")).getText()).contains("Your role has no view here yet");
@@ -136,6 +138,7 @@ class ConsoleBrowserIT {
 
         // the first reviewer decides; above the line it waits for a second person, never the same one
         signIn("rev-1", "reviewer");
+        assertThat(browser.findElements(By.id("view-workflows"))).isEmpty();
         By row = By.cssSelector("tr[data-application='" + id + "']");
         WebElement waitingRow = waiting().until(ExpectedConditions.visibilityOfElementLocated(row));
         assertThat(waitingRow.getText()).contains("180000.00").contains("Needs a second person").contains("left")
@@ -164,5 +167,74 @@ class ConsoleBrowserIT {
         JsonNode quoted = until(application, borrower, "QUOTED");
         assertThat(quoted.path("offer").isObject()).isTrue();
         waiting().until(ExpectedConditions.invisibilityOfElementLocated(row));
+    }
+
+    @Test
+    void anOperatorFindsTheFailedExecutionsByError_seesWhereOneStopped_andReplaysThemAllInOneAction() throws Exception {
+        stack.simulators().scenario("bureau-down");
+        List<String> ids = new ArrayList<>();
+        List<String> borrowers = new ArrayList<>();
+        try {
+            for (int i = 0; i < 3; i++) {
+                String borrower = token("b-" + UUID.randomUUID(), "borrower");
+                Map<String, Object> form = Demo.form("EMERGENCY", "3000.00", 3, "DAILY_ACCRUAL", "1996-05-04", "12000.00",
+                        "3500.00", "80000.00", "0.00", "6000.00", BusinessDate.of(stack.clock().now()));
+                HttpResponse<String> applied = StackClient.send("POST", stack.api().resolve("/v1/applications"), borrower,
+                        form, UUID.randomUUID().toString());
+                assertThat(applied.statusCode()).as(applied.body()).isEqualTo(202);
+                ids.add(StackClient.JSON.readTree(applied.body()).path("applicationId").asText());
+                borrowers.add(borrower);
+            }
+            for (int i = 0; i < ids.size(); i++) {
+                until(stack.api().resolve("/v1/applications/" + ids.get(i)), borrowers.get(i), "FAILED");
+            }
+        } finally {
+            stack.simulators().scenario("normal");
+        }
+
+        signIn("op-1", "operator");
+        assertThat(browser.findElements(By.id("view-reviews"))).isEmpty();
+        browser.findElement(By.id("view-workflows")).click();
+        By first = By.cssSelector("tr[data-execution$=':" + ids.get(0) + "']");
+        WebElement failed = waiting().until(ExpectedConditions.visibilityOfElementLocated(first));
+        String error = failed.findElements(By.tagName("td")).get(4).getText();
+        assertThat(error).as(failed.getText()).isNotBlank();
+
+        // one execution over the graph: the state where it stopped, and why
+        failed.findElement(By.cssSelector(".open")).click();
+        WebElement stopped = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#execution li.stopped")));
+        assertThat(browser.findElement(By.id("stopped")).getText()).contains("Failed");
+        assertThat(browser.findElement(By.id("recorded")).getText()).contains(error);
+        assertThat(browser.findElements(By.cssSelector("#execution li.passed"))).isNotEmpty();
+        shot("workflow-execution");
+        assertThat(stopped.getAttribute("data-state")).isNotBlank();
+
+        // chosen by error and day, replayed from Score in one action, each with its outcome
+        WebElement errorField = browser.findElement(By.id("filter-error"));
+        errorField.clear();
+        errorField.sendKeys(error);
+        String today = BusinessDate.of(stack.clock().now()).toString();
+        ((ChromeDriver) browser).executeScript("document.getElementById('filter-since').value = arguments[0];"
+                + "document.getElementById('filter-until').value = arguments[0];", today);
+        browser.findElement(By.id("search")).click();
+        waiting().until(ExpectedConditions.urlContains("error="));
+        for (String id : ids) {
+            waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("tr[data-execution$=':" + id + "']")));
+        }
+        shot("workflows-failed-by-error");
+        waiting().until(ExpectedConditions.elementToBeClickable(By.id("select-all"))).click();
+        new Select(browser.findElement(By.id("batch-action"))).selectByValue("REPLAY:Score");
+        browser.findElement(By.id("batch-reason")).sendKeys("the bureau is back");
+        browser.findElement(By.id("batch-run")).click();
+        int selected = browser.findElements(By.cssSelector(".pick:checked")).size();
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("batch-count"), selected + " of " + selected));
+        for (String id : ids) {
+            assertThat(browser.findElement(By.cssSelector("tr[data-execution$=':" + id + "'] .outcome")).getText())
+                    .isEqualTo("REPLAYED");
+        }
+        shot("workflows-batch-replayed");
+        for (int i = 0; i < ids.size(); i++) {
+            until(stack.api().resolve("/v1/applications/" + ids.get(i)), borrowers.get(i), "QUOTED");
+        }
     }
 }

@@ -117,8 +117,16 @@ public class Workflow {
         }
     }
 
-    /** One execution as ops see it: named by the application it runs. */
-    public record Execution(String executionArn, String applicationId, String status, Instant started, Instant stopped) {
+    /**
+     * One execution as ops see it: named by the application it runs, with the failure the application recorded
+     * when a step failed after its retries (none otherwise).
+     */
+    public record Execution(String executionArn, String applicationId, String status, Instant started, Instant stopped,
+                            String error, String cause) {
+
+        public Execution failed(String error, String cause) {
+            return new Execution(executionArn, applicationId, status, started, stopped, error, cause);
+        }
     }
 
     public record Executions(List<Execution> executions, String next) {
@@ -133,10 +141,11 @@ public class Workflow {
         ListExecutionsResponse page = sfn.listExecutions(b -> b.stateMachineArn(stateMachineArn).statusFilter(status)
                 .maxResults(100).nextToken(next));
         return new Executions(page.executions().stream().map(e -> new Execution(e.executionArn(), applicationOf(e.name()),
-                e.statusAsString(), e.startDate(), e.stopDate())).toList(), page.nextToken());
+                e.statusAsString(), e.startDate(), e.stopDate(), null, null)).toList(), page.nextToken());
     }
 
-    private static String applicationOf(String executionName) {
+    /** The application an execution runs, by its name (the application id, or that and a replay's suffix). */
+    static String applicationOf(String executionName) {
         int replay = executionName.indexOf(REPLAY);
         return replay < 0 ? executionName : executionName.substring(0, replay);
     }

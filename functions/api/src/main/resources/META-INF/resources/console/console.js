@@ -12,6 +12,11 @@ const WORDS = {
     decidedBy: 'decided by', waitsForSecond: 'Waiting for a second person to confirm.', yourOwn: 'Your own decision: another person confirms it.',
     applications: 'applications', loans: 'loans', holds: 'holds', approved: 'approve', declined: 'decline',
     done: 'Done', noView: 'Your role has no view here yet.', sayWhy: 'Say why first.',
+    workflows: 'Workflows', status: 'Status', error: 'Error', since: 'From', until: 'To', search: 'Search',
+    started: 'Started', cause: 'Cause', outcome: 'Outcome', history: 'History', replayFrom: 'Replay from',
+    redrive: 'Redrive (from where it stopped)', runSelected: 'Run on the selected', selectAll: 'Select all',
+    noExecutions: 'No executions match.', chooseFirst: 'Select executions first.', of: 'of', path: 'Path',
+    stoppedAt: 'stopped at', close: 'Close', recorded: 'Recorded on the application',
   },
   zh: {
     title: '微贷后台', signIn: '登录', signOut: '退出', signInFirst: '员工通过机构的身份提供方登录。',
@@ -22,11 +27,18 @@ const WORDS = {
     decidedBy: '决定人', waitsForSecond: '等待第二人复核。', yourOwn: '这是您本人的决定，须由他人复核。',
     applications: '笔申请', loans: '笔贷款', holds: '占用额度', approved: '批准', declined: '拒绝',
     done: '已完成', noView: '您的角色暂无可用页面。', sayWhy: '请先填写理由。',
+    workflows: '流程', status: '状态', error: '错误', since: '起', until: '止', search: '查询',
+    started: '开始', cause: '原因', outcome: '结果', history: '历史', replayFrom: '从此步重放',
+    redrive: '重新驱动（从中断处继续）', runSelected: '对所选执行', selectAll: '全选',
+    noExecutions: '没有符合条件的执行。', chooseFirst: '请先选择执行。', of: '/', path: '路径',
+    stoppedAt: '停在', close: '关闭', recorded: '申请上记录的失败原因',
   },
 };
 
 // which views a role has: the same rules the API enforces (@RolesAllowed)
-const VIEWS = { reviews: ['reviewer', 'supervisor'] };
+const VIEWS = { reviews: ['reviewer', 'supervisor'], workflows: ['operator', 'supervisor'] };
+const REPLAY_POINTS = ['Apply', 'VerifyIdentity', 'Score', 'QuoteRate', 'Disburse'];
+const BATCH_MOST = 25;
 
 let language = localStorage.getItem('console.language') || (navigator.language.startsWith('zh') ? 'zh' : 'en');
 const t = key => WORDS[language][key] ?? key;
@@ -181,7 +193,135 @@ async function reviews(page) {
     element('tbody', {}, rows)));
 }
 
-const RENDER = { reviews };
+function when(instant) {
+  return instant ? new Date(instant).toLocaleString(language === 'zh' ? 'zh-CN' : 'en-GB', { timeZone: 'Asia/Shanghai' }) : '';
+}
+
+let definition = null;
+
+/** One execution over the state machine's graph: the states it passed, where it stopped, and why. */
+async function execution(panel, row) {
+  const arn = row.executionArn;
+  definition = definition || (await api('GET', '/v1/ops/workflows/origination/definition')).body;
+  const { body: events } = await api('GET', `/v1/ops/executions/${encodeURIComponent(arn)}`);
+  const entered = events.filter(e => e.state && e.type.endsWith('StateEntered')).map(e => e.state);
+  // where it stopped: the state it was in when the first error came
+  let current = null;
+  let stoppedAt = null;
+  let failure = null;
+  events.forEach(e => {
+    if (e.state && e.type.endsWith('StateEntered')) {
+      current = e.state;
+    }
+    if (e.error && !failure) {
+      failure = e;
+      stoppedAt = current;
+    }
+  });
+  const boxes = Object.entries(definition.States).map(([name, state]) => {
+    const next = [state.Next, state.Default, ...(state.Choices || []).map(c => c.Next),
+      ...(state.Catch || []).map(c => c.Next)].filter(Boolean);
+    const passed = entered.includes(name);
+    const stopped = name === stoppedAt;
+    return element('li', { class: `state${passed ? ' passed' : ''}${stopped ? ' stopped' : ''}`, 'data-state': name },
+      element('strong', {}, name), element('span', { class: 'muted' }, ` ${state.Type}`),
+      next.length ? element('div', { class: 'muted' }, `→ ${[...new Set(next)].join(', ')}`) : '',
+      stopped ? element('div', { class: 'why' }, `${failure.error}: ${failure.cause ?? ''}`) : '');
+  });
+  panel.replaceChildren(element('h3', {}, `${t('path')}: ${arn.split(':').pop()}`),
+    element('p', { id: 'stopped' }, failure ? `${t('stoppedAt')} ${stoppedAt} — ${failure.error}: ${failure.cause ?? ''}`
+      : events.map(e => e.type).pop()),
+    // a step that failed after its retries is caught by the workflow, which records why on the application
+    row.error ? element('p', { id: 'recorded', class: 'why' }, `${t('recorded')}: ${row.error}: ${row.cause ?? ''}`) : '',
+    element('ol', { class: 'graph' }, boxes),
+    element('h3', {}, t('history')),
+    element('ol', { class: 'events' }, events.map(e => element('li', {},
+      `${when(e.at)} ${e.type}${e.state ? ' ' + e.state : ''}${e.error ? ' — ' + e.error : ''}`))),
+    Object.assign(element('button', { type: 'button' }, t('close')), { onclick: () => panel.replaceChildren() }));
+  panel.scrollIntoView();
+}
+
+async function workflows(page) {
+  const filters = new URLSearchParams(location.hash.split('?')[1] || 'status=FAILED');
+  const field = (name, attributes = {}) => element('input', { name, id: `filter-${name}`, value: filters.get(name) || '', ...attributes });
+  const status = element('select', { name: 'status', id: 'filter-status' },
+    ['FAILED', 'TIMED_OUT', 'ABORTED', 'RUNNING', 'SUCCEEDED'].map(s => {
+      const o = element('option', { value: s }, s);
+      o.selected = s === (filters.get('status') || 'FAILED');
+      return o;
+    }));
+  const form = element('form', { class: 'filters' },
+    element('label', {}, t('status'), status), element('label', {}, t('error'), field('error', { size: 40 })),
+    element('label', {}, t('since'), field('since', { type: 'date' })), element('label', {}, t('until'), field('until', { type: 'date' })),
+    element('button', { type: 'submit', id: 'search' }, t('search')));
+  form.onsubmit = event => {
+    event.preventDefault();
+    const chosen = new URLSearchParams([...new FormData(form)].filter(([, v]) => v));
+    location.hash = `workflows?${chosen}`;
+  };
+  page.append(form);
+  const { body } = await api('GET', `/v1/ops/executions?${filters}`);
+  if (body.executions.length === 0) {
+    page.append(element('p', { class: 'empty' }, t('noExecutions')));
+    return;
+  }
+  const panel = element('section', { id: 'execution' });
+  const rows = body.executions.map(e => {
+    const box = element('input', { type: 'checkbox', class: 'pick', value: e.executionArn, 'aria-label': e.applicationId });
+    const open = element('button', { type: 'button', class: 'open' }, t('history'));
+    open.onclick = () => execution(panel, e).catch(x => notice(x.message, true));
+    return element('tr', { 'data-execution': e.executionArn },
+      element('td', {}, box), element('td', {}, e.applicationId.slice(0, 8)), element('td', {}, e.status),
+      element('td', {}, when(e.started)), element('td', {}, e.error ?? ''), element('td', { class: 'muted' }, e.cause ?? ''),
+      element('td', { class: 'outcome' }), element('td', {}, open));
+  });
+  const all = element('input', { type: 'checkbox', id: 'select-all', 'aria-label': t('selectAll') });
+  all.onchange = () => page.querySelectorAll('.pick').forEach(b => { b.checked = all.checked; });
+  const action = element('select', { id: 'batch-action' },
+    ...REPLAY_POINTS.map(p => element('option', { value: `REPLAY:${p}` }, `${t('replayFrom')} ${p}`)),
+    element('option', { value: 'REDRIVE' }, t('redrive')));
+  const reason = element('input', { id: 'batch-reason', class: 'reason', placeholder: t('reason'), size: 40 });
+  const progress = element('progress', { id: 'batch-progress', value: 0, max: 1, hidden: '' });
+  const counted = element('span', { id: 'batch-count' });
+  const run = element('button', { type: 'button', id: 'batch-run', class: 'primary' }, t('runSelected'));
+  run.onclick = async () => {
+    const chosen = [...page.querySelectorAll('.pick:checked')].map(b => b.value);
+    if (chosen.length === 0 || !reason.value.trim()) {
+      notice(chosen.length === 0 ? t('chooseFirst') : t('sayWhy'), true);
+      return;
+    }
+    const [kind, from] = action.value.split(':');
+    progress.hidden = false;
+    progress.max = chosen.length;
+    let done = 0;
+    for (let i = 0; i < chosen.length; i += BATCH_MOST) {
+      try {
+        const { body: answer } = await api('POST', '/v1/ops/executions/batch', { action: kind, from,
+          reason: reason.value.trim(), executions: chosen.slice(i, i + BATCH_MOST) });
+        answer.outcomes.forEach(o => {
+          const cell = page.querySelector(`tr[data-execution="${CSS.escape(o.executionArn)}"] .outcome`);
+          cell.textContent = o.outcome === 'REFUSED' ? `REFUSED (${o.problem}): ${o.detail}` : o.outcome;
+          cell.className = `outcome ${o.outcome === 'REFUSED' ? 'overdue' : ''}`;
+        });
+      } catch (e) {
+        notice(e.message, true);
+        return;
+      }
+      done = Math.min(chosen.length, i + BATCH_MOST);
+      progress.value = done;
+      counted.textContent = `${done} ${t('of')} ${chosen.length}`;
+    }
+    notice(`${t('done')}: ${done} ${t('of')} ${chosen.length}`);
+  };
+  page.append(element('div', { class: 'batch' }, action, reason, run, progress, counted),
+    element('table', { id: 'executions' },
+      element('thead', {}, element('tr', {}, element('th', {}, all),
+        ...['application', 'status', 'started', 'error', 'cause', 'outcome', ''].map(k => element('th', {}, k ? t(k) : '')))),
+      element('tbody', {}, rows)),
+    panel);
+}
+
+const RENDER = { reviews, workflows };
 
 async function render() {
   document.documentElement.lang = language === 'zh' ? 'zh-CN' : 'en';
@@ -199,7 +339,8 @@ async function render() {
     return;
   }
   const mine = Object.keys(VIEWS).filter(v => VIEWS[v].some(r => me.roles.includes(r)));
-  const current = mine.includes(location.hash.slice(1)) ? location.hash.slice(1) : mine[0];
+  const asked = location.hash.slice(1).split('?')[0];
+  const current = mine.includes(asked) ? asked : mine[0];
   mine.forEach(v => nav.append(element('a', { href: `#${v}`, id: `view-${v}`, class: v === current ? 'current' : '' }, t(v))));
   page.replaceChildren();
   if (!current) {

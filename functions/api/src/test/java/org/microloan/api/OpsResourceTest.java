@@ -11,8 +11,6 @@ import java.util.UUID;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.specification.RequestSpecification;
-import io.smallrye.jwt.build.Jwt;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.microloan.integrations.partners.PartnerNotice;
@@ -40,7 +38,6 @@ import org.microloan.workflow.ApplicationStatus;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
@@ -49,6 +46,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
+import static org.microloan.api.SignedIn.as;
 
 @QuarkusTest
 @QuarkusTestResource(DynamoDbLocal.class)
@@ -72,11 +70,6 @@ class OpsResourceTest {
 
     @Inject
     PartnerNotices notices;
-
-    private static RequestSpecification as(String subject, String group) {
-        return given().header("Authorization", "Bearer " + Jwt.subject(subject).groups(group).sign())
-                .contentType("application/json");
-    }
 
     private String waitingForReview(String borrower) {
         String id = new Walk(intake, store, exposure).to(ApplicationStatus.IDENTITY_VERIFIED, borrower, Forms.emergency(),

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
+import static org.microloan.api.SignedIn.as;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -22,8 +23,6 @@ import com.github.tomakehurst.wiremock.client.WireMock;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
-import io.restassured.specification.RequestSpecification;
-import io.smallrye.jwt.build.Jwt;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -69,11 +68,6 @@ class RepaymentsResourceTest {
     @AfterEach
     void railSucceedsAgain() {
         ProviderStubs.collections("SUCCEEDED", null);
-    }
-
-    private static RequestSpecification as(String subject, String role) {
-        return given().header("Authorization", "Bearer " + Jwt.subject(subject).groups(role).sign())
-                .contentType("application/json");
     }
 
     /** 12,000 at 12% over 12 months, 30/360, on an application of the borrower's (its bound account). */

@@ -6,8 +6,6 @@ import java.util.UUID;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.specification.RequestSpecification;
-import io.smallrye.jwt.build.Jwt;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.microloan.configuration.Settings;
@@ -33,6 +31,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.microloan.api.SignedIn.as;
 
 /** The review queue and its decisions, with two people above the line (maker-checker). */
 @QuarkusTest
@@ -57,11 +56,6 @@ class ReviewQueueTest {
 
     @Inject
     Settings settings;
-
-    private static RequestSpecification as(String subject, String role) {
-        return given().header("Authorization", "Bearer " + Jwt.subject(subject).groups(role).sign())
-                .contentType("application/json");
-    }
 
     private static final ApplicationForm LARGE = Forms.withAmount(Forms.withProduct(Forms.emergency(), "RENOVATION"),
             "150000.00", 36, "EQUAL_INSTALLMENT");

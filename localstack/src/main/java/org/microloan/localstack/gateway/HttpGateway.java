@@ -10,6 +10,7 @@ import java.util.Base64;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -25,6 +26,14 @@ import org.microloan.localstack.states.Lambdas;
  * joined with commas, as API Gateway does; a body that is not text travels base64-encoded.
  */
 public final class HttpGateway implements HttpHandler {
+
+    /**
+     * A function's own framing (a response it chunked, its length) is not passed on: API Gateway answers with the
+     * whole body and its own length, as this does.
+     */
+    private static final Set<String> HOP_BY_HOP = Set.of("connection", "content-length", "keep-alive", "transfer-encoding",
+            "upgrade");
+
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -59,12 +68,15 @@ public final class HttpGateway implements HttpHandler {
             Iterator<Map.Entry<String, JsonNode>> headers = response.path("headers").fields();
             while (headers.hasNext()) {
                 Map.Entry<String, JsonNode> header = headers.next();
-                exchange.getResponseHeaders().add(header.getKey(), header.getValue().asText());
+                if (!HOP_BY_HOP.contains(header.getKey().toLowerCase())) {
+                    exchange.getResponseHeaders().add(header.getKey(), header.getValue().asText());
+                }
             }
             Iterator<Map.Entry<String, JsonNode>> multi = response.path("multiValueHeaders").fields();
             while (multi.hasNext()) {
                 Map.Entry<String, JsonNode> header = multi.next();
-                if (!exchange.getResponseHeaders().containsKey(header.getKey())) {
+                if (!exchange.getResponseHeaders().containsKey(header.getKey())
+                        && !HOP_BY_HOP.contains(header.getKey().toLowerCase())) {
                     header.getValue().forEach(v -> exchange.getResponseHeaders().add(header.getKey(), v.asText()));
                 }
             }

@@ -88,6 +88,14 @@ class HttpGatewayTest {
         HttpResponse<String> openapi = send(HttpRequest.newBuilder(base.resolve("/q/openapi?format=json")));
         assertThat(openapi.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(openapi.body()).path("paths").has("/v1/applications")).isTrue();
+        // a long answer the function framed itself comes with the gateway's own length, as API Gateway's does
+        assertThat(openapi.headers().firstValue("transfer-encoding")).isEmpty();
+        assertThat(openapi.headers().firstValueAsLong("content-length")).hasValue(openapi.body().getBytes(
+                java.nio.charset.StandardCharsets.UTF_8).length);
+        HttpResponse<String> console = send(HttpRequest.newBuilder(base.resolve("/console/")));
+        assertThat(console.statusCode()).isEqualTo(200);
+        assertThat(console.headers().firstValue("content-type")).hasValueSatisfying(v -> assertThat(v).contains("text/html"));
+        assertThat(console.body()).contains("console.js");
 
         HttpResponse<String> anonymous = send(HttpRequest.newBuilder(base.resolve("/v1/loans")).header("X-Request-Id", "req-9"));
         assertThat(anonymous.statusCode()).isEqualTo(401);

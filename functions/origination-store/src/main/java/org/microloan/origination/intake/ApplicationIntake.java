@@ -81,7 +81,7 @@ public class ApplicationIntake {
         byte[] sealed = cipher.seal(write(new Sealed(form.personal(), form.payee())).getBytes(StandardCharsets.UTF_8),
                 applicationId);
         StoredApplication application = new StoredApplication(applicationId, borrowerId, ApplicationStatus.RECEIVED, 1,
-                now, write(facts), sealed, Map.of(), personKey(form).value());
+                now, write(facts), sealed, Map.of(), personKey(form).value(), null);
         store.create(application);
         return application;
     }

@@ -226,7 +226,8 @@ public final class DynamoApplicationStore implements ApplicationStore {
         return new StoredApplication(item.get("applicationId").s(), item.get("borrowerId").s(),
                 ApplicationStatus.valueOf(item.get("status").s()), Long.parseLong(item.get("version").n()),
                 Instant.parse(item.get("createdAt").s()), item.get("facts").s(), item.get("personal").b().asByteArray(),
-                results, item.containsKey("personKey") ? item.get("personKey").s() : null);
+                results, item.containsKey("personKey") ? item.get("personKey").s() : null,
+                item.containsKey("workflowFailure") ? item.get("workflowFailure").s() : null);
     }
 
     static AttributeValue s(String value) {

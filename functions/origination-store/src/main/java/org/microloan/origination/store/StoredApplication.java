@@ -10,7 +10,8 @@ import org.microloan.workflow.ApplicationStatus;
  * personal} the encrypted personal part (name, ID number, phone, bank account); {@code results} each
  * step's recorded outcome as JSON, by step; {@code personKey} who the borrower is for the limits per person
  * (a keyed hash of the ID number, {@link org.microloan.identity.PersonKey}), absent on applications taken
- * before there was one.
+ * before there was one; {@code workflowFailure} what the workflow recorded when a step failed after its retries
+ * ({@code {"Error", "Cause"}} as JSON), absent otherwise.
  */
 public record StoredApplication(
         String applicationId,
@@ -21,7 +22,8 @@ public record StoredApplication(
         String facts,
         byte[] personal,
         Map<String, String> results,
-        String personKey) {
+        String personKey,
+        String workflowFailure) {
 
     public StoredApplication {
         results = Map.copyOf(results);

@@ -29,7 +29,7 @@ class DynamoApplicationStoreTest {
 
     private static StoredApplication received(String borrower, Instant at) {
         return new StoredApplication(UUID.randomUUID().toString(), borrower, ApplicationStatus.RECEIVED, 1, at,
-                "{\"productCode\":\"EMERGENCY\"}", new byte[] {1, 2, 3}, Map.of(), "pk_" + borrower);
+                "{\"productCode\":\"EMERGENCY\"}", new byte[] {1, 2, 3}, Map.of(), "pk_" + borrower, null);
     }
 
     @Test

@@ -131,7 +131,7 @@ class ConsoleBrowserIT {
         // a collector has no review queue: neither in the page nor at the API; a reviewer has no workflows
         signIn("col-1", "collector");
         assertThat(browser.findElements(By.id("view-reviews"))).isEmpty();
-        assertThat(browser.findElement(By.id("page")).getText()).contains("Your role has no view here yet");
+        assertThat(browser.findElement(By.id("views")).getText()).isEqualTo("Portfolio");
         assertThat(StackClient.send("GET", stack.api().resolve("/v1/ops/reviews"), token("col-1", "collector"), null,
                 UUID.randomUUID().toString()).statusCode()).isEqualTo(403);
         shot("collector-home");
@@ -167,6 +167,34 @@ class ConsoleBrowserIT {
         JsonNode quoted = until(application, borrower, "QUOTED");
         assertThat(quoted.path("offer").isObject()).isTrue();
         waiting().until(ExpectedConditions.invisibilityOfElementLocated(row));
+
+        // the supervisor reads both decisions in the audit, with who, why and how each ended
+        browser.findElement(By.id("view-audit")).click();
+        WebElement log = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("audit-log")));
+        assertThat(log.getText()).contains("rev-1").contains("POST /v1/ops/reviews/" + id)
+                .contains("stable salaried income; contract checked").contains("sup-1")
+                .contains("POST /v1/ops/reviews/" + id + "/confirmation").contains("收入与合同已核实");
+        shot("audit");
+
+        // the borrower accepts and is paid out; the portfolio's charts show the loan in its class
+        HttpResponse<String> accepted = StackClient.accept(stack.api(), id, borrower);
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
+        until(application, borrower, "DISBURSED");
+        signIn("col-1", "collector");
+        browser.findElement(By.id("view-portfolio")).click();
+        WebElement mix = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#chart-mix svg")));
+        for (String chart : new String[] {"chart-rates", "chart-approval", "chart-shares"}) {
+            assertThat(browser.findElements(By.cssSelector("#" + chart + " svg rect"))).isNotEmpty();
+        }
+        String month = BusinessDate.of(stack.clock().now()).toString().substring(0, 7);
+        String lent = java.text.NumberFormat.getIntegerInstance(java.util.Locale.US)
+                .format(new java.math.BigDecimal(quoted.at("/offer/amount").asText()));
+        String before = BusinessDate.of(stack.clock().now()).withDayOfMonth(1).minusDays(1).toString().substring(0, 7);
+        assertThat(mix.findElements(By.tagName("title")).stream().map(t -> t.getAttribute("textContent")))
+                .as("the loan in this month's books, not in last month's").contains("normal " + month + ": " + lent)
+                .contains("normal " + before + ": 0");
+        assertThat(browser.findElement(By.id("chart-mix")).getText()).contains("Five-tier mix").contains("special mention");
+        shot("portfolio");
     }
 
     @Test

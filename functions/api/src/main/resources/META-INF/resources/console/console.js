@@ -17,6 +17,13 @@ const WORDS = {
     redrive: 'Redrive (from where it stopped)', runSelected: 'Run on the selected', selectAll: 'Select all',
     noExecutions: 'No executions match.', chooseFirst: 'Select executions first.', of: 'of', path: 'Path',
     stoppedAt: 'stopped at', close: 'Close', recorded: 'Recorded on the application',
+    audit: 'Audit', day: 'Day', who: 'Who', roles: 'Roles', action: 'Action', requestId: 'Request', at: 'When',
+    nothingDone: 'Nobody did anything that day.', why: 'Why',
+    portfolio: 'Portfolio', product: 'Product', allProducts: 'All products', months: 'Months',
+    mix: 'Five-tier mix (balance, yuan)', rates: 'Overdue and bad-debt rate', approval: 'Approval time (seconds, 30 days to the month end)',
+    shares: 'Auto-approval, collection success, repeat loans', overdueRate: 'overdue', badDebtRate: 'bad debt',
+    p50: 'p50', p95: 'p95', autoApproval: 'auto-approved', collectionSuccess: 'collections succeeded', repeatLoans: 'repeat loans',
+    NORMAL: 'normal', SPECIAL_MENTION: 'special mention', SUBSTANDARD: 'substandard', DOUBTFUL: 'doubtful', LOSS: 'loss',
   },
   zh: {
     title: '微贷后台', signIn: '登录', signOut: '退出', signInFirst: '员工通过机构的身份提供方登录。',
@@ -32,11 +39,19 @@ const WORDS = {
     redrive: '重新驱动（从中断处继续）', runSelected: '对所选执行', selectAll: '全选',
     noExecutions: '没有符合条件的执行。', chooseFirst: '请先选择执行。', of: '/', path: '路径',
     stoppedAt: '停在', close: '关闭', recorded: '申请上记录的失败原因',
+    audit: '审计', day: '日期', who: '操作人', roles: '角色', action: '操作', requestId: '请求', at: '时间',
+    nothingDone: '当天没有操作记录。', why: '理由',
+    portfolio: '资产组合', product: '产品', allProducts: '全部产品', months: '月数',
+    mix: '五级分类（余额，元）', rates: '逾期率与坏账率', approval: '审批时长（秒，月末前30天）',
+    shares: '自动审批率、催收成功率、复贷率', overdueRate: '逾期率', badDebtRate: '坏账率',
+    p50: 'p50', p95: 'p95', autoApproval: '自动审批', collectionSuccess: '催收成功', repeatLoans: '复贷',
+    NORMAL: '正常', SPECIAL_MENTION: '关注', SUBSTANDARD: '次级', DOUBTFUL: '可疑', LOSS: '损失',
   },
 };
 
 // which views a role has: the same rules the API enforces (@RolesAllowed)
-const VIEWS = { reviews: ['reviewer', 'supervisor'], workflows: ['operator', 'supervisor'] };
+const VIEWS = { reviews: ['reviewer', 'supervisor'], workflows: ['operator', 'supervisor'], audit: ['supervisor'],
+  portfolio: ['reviewer', 'collector', 'operator', 'supervisor'] };
 const REPLAY_POINTS = ['Apply', 'VerifyIdentity', 'Score', 'QuoteRate', 'Disburse'];
 const BATCH_MOST = 25;
 
@@ -321,7 +336,129 @@ async function workflows(page) {
     panel);
 }
 
-const RENDER = { reviews, workflows };
+/** What staff did on a day: every change under /v1/ops/, refusals too. */
+async function audit(page) {
+  const filters = new URLSearchParams(location.hash.split('?')[1] || '');
+  const form = element('form', { class: 'filters' },
+    element('label', {}, t('day'), element('input', { type: 'date', name: 'date', id: 'audit-date', value: filters.get('date') || '' })),
+    element('label', {}, t('who'), element('input', { name: 'who', id: 'audit-who', value: filters.get('who') || '' })),
+    element('button', { type: 'submit', id: 'audit-search' }, t('search')));
+  form.onsubmit = event => {
+    event.preventDefault();
+    location.hash = `audit?${new URLSearchParams([...new FormData(form)].filter(([, v]) => v))}`;
+  };
+  page.append(form);
+  const { body: actions } = await api('GET', `/v1/ops/audit?${filters}`);
+  if (actions.length === 0) {
+    page.append(element('p', { class: 'empty' }, t('nothingDone')));
+    return;
+  }
+  page.append(element('table', { id: 'audit-log' },
+    element('thead', {}, element('tr', {}, ['at', 'who', 'roles', 'action', 'why', 'status', 'requestId'].map(k => element('th', {}, t(k))))),
+    element('tbody', {}, actions.map(a => element('tr', {},
+      element('td', {}, when(a.at)), element('td', {}, a.who), element('td', {}, a.roles.join(', ')),
+      element('td', {}, a.action), element('td', {}, a.reason ?? ''),
+      element('td', { class: a.status >= 400 ? 'overdue' : '' }, String(a.status)),
+      element('td', { class: 'muted' }, a.requestId))))));
+}
+
+const SVG = 'http://www.w3.org/2000/svg';
+const COLOURS = ['#1f6f43', '#d9a400', '#d96c00', '#a32020', '#5a1010', '#34466e', '#7d8aa8'];
+
+function svg(tag, attributes = {}, ...children) {
+  const e = document.createElementNS(SVG, tag);
+  Object.entries(attributes).forEach(([k, v]) => e.setAttribute(k, v));
+  children.forEach(c => e.append(c instanceof Node ? c : document.createTextNode(c)));
+  return e;
+}
+
+/** A bar chart, grouped or stacked, of series over the months: plain SVG, no library. */
+function chart(id, title, months, series, { stacked = false, format = v => v } = {}) {
+  const width = 560, height = 220, left = 70, bottom = 30, top = 10;
+  const totals = months.map((_, i) => stacked ? series.reduce((sum, s) => sum + (s.values[i] ?? 0), 0)
+    : Math.max(0, ...series.map(s => s.values[i] ?? 0)));
+  const most = Math.max(...totals, 0) || 1;
+  const slot = (width - left) / months.length;
+  const bar = stacked ? slot * 0.6 : slot * 0.8 / series.length;
+  const y = v => top + (height - top - bottom) * (1 - v / most);
+  const picture = svg('svg', { viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': title, class: 'chart' },
+    svg('line', { x1: left, x2: width, y1: y(0), y2: y(0), stroke: '#8a94a8' }),
+    svg('text', { x: left - 6, y: y(most) + 10, 'text-anchor': 'end', 'font-size': 11 }, format(most)),
+    svg('text', { x: left - 6, y: y(0), 'text-anchor': 'end', 'font-size': 11 }, format(0)));
+  months.forEach((m, i) => {
+    let base = 0;
+    series.forEach((s, k) => {
+      const v = s.values[i] ?? 0;
+      const x = left + i * slot + (stacked ? (slot - bar) / 2 : slot * 0.1 + k * bar);
+      const from = stacked ? base : 0;
+      picture.append(svg('rect', { x, width: bar, y: y(from + v), height: Math.max(0, y(from) - y(from + v)), fill: COLOURS[k % COLOURS.length] },
+        svg('title', {}, `${s.name} ${m}: ${format(v)}`)));
+      base += v;
+    });
+    picture.append(svg('text', { x: left + i * slot + slot / 2, y: height - 10, 'text-anchor': 'middle', 'font-size': 11 }, m));
+  });
+  const legend = element('p', { class: 'legend' }, series.map((s, k) => element('span', {},
+    element('i', { style: `background:${COLOURS[k % COLOURS.length]}` }), s.name)));
+  return element('figure', { id }, element('figcaption', {}, title), picture, legend);
+}
+
+/** The month ends before today, the latest last. */
+function monthEnds(count) {
+  const today = new Date(new Date().toLocaleString('en-US', { timeZone: 'Asia/Shanghai' }));
+  const ends = [];
+  for (let i = count - 1; i >= 0; i--) {
+    const end = new Date(Date.UTC(today.getFullYear(), today.getMonth() - i + 1, 0));
+    ends.push(end > today ? today.toISOString().slice(0, 10) : end.toISOString().slice(0, 10));
+  }
+  return ends;
+}
+
+async function portfolio(page) {
+  const filters = new URLSearchParams(location.hash.split('?')[1] || '');
+  const count = Math.min(12, Math.max(1, Number(filters.get('months')) || 6));
+  const ends = monthEnds(count);
+  const reports = await Promise.all(ends.map(on => api('GET', `/v1/ops/portfolio?date=${on}${filters.get('product')
+    ? `&product=${encodeURIComponent(filters.get('product'))}` : ''}`).then(r => r.body)));
+  // the products the books hold (the catalogue is configuration, not this page's)
+  const held = new Set(reports.flatMap(r => r.servicing.segments.map(s => s.product)));
+  if (filters.get('product')) {
+    held.add(filters.get('product'));
+  }
+  const product = element('select', { name: 'product', id: 'portfolio-product' },
+    element('option', { value: '' }, t('allProducts')),
+    ...[...held].sort().map(p => {
+      const o = element('option', { value: p }, p);
+      o.selected = p === filters.get('product');
+      return o;
+    }));
+  const form = element('form', { class: 'filters' }, element('label', {}, t('product'), product),
+    element('label', {}, t('months'), element('input', { type: 'number', name: 'months', min: 1, max: 12, value: count, id: 'portfolio-months' })),
+    element('button', { type: 'submit' }, t('search')));
+  form.onsubmit = event => {
+    event.preventDefault();
+    location.hash = `portfolio?${new URLSearchParams([...new FormData(form)].filter(([, v]) => v))}`;
+  };
+  page.append(form);
+  const months = ends.map(e => e.slice(0, 7));
+  const classes = ['NORMAL', 'SPECIAL_MENTION', 'SUBSTANDARD', 'DOUBTFUL', 'LOSS'];
+  const balance = (r, c) => r.servicing.segments.filter(s => s.fiveTierClass === c).reduce((sum, s) => sum + Number(s.balance), 0);
+  const percent = v => `${(Number(v) * 100).toFixed(1)}%`;
+  page.append(element('div', { class: 'charts' },
+    chart('chart-mix', t('mix'), months, classes.map(c => ({ name: t(c), values: reports.map(r => balance(r, c)) })),
+      { stacked: true, format: v => Math.round(v).toLocaleString() }),
+    chart('chart-rates', t('rates'), months, [
+      { name: t('overdueRate'), values: reports.map(r => Number(r.servicing.overdueRate ?? 0)) },
+      { name: t('badDebtRate'), values: reports.map(r => Number(r.servicing.badDebtRate ?? 0)) }], { format: percent }),
+    chart('chart-approval', t('approval'), months, [
+      { name: t('p50'), values: reports.map(r => r.origination.approvalSecondsP50 ?? 0) },
+      { name: t('p95'), values: reports.map(r => r.origination.approvalSecondsP95 ?? 0) }], { format: v => Math.round(v) }),
+    chart('chart-shares', t('shares'), months, [
+      { name: t('autoApproval'), values: reports.map(r => Number(r.origination.autoApprovalRate ?? 0)) },
+      { name: t('collectionSuccess'), values: reports.map(r => Number(r.servicing.collectionSuccessRate ?? 0)) },
+      { name: t('repeatLoans'), values: reports.map(r => Number(r.servicing.repeatLoanRate ?? 0)) }], { format: percent })));
+}
+
+const RENDER = { reviews, workflows, audit, portfolio };
 
 async function render() {
   document.documentElement.lang = language === 'zh' ? 'zh-CN' : 'en';

@@ -185,4 +185,26 @@ class ReviewQueueTest {
         given().when().get("/v1/console/sign-in").then().statusCode(503).contentType("application/problem+json")
                 .body("type", equalTo("https://microloan.dev/problems/not-configured"));
     }
+
+    @Test
+    void everyDecision_refusalsToo_isInTheAudit_withWhoWhyAndHowItEnded_forSupervisorsToRead() {
+        String id = referred(Forms.ofSomeoneElse(LARGE), Instant.now());
+        as("rev-7", "reviewer").header("X-Request-Id", "req-audit-1").body(Map.of("approve", true, "reason", "tax record seen"))
+                .when().post("/v1/ops/reviews/" + id).then().statusCode(202);
+        as("rev-7", "reviewer").header("X-Request-Id", "req-audit-2").body(Map.of("agree", true, "reason", "my own"))
+                .when().post("/v1/ops/reviews/" + id + "/confirmation").then().statusCode(403);
+        as("rev-7", "reviewer").when().get("/v1/ops/reviews").then().statusCode(200);
+
+        String today = org.microloan.schedule.BusinessDate.today(java.time.Clock.systemUTC()).toString();
+        as("sup-1", "supervisor").when().get("/v1/ops/audit?date=" + today + "&who=rev-7").then().statusCode(200)
+                .body("size()", equalTo(2))
+                .body("[0].requestId", equalTo("req-audit-2")).body("[0].status", equalTo(403))
+                .body("[0].action", equalTo("POST /v1/ops/reviews/" + id + "/confirmation"))
+                .body("[1].requestId", equalTo("req-audit-1")).body("[1].status", equalTo(202))
+                .body("[1].reason", equalTo("tax record seen")).body("[1].roles", hasItem("reviewer"));
+        as("rev-7", "reviewer").when().get("/v1/ops/audit").then().statusCode(403);
+        as("op-1", "operator").when().get("/v1/ops/audit").then().statusCode(403);
+        as("sup-1", "supervisor").when().get("/v1/ops/audit?date=yesterday").then().statusCode(400)
+                .body("errors[0].field", equalTo("query:date"));
+    }
 }

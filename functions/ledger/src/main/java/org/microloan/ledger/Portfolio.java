@@ -17,7 +17,9 @@ import org.microloan.money.Money;
 @ApplicationScoped
 public class Portfolio {
 
-    private static final String ACTIVE = "l.status = ACTIVE and (cast(:product as String) is null or l.productCode = :product)";
+    // a loan made after the day is not in the books of that day
+    private static final String ACTIVE = "l.status = ACTIVE and l.startDate <= :on"
+            + " and (cast(:product as String) is null or l.productCode = :product)";
     private static final String IN_ARREARS = "exists (select 1 from ScheduledInstallment a where a.loan = l"
             + " and a.settledOn is null and a.dueDate < :on)";
 
@@ -33,7 +35,7 @@ public class Portfolio {
                         "select l.productCode, l.fiveTierClass, count(distinct l.id), sum(i.principalFen - i.paidPrincipalFen)"
                                 + " from Loan l join l.installments i where " + ACTIVE
                                 + " group by l.productCode, l.fiveTierClass order by l.productCode, l.fiveTierClass",
-                        Object[].class).setParameter("product", p).getResultList()
+                        Object[].class).setParameter("product", p).setParameter("on", on).getResultList()
                 .chain(rows -> balanceWhere(session, "l.fiveTierClass in (SUBSTANDARD, DOUBTFUL, LOSS)", on, p)
                         .chain(bad -> balanceWhere(session, IN_ARREARS, on, p)
                                 .chain(overdue -> collectionSuccess(session, on, p)
@@ -56,8 +58,8 @@ public class Portfolio {
     private static Uni<Long> balanceWhere(Mutiny.Session session, String condition, LocalDate on, String product) {
         var query = session.createSelectionQuery("select coalesce(sum(i.principalFen - i.paidPrincipalFen), 0)"
                 + " from Loan l join l.installments i where " + ACTIVE + " and " + condition, Long.class)
-                .setParameter("product", product);
-        return (condition.contains(":on") ? query.setParameter("on", on) : query).getSingleResult();
+                .setParameter("product", product).setParameter("on", on);
+        return query.getSingleResult();
     }
 
     private static Uni<BigDecimal> collectionSuccess(Mutiny.Session session, LocalDate on, String product) {

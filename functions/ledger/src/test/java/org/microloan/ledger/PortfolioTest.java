@@ -82,5 +82,9 @@ class PortfolioTest {
         // b-1 has two loans, b-2 one
         assertThat(figures.repeatLoanRate()).isEqualByComparingTo("0.5");
         assertThat(figures.creditLineChanges()).isEmpty();
+
+        // the books of a day before the loans were made hold none of them
+        assertThat(portfolio.on(LocalDate.parse("2026-01-14"), Optional.of(product)).await().atMost(WAIT).activeLoans())
+                .isZero();
     }
 }

@@ -1,7 +1,5 @@
 package org.microloan.origination;
 
-import org.microloan.origination.store.DynamoAcceptanceCodes;
-import org.microloan.origination.store.AcceptanceCodes;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -16,8 +14,12 @@ import org.microloan.origination.crypto.KmsEnvelopeCipher;
 import org.microloan.origination.crypto.PersonalDataCipher;
 import org.microloan.origination.idempotency.DynamoIdempotencyStore;
 import org.microloan.origination.idempotency.Idempotency;
+import org.microloan.origination.store.AcceptanceCodes;
 import org.microloan.origination.store.ApplicationStore;
+import org.microloan.origination.store.AuditLog;
+import org.microloan.origination.store.DynamoAcceptanceCodes;
 import org.microloan.origination.store.DynamoApplicationStore;
+import org.microloan.origination.store.DynamoAuditLog;
 import org.microloan.origination.store.DynamoExposureReservations;
 import org.microloan.origination.store.ExposureReservations;
 import org.microloan.origination.store.PersonalExposure;
@@ -55,6 +57,12 @@ public class Wiring {
     @ApplicationScoped
     ExposureReservations exposure(DynamoDbClient dynamo) {
         return new DynamoExposureReservations(dynamo, settings.table());
+    }
+
+    @Produces
+    @ApplicationScoped
+    AuditLog auditLog(DynamoDbClient dynamo) {
+        return new DynamoAuditLog(dynamo, settings.table());
     }
 
     @Produces

@@ -24,6 +24,7 @@ import software.amazon.awssdk.services.dynamodb.model.TimeToLiveSpecification;
  * PERSON#{personKey}       HELD#{appId}     what one application holds of it
  * BORROWER#{borrowerId}    LOAN#{loanId}    a loan of the borrower
  * IDEMPOTENCY#{key}        RECORD           a step's recorded result, with a TTL (expiresAt)
+ * AUDIT#{China date}       {at}#{requestId} what a member of staff did, kept for good
  * </pre>
  * The CDK stack and the local stack create the same table.
  */

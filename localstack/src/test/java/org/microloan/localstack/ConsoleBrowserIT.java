@@ -131,7 +131,7 @@ class ConsoleBrowserIT {
         // a collector has no review queue: neither in the page nor at the API; a reviewer has no workflows
         signIn("col-1", "collector");
         assertThat(browser.findElements(By.id("view-reviews"))).isEmpty();
-        assertThat(browser.findElement(By.id("views")).getText()).isEqualTo("Portfolio");
+        assertThat(browser.findElement(By.id("views")).getText()).isEqualTo("Portfolio\nLoans");
         assertThat(StackClient.send("GET", stack.api().resolve("/v1/ops/reviews"), token("col-1", "collector"), null,
                 UUID.randomUUID().toString()).statusCode()).isEqualTo(403);
         shot("collector-home");
@@ -195,6 +195,19 @@ class ConsoleBrowserIT {
                 .contains("normal " + before + ": 0");
         assertThat(browser.findElement(By.id("chart-mix")).getText()).contains("Five-tier mix").contains("special mention");
         shot("portfolio");
+
+        // and reads the loan whole: its schedule and the payout in its journal
+        String loanId = StackClient.JSON.readTree(StackClient.send("GET", stack.api().resolve("/v1/loans"), borrower, null,
+                UUID.randomUUID().toString()).body()).get(0).path("loanId").asText();
+        browser.findElement(By.id("view-loans")).click();
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("loan-id"))).sendKeys(loanId);
+        browser.findElement(By.id("loan-open")).click();
+        WebElement journal = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("loan-journal")));
+        assertThat(journal.getText()).contains("DISBURSEMENT").contains("LOANS_RECEIVABLE")
+                .contains(quoted.at("/offer/amount").asText());
+        assertThat(browser.findElements(By.cssSelector("#loan-schedule tbody tr")))
+                .hasSize(quoted.at("/offer/termMonths").asInt());
+        shot("loan");
     }
 
     @Test

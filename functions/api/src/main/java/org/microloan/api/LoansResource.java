@@ -96,7 +96,11 @@ public class LoansResource {
     @GET
     @Path("/{id}/schedule")
     public List<ScheduleLine> schedule(@PathParam("id") String id) {
-        return owned(id).account().installments().stream()
+        return scheduleOf(owned(id));
+    }
+
+    static List<ScheduleLine> scheduleOf(Loan loan) {
+        return loan.account().installments().stream()
                 .map(i -> new ScheduleLine(i.number(), i.dueDate(), i.principal().toString(), i.interest().toString(),
                         i.paidPrincipal().toString(), i.paidInterest().toString(), i.penaltyDue().toString(),
                         i.settledOn().orElse(null)))
@@ -174,6 +178,10 @@ public class LoansResource {
     }
 
     private RepaymentView view(CollectionRecord c) {
+        return viewOf(c, repayments);
+    }
+
+    static RepaymentView viewOf(CollectionRecord c, Repayments repayments) {
         RepaymentPosted posted = c.transactionId == null ? null : Books.await(() -> repayments.posted(c.transactionId));
         return RepaymentView.of(c, posted);
     }

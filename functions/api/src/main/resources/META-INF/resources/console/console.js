@@ -24,6 +24,11 @@ const WORDS = {
     shares: 'Auto-approval, collection success, repeat loans', overdueRate: 'overdue', badDebtRate: 'bad debt',
     p50: 'p50', p95: 'p95', autoApproval: 'auto-approved', collectionSuccess: 'collections succeeded', repeatLoans: 'repeat loans',
     NORMAL: 'normal', SPECIAL_MENTION: 'special mention', SUBSTANDARD: 'substandard', DOUBTFUL: 'doubtful', LOSS: 'loss',
+    loans: 'Loans', loanId: 'Loan id', open: 'Open', schedule: 'Schedule', repayments: 'Repayments',
+    classChanges: 'Class changes', contacts: 'Contacts', calls: 'Calls', journal: 'Journal', outstanding: 'Outstanding principal',
+    dpd: 'Days past due', fiveTier: 'Class', due: 'Due', principal: 'Principal', interest: 'Interest', paid: 'Paid', settled: 'Settled',
+    origin: 'Origin', account: 'Account', debit: 'Debit', credit: 'Credit', kind: 'Kind', none: 'None.', answered: 'answered',
+    unanswered: 'not answered',
   },
   zh: {
     title: '微贷后台', signIn: '登录', signOut: '退出', signInFirst: '员工通过机构的身份提供方登录。',
@@ -46,12 +51,17 @@ const WORDS = {
     shares: '自动审批率、催收成功率、复贷率', overdueRate: '逾期率', badDebtRate: '坏账率',
     p50: 'p50', p95: 'p95', autoApproval: '自动审批', collectionSuccess: '催收成功', repeatLoans: '复贷',
     NORMAL: '正常', SPECIAL_MENTION: '关注', SUBSTANDARD: '次级', DOUBTFUL: '可疑', LOSS: '损失',
+    loans: '贷款', loanId: '贷款编号', open: '打开', schedule: '还款计划', repayments: '还款记录',
+    classChanges: '分类变动', contacts: '联系记录', calls: '电话', journal: '分录', outstanding: '未还本金',
+    dpd: '逾期天数', fiveTier: '分类', due: '到期日', principal: '本金', interest: '利息', paid: '已还', settled: '结清日',
+    origin: '来源', account: '科目', debit: '借方', credit: '贷方', kind: '类型', none: '无。', answered: '已接通',
+    unanswered: '未接通',
   },
 };
 
 // which views a role has: the same rules the API enforces (@RolesAllowed)
 const VIEWS = { reviews: ['reviewer', 'supervisor'], workflows: ['operator', 'supervisor'], audit: ['supervisor'],
-  portfolio: ['reviewer', 'collector', 'operator', 'supervisor'] };
+  portfolio: ['reviewer', 'collector', 'operator', 'supervisor'], loans: ['collector', 'operator', 'supervisor'] };
 const REPLAY_POINTS = ['Apply', 'VerifyIdentity', 'Score', 'QuoteRate', 'Disburse'];
 const BATCH_MOST = 25;
 
@@ -458,7 +468,52 @@ async function portfolio(page) {
       { name: t('repeatLoans'), values: reports.map(r => Number(r.servicing.repeatLoanRate ?? 0)) }], { format: percent })));
 }
 
-const RENDER = { reviews, workflows, audit, portfolio };
+function table(id, headings, rows) {
+  if (rows.length === 0) {
+    return element('p', { id, class: 'muted' }, t('none'));
+  }
+  return element('table', { id }, element('thead', {}, element('tr', {}, headings.map(h => element('th', {}, t(h))))),
+    element('tbody', {}, rows.map(cells => element('tr', {}, cells.map(c => element('td', {}, c ?? ''))))));
+}
+
+/** One loan whole: where it stands, its schedule, repayments, class changes, contacts, calls and journal. */
+async function loans(page) {
+  const filters = new URLSearchParams(location.hash.split('?')[1] || '');
+  const form = element('form', { class: 'filters' },
+    element('label', {}, t('loanId'), element('input', { name: 'id', id: 'loan-id', size: 40, value: filters.get('id') || '' })),
+    element('button', { type: 'submit', id: 'loan-open' }, t('open')));
+  form.onsubmit = event => {
+    event.preventDefault();
+    location.hash = `loans?${new URLSearchParams([...new FormData(form)].filter(([, v]) => v))}`;
+  };
+  page.append(form);
+  if (!filters.get('id')) {
+    return;
+  }
+  const { body: loan } = await api('GET', `/v1/ops/loans/${encodeURIComponent(filters.get('id'))}`);
+  const s = loan.state;
+  const h = loan.history;
+  page.append(element('section', { id: 'loan' },
+    element('p', { id: 'loan-state' }, `${s.loanId} · ${s.status} · ${t('outstanding')} ¥${s.outstandingPrincipal} · `
+      + `${t('dpd')} ${s.daysPastDue} · ${t('fiveTier')} ${t(s.fiveTierClass)}`),
+    element('h3', {}, t('schedule')),
+    table('loan-schedule', ['due', 'principal', 'interest', 'paid', 'settled'], loan.schedule.map(l =>
+      [l.dueDate, l.principal, l.interest, `${l.paidPrincipal} + ${l.paidInterest}`, l.settledOn])),
+    element('h3', {}, t('repayments')),
+    table('loan-repayments', ['at', 'origin', 'status', 'amount'], loan.repayments.map(r =>
+      [when(r.requestedAt), r.origin, r.status, r.amount])),
+    element('h3', {}, t('classChanges')),
+    table('loan-classes', ['day', 'fiveTier', 'why'], h.classChanges.map(c => [c.on, `${t(c.from)} → ${t(c.to)}`, c.reason])),
+    element('h3', {}, t('contacts')),
+    table('loan-contacts', ['day', 'kind', 'status', 'dpd'], h.contacts.map(c => [c.businessDate, c.kind, c.status, String(c.daysPastDue)])),
+    element('h3', {}, t('calls')),
+    table('loan-calls', ['at', 'status'], h.calls.map(c => [when(c.at), c.answered ? t('answered') : t('unanswered')])),
+    element('h3', {}, t('journal')),
+    table('loan-journal', ['at', 'kind', 'account', 'debit', 'credit'], h.journal.map(j =>
+      [when(j.postedAt), j.kind, j.account, j.debit, j.credit]))));
+}
+
+const RENDER = { reviews, workflows, audit, portfolio, loans };
 
 async function render() {
   document.documentElement.lang = language === 'zh' ? 'zh-CN' : 'en';

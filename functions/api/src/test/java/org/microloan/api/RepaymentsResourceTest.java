@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 import static org.microloan.api.SignedIn.as;
@@ -238,5 +239,17 @@ class RepaymentsResourceTest {
         as(borrower, "borrower").body(transfer).when().post("/v1/ops/loans/" + loan.id + "/repayments").then()
                 .statusCode(403);
         assertThat(outstanding(borrower, loan)).as("posted once").isEqualTo("11053.81");
+
+        // staff read the loan whole: the posting in its repayments and in its journal, balanced
+        as("col-1", "collector").when().get("/v1/ops/loans/" + loan.id).then().statusCode(200)
+                .body("state.outstandingPrincipal", equalTo("11053.81"))
+                .body("schedule.size()", equalTo(loan.account().installments().size()))
+                .body("repayments.find { it.origin == 'OFFLINE' }.repaymentId", equalTo(id))
+                .body("history.journal.findAll { it.kind == 'REPAYMENT' && it.account == 'BANK_RECEIPTS' }.debit",
+                        hasItem("1066.19"));
+        as(borrower, "borrower").when().get("/v1/ops/loans/" + loan.id).then().statusCode(403);
+        as("rev-1", "reviewer").when().get("/v1/ops/loans/" + loan.id).then().statusCode(403);
+        as("col-1", "collector").when().get("/v1/ops/loans/nope").then().statusCode(404)
+                .contentType("application/problem+json");
     }
 }

@@ -85,6 +85,33 @@ public class Books {
         });
     }
 
+    /** The loan's class changes, contacts, calls and journal, each oldest first. */
+    public Uni<LoanHistory> history(String loanId) {
+        return sessions.withSession(session -> session.createSelectionQuery(
+                        "from ClassificationChange where loanId = :loan order by changedOn, id", ClassificationChange.class)
+                .setParameter("loan", loanId).getResultList()
+                .chain(changes -> session.createSelectionQuery(
+                                "from ContactRecord where loanId = :loan order by businessDate, id", ContactRecord.class)
+                        .setParameter("loan", loanId).getResultList()
+                        .chain(contacts -> session.createSelectionQuery(
+                                        "from CallAttempt where loanId = :loan order by at", CallAttempt.class)
+                                .setParameter("loan", loanId).getResultList()
+                                .chain(calls -> session.createSelectionQuery("select e from JournalEntry e join fetch"
+                                                + " e.transaction t where t.loanId = :loan order by t.postedAt, t.id, e.id",
+                                                JournalEntry.class)
+                                        .setParameter("loan", loanId).getResultList()
+                                        .map(journal -> new LoanHistory(
+                                                changes.stream().map(c -> new LoanHistory.ClassChange(c.changedOn,
+                                                        c.fromClass.name(), c.toClass.name(), c.reason)).toList(),
+                                                contacts.stream().map(c -> new LoanHistory.ContactMade(c.businessDate,
+                                                        c.kind.name(), c.status.name(), c.daysPastDue)).toList(),
+                                                calls.stream().map(c -> new LoanHistory.Call(c.at, c.answered)).toList(),
+                                                journal.stream().map(e -> new LoanHistory.JournalLine(e.transaction.id,
+                                                        e.transaction.kind.name(), e.transaction.postedAt, e.account.name(),
+                                                        Money.ofFen(e.debitFen).toString(), Money.ofFen(e.creditFen).toString()))
+                                                        .toList()))))));
+    }
+
     public Uni<Long> loanCount(String applicationId) {
         return sessions.withSession(session -> session.createSelectionQuery(
                 "select count(*) from Loan where applicationId = :id", Long.class).setParameter("id", applicationId).getSingleResult());

@@ -41,12 +41,26 @@ class PortfolioTest {
     @Inject
     Portfolio portfolio;
 
+    @Inject
+    LoanEvents events;
+
     private Loan book(String product, String borrower) {
         RepaymentSchedule schedule = RepaymentSchedule.of(new LoanTerms(Money.of("1200"), new BigDecimal("0.12"), 3,
                 RepaymentMethod.EQUAL_PRINCIPAL, DayCount.THIRTY_360, Frequency.MONTHLY, LocalDate.parse("2026-01-15"),
                 null, RoundingMode.HALF_UP, Money.ZERO));
         String app = UUID.randomUUID().toString();
         return books.bookDisbursement(new Disbursement(app, borrower, product, "po-" + app, schedule)).await().atMost(WAIT);
+    }
+
+    /** The daily run of the day, every page, as the servicing machine pages through the books. */
+    private void runThrough(LocalDate on) {
+        String after = "";
+        boolean more = true;
+        while (more) {
+            ServicingRun.Page page = run.runPage(on, Instant.parse("2026-02-25T02:00:00Z"), after, 50).await().atMost(WAIT);
+            after = page.lastLoanId();
+            more = page.more();
+        }
     }
 
     @Test
@@ -58,13 +72,7 @@ class PortfolioTest {
         LocalDate due = LocalDate.parse("2026-02-15");
         repayments.post(new Repayment(paid.id, Money.of("412.00"), due, "k", PrepaymentChoice.SHORTEN_TERM)).await().atMost(WAIT);
         LocalDate on = due.plusDays(10);
-        String after = "";
-        boolean more = true;
-        while (more) {
-            ServicingRun.Page page = run.runPage(on, Instant.parse("2026-02-25T02:00:00Z"), after, 50).await().atMost(WAIT);
-            after = page.lastLoanId();
-            more = page.more();
-        }
+        runThrough(on);
         // the late loan and the one nobody paid are 10 days overdue; the paid one is NORMAL. The late one now pays
         // its installment and 10 days of penalty interest (400 × 12% / 360 = 0.13 a day), clearing its arrears
         repayments.post(new Repayment(late.id, Money.of("413.30"), on, "k2", PrepaymentChoice.SHORTEN_TERM)).await().atMost(WAIT);
@@ -86,5 +94,27 @@ class PortfolioTest {
         // the books of a day before the loans were made hold none of them
         assertThat(portfolio.on(LocalDate.parse("2026-01-14"), Optional.of(product)).await().atMost(WAIT).activeLoans())
                 .isZero();
+    }
+
+    @Test
+    void aLoansHistory_holdsItsClassChanges_calls_andEveryJournalLine_balanced() {
+        String product = "P-" + UUID.randomUUID();
+        Loan loan = book(product, "b-h");
+        LocalDate on = LocalDate.parse("2026-02-25");
+        runThrough(on);
+        events.call(loan.id, Instant.parse("2026-02-25T03:00:00Z"), false).await().atMost(WAIT);
+        repayments.post(new Repayment(loan.id, Money.of("413.30"), on, "kh", PrepaymentChoice.SHORTEN_TERM)).await().atMost(WAIT);
+
+        LoanHistory history = books.history(loan.id).await().atMost(WAIT);
+
+        assertThat(history.classChanges()).extracting(c -> c.on() + " " + c.from() + "→" + c.to())
+                .containsExactly("2026-02-25 NORMAL→SPECIAL_MENTION");
+        assertThat(history.calls()).singleElement().satisfies(c -> assertThat(c.answered()).isFalse());
+        assertThat(history.journal()).extracting(LoanHistory.JournalLine::kind).containsOnly("DISBURSEMENT", "REPAYMENT");
+        assertThat(history.journal().stream().map(l -> new BigDecimal(l.debit())).reduce(BigDecimal.ZERO, BigDecimal::add))
+                .as("debits equal credits").isEqualByComparingTo(history.journal().stream()
+                        .map(l -> new BigDecimal(l.credit())).reduce(BigDecimal.ZERO, BigDecimal::add));
+        assertThat(history.journal()).anySatisfy(l -> assertThat(l.account() + " " + l.debit())
+                .isEqualTo("LOANS_RECEIVABLE 1200.00"));
     }
 }

@@ -116,6 +116,25 @@ final class OpsCommand implements Runnable {
         }
     }
 
+    /** The application a decision is on, why, and the version the queue showed it at. */
+    static final class OnApplication {
+        @Parameters(index = "0", paramLabel = "APPLICATION", description = "The application's id.")
+        String application;
+
+        @Option(names = "--reason", required = true, paramLabel = "TEXT", description = "Why (the borrower may ask).")
+        String reason;
+
+        @Option(names = "--version", paramLabel = "N", description = "The version the queue showed: refused if it changed since.")
+        Long version;
+
+        int send(Api api, String path, String answer, boolean yes) throws InterruptedException {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put(answer, yes);
+            body.put("reason", said(reason));
+            return api.call("POST", "/v1/ops/reviews/" + encoded(application) + path, body, version);
+        }
+    }
+
     static final class Verdict {
         @Option(names = "--approve", required = true, description = "Approve the application.")
         boolean approve;
@@ -130,24 +149,15 @@ final class OpsCommand implements Runnable {
         @Mixin
         Api api;
 
-        @Parameters(index = "0", paramLabel = "APPLICATION", description = "The application's id.")
-        String application;
+        @Mixin
+        OnApplication on;
 
         @ArgGroup(multiplicity = "1")
         Verdict verdict;
 
-        @Option(names = "--reason", required = true, paramLabel = "TEXT", description = "Why (the borrower may ask).")
-        String reason;
-
-        @Option(names = "--version", paramLabel = "N", description = "The version the queue showed: refused if it changed since.")
-        Long version;
-
         @Override
         public Integer call() throws InterruptedException {
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("approve", verdict.approve);
-            body.put("reason", said(reason));
-            return api.call("POST", "/v1/ops/reviews/" + encoded(application), body, version);
+            return on.send(api, "", "approve", verdict.approve);
         }
     }
 
@@ -165,24 +175,15 @@ final class OpsCommand implements Runnable {
         @Mixin
         Api api;
 
-        @Parameters(index = "0", paramLabel = "APPLICATION", description = "The application's id.")
-        String application;
+        @Mixin
+        OnApplication on;
 
         @ArgGroup(multiplicity = "1")
         Answer answer;
 
-        @Option(names = "--reason", required = true, paramLabel = "TEXT", description = "Why.")
-        String reason;
-
-        @Option(names = "--version", paramLabel = "N", description = "The version the queue showed: refused if it changed since.")
-        Long version;
-
         @Override
         public Integer call() throws InterruptedException {
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("agree", answer.agree);
-            body.put("reason", said(reason));
-            return api.call("POST", "/v1/ops/reviews/" + encoded(application) + "/confirmation", body, version);
+            return on.send(api, "/confirmation", "agree", answer.agree);
         }
     }
 

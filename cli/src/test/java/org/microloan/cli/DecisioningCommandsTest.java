@@ -1,32 +1,17 @@
 package org.microloan.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.microloan.cli.Run.loanctl;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** loanctl's identity and scoring commands, as a user runs them. */
 class DecisioningCommandsTest {
-
-    record Run(int exit, String out, String err) {
-    }
-
-    private static Run loanctl(String... args) {
-        CommandLine line = LoanCtl.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        line.setOut(new PrintWriter(out));
-        line.setErr(new PrintWriter(err));
-        int exit = line.execute(args);
-        return new Run(exit, out.toString().trim(), err.toString().trim());
-    }
 
     @Test
     void checkId_publishedExample() {

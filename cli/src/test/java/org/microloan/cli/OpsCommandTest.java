@@ -1,7 +1,5 @@
 package org.microloan.cli;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -11,7 +9,6 @@ import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -49,33 +46,23 @@ class OpsCommandTest {
         api.stop(0);
     }
 
-    private static String[] run(String... args) {
-        CommandLine line = LoanCtl.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        line.setOut(new PrintWriter(out));
-        line.setErr(new PrintWriter(err));
-        int exit = line.execute(args);
-        return new String[] {Integer.toString(exit), out.toString().trim(), err.toString().trim()};
-    }
-
     @Test
     void aDecision_isTheApiCall_withTheTokenAndTheVersionSeen() {
-        String[] decided = run("ops", "review", "a-1", "--approve", "--reason", "income checked", "--version", "7",
+        Run decided = Run.loanctl("ops", "review", "a-1", "--approve", "--reason", "income checked", "--version", "7",
                 "--api", url, "--token", "eyJ.staff.sig");
-        assertThat(decided[0]).isEqualTo("0");
-        assertThat(decided[1]).isEqualTo("{\"applicationId\":\"a-1\",\"status\":\"AWAITING_CONFIRMATION\"}");
+        assertThat(decided.exit()).isEqualTo(0);
+        assertThat(decided.out()).isEqualTo("{\"applicationId\":\"a-1\",\"status\":\"AWAITING_CONFIRMATION\"}");
         assertThat(asked).singleElement().isEqualTo("POST /v1/ops/reviews/a-1 {\"approve\":true,\"reason\":\"income checked\"}"
                 + " auth=Bearer eyJ.staff.sig if-match=\"7\"");
     }
 
     @Test
     void eachCommonAction_callsItsEndpoint() {
-        run("ops", "reviews", "--api", url, "--token", "t");
-        run("ops", "executions", "--api", url, "--token", "t");
-        run("ops", "replay", "a-2", "--from", "Score", "--reason", "bureau back", "--api", url, "--token", "t");
-        run("ops", "servicing-run", "--date", "2026-11-30", "--reason", "missed", "--api", url, "--token", "t");
-        run("ops", "confirm", "a-3", "--send-back", "--reason", "ask for the tax record", "--api", url, "--token", "t");
+        Run.loanctl("ops", "reviews", "--api", url, "--token", "t");
+        Run.loanctl("ops", "executions", "--api", url, "--token", "t");
+        Run.loanctl("ops", "replay", "a-2", "--from", "Score", "--reason", "bureau back", "--api", url, "--token", "t");
+        Run.loanctl("ops", "servicing-run", "--date", "2026-11-30", "--reason", "missed", "--api", url, "--token", "t");
+        Run.loanctl("ops", "confirm", "a-3", "--send-back", "--reason", "ask for the tax record", "--api", url, "--token", "t");
         assertThat(asked).extracting(a -> a.substring(0, a.indexOf(" auth="))).containsExactly(
                 "GET /v1/ops/reviews ",
                 "GET /v1/ops/executions?status=FAILED ",
@@ -87,19 +74,19 @@ class OpsCommandTest {
 
     @Test
     void aRefusal_isExitOne_withTheRuleNamed_andBadInputIsExitTwo() {
-        String[] own = run("ops", "confirm", "a-1", "--agree", "--reason", "mine", "--api", url, "--token", "t");
-        assertThat(own[0]).isEqualTo("1");
-        assertThat(own[2]).isEqualTo("loanctl: refused (403 own-decision): nobody confirms their own decision");
+        Run own = Run.loanctl("ops", "confirm", "a-1", "--agree", "--reason", "mine", "--api", url, "--token", "t");
+        assertThat(own.exit()).isEqualTo(1);
+        assertThat(own.err()).isEqualTo("loanctl: refused (403 own-decision): nobody confirms their own decision");
 
-        String[] both = run("ops", "review", "a-1", "--approve", "--decline", "--reason", "x", "--api", url, "--token", "t");
-        assertThat(both[0]).isEqualTo("2");
-        assertThat(both[2]).contains("--approve").contains("--decline");
-        String[] noToken = run("ops", "reviews", "--api", url, "--token", " ");
-        assertThat(noToken[0]).isEqualTo("2");
-        assertThat(noToken[2]).contains("--token needs a staff token");
-        String[] noApi = run("ops", "reviews", "--api", "http://127.0.0.1:9", "--token", "t");
-        assertThat(noApi[0]).isEqualTo("1");
-        assertThat(noApi[2]).contains("no API answers at http://127.0.0.1:9");
+        Run both = Run.loanctl("ops", "review", "a-1", "--approve", "--decline", "--reason", "x", "--api", url, "--token", "t");
+        assertThat(both.exit()).isEqualTo(2);
+        assertThat(both.err()).contains("--approve").contains("--decline");
+        Run noToken = Run.loanctl("ops", "reviews", "--api", url, "--token", " ");
+        assertThat(noToken.exit()).isEqualTo(2);
+        assertThat(noToken.err()).contains("--token needs a staff token");
+        Run noApi = Run.loanctl("ops", "reviews", "--api", "http://127.0.0.1:9", "--token", "t");
+        assertThat(noApi.exit()).isEqualTo(1);
+        assertThat(noApi.err()).contains("no API answers at http://127.0.0.1:9");
         assertThat(asked).hasSize(1);
     }
 }

@@ -16,7 +16,6 @@ import java.util.OptionalInt;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -31,6 +30,7 @@ import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.Projection;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.StreamSpecification;
+import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 import software.amazon.awssdk.services.dynamodb.model.TimeToLiveSpecification;
 
 /**
@@ -232,14 +232,15 @@ final class Deployment {
                 dynamo.updateTimeToLive(b -> b.tableName(name).timeToLiveSpecification(TimeToLiveSpecification.builder()
                         .attributeName(t.at("/TimeToLiveSpecification/AttributeName").asText()).enabled(true).build()));
             }
-        } catch (ResourceInUseException kept) {
+        } catch (ResourceInUseException made) {
             // made by an earlier start, with its data; one made before the stack read the template has no stream
-            if (t.has("StreamSpecification") && dynamo.describeTable(b -> b.tableName(name)).table().streamSpecification() == null) {
+            TableDescription kept = dynamo.describeTable(b -> b.tableName(name)).table();
+            if (t.has("StreamSpecification") && kept.streamSpecification() == null) {
                 dynamo.updateTable(b -> b.tableName(name).streamSpecification(StreamSpecification.builder().streamEnabled(true)
                         .streamViewType(t.at("/StreamSpecification/StreamViewType").asText()).build()));
             }
             // an index the template has gained since is added, as a stack update would
-            Set<String> there = dynamo.describeTable(b -> b.tableName(name)).table().globalSecondaryIndexes().stream()
+            Set<String> there = kept.globalSecondaryIndexes().stream()
                     .map(GlobalSecondaryIndexDescription::indexName).collect(Collectors.toSet());
             for (GlobalSecondaryIndex index : indexes) {
                 if (!there.contains(index.indexName())) {

@@ -6,11 +6,11 @@ const WORDS = {
   en: {
     title: 'Back office', signIn: 'Sign in', signOut: 'Sign out', signInFirst: 'Staff sign in with the lender\'s identity provider.',
     reviews: 'Review queue', application: 'Application', amount: 'Amount', waiting: 'Waiting', score: 'Score',
-    reasons: 'Why referred', borrower: 'Borrower', history: 'With us before', decision: 'Decision',
+    reasons: 'Why referred', borrower: 'Borrower', withUs: 'With us before', decision: 'Decision',
     approve: 'Approve', decline: 'Decline', confirm: 'Confirm', sendBack: 'Send back', reason: 'Reason (the borrower may ask)',
     left: 'left', overdueBy: 'overdue by', empty: 'Nobody is waiting for a review.', twoPeople: 'Needs a second person',
     decidedBy: 'decided by', waitsForSecond: 'Waiting for a second person to confirm.', yourOwn: 'Your own decision: another person confirms it.',
-    applications: 'applications', loans: 'loans', holds: 'holds', approved: 'approve', declined: 'decline',
+    applications: 'applications', loansHeld: 'loans', holds: 'holds', approved: 'approve', declined: 'decline',
     done: 'Done', noView: 'Your role has no view here yet.', sayWhy: 'Say why first.',
     workflows: 'Workflows', status: 'Status', error: 'Error', since: 'From', until: 'To', search: 'Search',
     started: 'Started', cause: 'Cause', outcome: 'Outcome', history: 'History', replayFrom: 'Replay from',
@@ -33,11 +33,11 @@ const WORDS = {
   zh: {
     title: '微贷后台', signIn: '登录', signOut: '退出', signInFirst: '员工通过机构的身份提供方登录。',
     reviews: '人工审核队列', application: '申请', amount: '金额', waiting: '已等待', score: '评分',
-    reasons: '转人工原因', borrower: '借款人', history: '往来记录', decision: '决定',
+    reasons: '转人工原因', borrower: '借款人', withUs: '往来记录', decision: '决定',
     approve: '批准', decline: '拒绝', confirm: '复核同意', sendBack: '退回', reason: '理由（借款人可查询）',
     left: '剩余', overdueBy: '已超时', empty: '没有待审核的申请。', twoPeople: '需第二人复核',
     decidedBy: '决定人', waitsForSecond: '等待第二人复核。', yourOwn: '这是您本人的决定，须由他人复核。',
-    applications: '笔申请', loans: '笔贷款', holds: '占用额度', approved: '批准', declined: '拒绝',
+    applications: '笔申请', loansHeld: '笔贷款', holds: '占用额度', approved: '批准', declined: '拒绝',
     done: '已完成', noView: '您的角色暂无可用页面。', sayWhy: '请先填写理由。',
     workflows: '流程', status: '状态', error: '错误', since: '起', until: '止', search: '查询',
     started: '开始', cause: '原因', outcome: '结果', history: '历史', replayFrom: '从此步重放',
@@ -141,6 +141,20 @@ async function api(method, path, body, headers = {}) {
   return { status: answer.status, body: json };
 }
 
+/** A view's filters: the query after its name in the hash (#workflows?status=FAILED). */
+function filtersOr(defaults = '') {
+  return new URLSearchParams(location.hash.split('?')[1] || defaults);
+}
+
+/** A search form that puts its filled fields in the hash, so the view renders again with them. */
+function searching(view, form) {
+  form.onsubmit = event => {
+    event.preventDefault();
+    location.hash = `${view}?${new URLSearchParams([...new FormData(form)].filter(([, v]) => v))}`;
+  };
+  return form;
+}
+
 function element(tag, attributes = {}, ...children) {
   const e = document.createElement(tag);
   Object.entries(attributes).forEach(([k, v]) => k === 'class' ? e.className = v : e.setAttribute(k, v));
@@ -208,12 +222,12 @@ async function reviews(page) {
       element('td', {}, w.score ? `${w.score.score} (${w.score.grade})` : '—'),
       element('td', {}, w.reasons.map(r => element('div', {}, language === 'zh' ? r.zh : r.en))),
       element('td', { class: 'borrower' }, b.name, element('br'), element('span', { class: 'muted' }, `${b.idNumber} · ${b.mobile}`)),
-      element('td', {}, `${w.history.applicationsBefore} ${t('applications')}, ${w.history.loans} ${t('loans')}`,
+      element('td', {}, `${w.history.applicationsBefore} ${t('applications')}, ${w.history.loans} ${t('loansHeld')}`,
         element('br'), element('span', { class: 'muted' }, `${t('holds')} ¥${w.history.exposureBesides}`)),
       element('td', {}, decide));
   });
   page.append(element('table', { id: 'review-queue' },
-    element('thead', {}, element('tr', {}, ['application', 'amount', 'waiting', 'score', 'reasons', 'borrower', 'history',
+    element('thead', {}, element('tr', {}, ['application', 'amount', 'waiting', 'score', 'reasons', 'borrower', 'withUs',
       'decision'].map(k => element('th', {}, t(k))))),
     element('tbody', {}, rows)));
 }
@@ -267,7 +281,7 @@ async function execution(panel, row) {
 }
 
 async function workflows(page) {
-  const filters = new URLSearchParams(location.hash.split('?')[1] || 'status=FAILED');
+  const filters = filtersOr('status=FAILED');
   const field = (name, attributes = {}) => element('input', { name, id: `filter-${name}`, value: filters.get(name) || '', ...attributes });
   const status = element('select', { name: 'status', id: 'filter-status' },
     ['FAILED', 'TIMED_OUT', 'ABORTED', 'RUNNING', 'SUCCEEDED'].map(s => {
@@ -279,12 +293,7 @@ async function workflows(page) {
     element('label', {}, t('status'), status), element('label', {}, t('error'), field('error', { size: 40 })),
     element('label', {}, t('since'), field('since', { type: 'date' })), element('label', {}, t('until'), field('until', { type: 'date' })),
     element('button', { type: 'submit', id: 'search' }, t('search')));
-  form.onsubmit = event => {
-    event.preventDefault();
-    const chosen = new URLSearchParams([...new FormData(form)].filter(([, v]) => v));
-    location.hash = `workflows?${chosen}`;
-  };
-  page.append(form);
+  page.append(searching('workflows', form));
   const { body } = await api('GET', `/v1/ops/executions?${filters}`);
   if (body.executions.length === 0) {
     page.append(element('p', { class: 'empty' }, t('noExecutions')));
@@ -348,16 +357,12 @@ async function workflows(page) {
 
 /** What staff did on a day: every change under /v1/ops/, refusals too. */
 async function audit(page) {
-  const filters = new URLSearchParams(location.hash.split('?')[1] || '');
+  const filters = filtersOr();
   const form = element('form', { class: 'filters' },
     element('label', {}, t('day'), element('input', { type: 'date', name: 'date', id: 'audit-date', value: filters.get('date') || '' })),
     element('label', {}, t('who'), element('input', { name: 'who', id: 'audit-who', value: filters.get('who') || '' })),
     element('button', { type: 'submit', id: 'audit-search' }, t('search')));
-  form.onsubmit = event => {
-    event.preventDefault();
-    location.hash = `audit?${new URLSearchParams([...new FormData(form)].filter(([, v]) => v))}`;
-  };
-  page.append(form);
+  page.append(searching('audit', form));
   const { body: actions } = await api('GET', `/v1/ops/audit?${filters}`);
   if (actions.length === 0) {
     page.append(element('p', { class: 'empty' }, t('nothingDone')));
@@ -424,7 +429,7 @@ function monthEnds(count) {
 }
 
 async function portfolio(page) {
-  const filters = new URLSearchParams(location.hash.split('?')[1] || '');
+  const filters = filtersOr();
   const count = Math.min(12, Math.max(1, Number(filters.get('months')) || 6));
   const ends = monthEnds(count);
   const reports = await Promise.all(ends.map(on => api('GET', `/v1/ops/portfolio?date=${on}${filters.get('product')
@@ -444,11 +449,7 @@ async function portfolio(page) {
   const form = element('form', { class: 'filters' }, element('label', {}, t('product'), product),
     element('label', {}, t('months'), element('input', { type: 'number', name: 'months', min: 1, max: 12, value: count, id: 'portfolio-months' })),
     element('button', { type: 'submit' }, t('search')));
-  form.onsubmit = event => {
-    event.preventDefault();
-    location.hash = `portfolio?${new URLSearchParams([...new FormData(form)].filter(([, v]) => v))}`;
-  };
-  page.append(form);
+  page.append(searching('portfolio', form));
   const months = ends.map(e => e.slice(0, 7));
   const classes = ['NORMAL', 'SPECIAL_MENTION', 'SUBSTANDARD', 'DOUBTFUL', 'LOSS'];
   const balance = (r, c) => r.servicing.segments.filter(s => s.fiveTierClass === c).reduce((sum, s) => sum + Number(s.balance), 0);
@@ -478,15 +479,11 @@ function table(id, headings, rows) {
 
 /** One loan whole: where it stands, its schedule, repayments, class changes, contacts, calls and journal. */
 async function loans(page) {
-  const filters = new URLSearchParams(location.hash.split('?')[1] || '');
+  const filters = filtersOr();
   const form = element('form', { class: 'filters' },
     element('label', {}, t('loanId'), element('input', { name: 'id', id: 'loan-id', size: 40, value: filters.get('id') || '' })),
     element('button', { type: 'submit', id: 'loan-open' }, t('open')));
-  form.onsubmit = event => {
-    event.preventDefault();
-    location.hash = `loans?${new URLSearchParams([...new FormData(form)].filter(([, v]) => v))}`;
-  };
-  page.append(form);
+  page.append(searching('loans', form));
   if (!filters.get('id')) {
     return;
   }

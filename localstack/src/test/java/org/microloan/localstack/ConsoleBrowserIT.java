@@ -5,6 +5,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -16,7 +18,10 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.microloan.schedule.BusinessDate;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
@@ -33,9 +38,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The back-office console in a real headless Chromium against the whole local stack: staff sign in through the
- * development issuer, each role sees its views, and a large referred application is decided by two people.
- * Screenshots of each page go to target/console-screenshots.
+ * development issuer, each role sees its views, a large referred application is decided by two people, failed
+ * executions are replayed in one action, and a collector works an overdue loan until the conduct rules refuse a
+ * call and hands it to an agency. Screenshots of each page go to target/console-screenshots.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsoleBrowserIT {
 
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -117,6 +124,7 @@ class ConsoleBrowserIT {
     }
 
     @Test
+    @Order(1)
     void staffSignIn_seeTheirRolesViews_andTwoPeopleDecideALargeReferral() throws Exception {
         String borrower = token("b-" + UUID.randomUUID(), "borrower");
         Map<String, Object> large = Demo.form("RENOVATION", "180000.00", 60, "EQUAL_INSTALLMENT", "1990-01-15", "14000.00",
@@ -131,7 +139,7 @@ class ConsoleBrowserIT {
         // a collector has no review queue: neither in the page nor at the API; a reviewer has no workflows
         signIn("col-1", "collector");
         assertThat(browser.findElements(By.id("view-reviews"))).isEmpty();
-        assertThat(browser.findElement(By.id("views")).getText()).isEqualTo("Portfolio\nLoans");
+        assertThat(browser.findElement(By.id("views")).getText()).isEqualTo("Collections\nPortfolio\nLoans");
         assertThat(StackClient.send("GET", stack.api().resolve("/v1/ops/reviews"), token("col-1", "collector"), null,
                 UUID.randomUUID().toString()).statusCode()).isEqualTo(403);
         shot("collector-home");
@@ -211,6 +219,7 @@ class ConsoleBrowserIT {
     }
 
     @Test
+    @Order(2)
     void anOperatorFindsTheFailedExecutionsByError_seesWhereOneStopped_andReplaysThemAllInOneAction() throws Exception {
         stack.simulators().scenario("bureau-down");
         List<String> ids = new ArrayList<>();
@@ -277,5 +286,93 @@ class ConsoleBrowserIT {
         for (int i = 0; i < ids.size(); i++) {
             until(stack.api().resolve("/v1/applications/" + ids.get(i)), borrowers.get(i), "QUOTED");
         }
+    }
+
+    /** Last: it moves the stack's clock weeks ahead. */
+    @Test
+    @Order(3)
+    void aCollectorLogsCallsUntilTheRulesRefuseOne_takesAPromise_andHandsALoanToAnAgency() throws Exception {
+        String borrower = token("b-" + UUID.randomUUID(), "borrower");
+        Map<String, Object> form = Demo.form("EMERGENCY", "3000.00", 3, "DAILY_ACCRUAL", "1996-05-04", "12000.00",
+                "3500.00", "80000.00", "0.00", "6000.00", BusinessDate.of(stack.clock().now()));
+        HttpResponse<String> applied = StackClient.send("POST", stack.api().resolve("/v1/applications"), borrower, form,
+                UUID.randomUUID().toString());
+        assertThat(applied.statusCode()).as(applied.body()).isEqualTo(202);
+        String id = StackClient.JSON.readTree(applied.body()).path("applicationId").asText();
+        URI application = stack.api().resolve("/v1/applications/" + id);
+        until(application, borrower, "QUOTED");
+        assertThat(StackClient.accept(stack.api(), id, borrower).statusCode()).isEqualTo(200);
+        until(application, borrower, "DISBURSED");
+        JsonNode loan = StackClient.JSON.readTree(StackClient.send("GET", stack.api().resolve("/v1/loans"), borrower, null,
+                UUID.randomUUID().toString()).body()).get(0);
+        String loanId = loan.path("loanId").asText();
+        LocalDate firstDue = LocalDate.parse(StackClient.JSON.readTree(StackClient.send("GET",
+                stack.api().resolve("/v1/loans/" + loanId + "/schedule"), borrower, null, UUID.randomUUID().toString())
+                .body()).get(0).path("dueDate").asText());
+
+        // the borrower's account is empty: every auto-debit fails, and 35 days after the first due date it is 10:00
+        stack.simulators().scenario("collection-insufficient-funds");
+        try {
+            Instant tenAm = firstDue.plusDays(35).atTime(10, 0).atZone(BusinessDate.CHINA).toInstant();
+            HttpResponse<String> moved = StackClient.send("POST", stack.aws().resolve("/_local/clock"), null,
+                    Map.of("advance", Duration.between(stack.clock().now(), tenAm).toString()), UUID.randomUUID().toString());
+            assertThat(moved.statusCode()).as(moved.body()).isEqualTo(200);
+        } finally {
+            stack.simulators().scenario("normal");
+        }
+
+        signIn("col-1", "collector");
+        browser.findElement(By.id("view-collections")).click();
+        new Select(waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("tier")))).selectByValue("AGENCY");
+        browser.findElement(By.id("tier-show")).click();
+        By listed = By.cssSelector("a.open-loan[href$='loan=" + loanId + "']");
+        WebElement row = waiting().until(ExpectedConditions.visibilityOfElementLocated(listed)).findElement(By.xpath("./ancestor::tr"));
+        assertThat(row.getText()).contains("35").contains("to hand over").contains("now");
+        shot("collections-agency-tier");
+        browser.findElement(listed).click();
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("call-form")));
+        assertThat(browser.findElement(By.id("collection-loan")).getText()).contains("张*").contains("138****5678")
+                .doesNotContain("13812345678");
+
+        // six unanswered calls to the borrower's mobile, then the seventh is refused, and the rule is named
+        for (int i = 1; i <= 6; i++) {
+            waiting().until(ExpectedConditions.elementToBeClickable(By.id("call-log"))).click();
+            int made = i;
+            waiting().until(b -> b.findElements(By.cssSelector("#loan-calls tbody tr")).size() == made);
+        }
+        waiting().until(ExpectedConditions.elementToBeClickable(By.id("call-log"))).click();
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"),
+                "6 unanswered calls to this number today: no more until 08:00 tomorrow"));
+        assertThat(browser.findElements(By.cssSelector("#loan-calls tbody tr"))).hasSize(6);
+        shot("collections-call-refused");
+
+        // a relative is not told of the debt
+        new Select(browser.findElement(By.id("call-party"))).selectByValue("THIRD_PARTY");
+        browser.findElement(By.id("call-number")).sendKeys("13900001111");
+        new Select(browser.findElement(By.id("call-outcome"))).selectByValue("LEFT_MESSAGE");
+        browser.findElement(By.id("call-log")).click();
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "never discussed with anyone but the borrower"));
+
+        // on another number the borrower answers and promises to pay
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("call-number"))).sendKeys("13900002222");
+        new Select(browser.findElement(By.id("call-outcome"))).selectByValue("PROMISE_TO_PAY");
+        browser.findElement(By.id("promise-amount")).sendKeys("500.00");
+        ((ChromeDriver) browser).executeScript("document.getElementById('promise-by').value = arguments[0];",
+                firstDue.plusDays(38).toString());
+        browser.findElement(By.id("call-note")).sendKeys("salary on Friday");
+        browser.findElement(By.id("call-log")).click();
+        waiting().until(b -> b.findElements(By.cssSelector("#loan-calls tbody tr")).size() == 7);
+        assertThat(browser.findElement(By.id("loan-calls")).getText()).contains("139****2222").contains("promise to pay")
+                .contains("¥500.00 by " + firstDue.plusDays(38) + " · pending").contains("salary on Friday");
+
+        // beyond 30 days: handed to an agency on the whitelist, with the fields it was given
+        new Select(browser.findElement(By.id("handover-agency"))).selectByValue("huaxin");
+        browser.findElement(By.id("handover-reason")).sendKeys("35 days past due, six calls unanswered");
+        browser.findElement(By.id("handover-send")).click();
+        WebElement handed = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("handed-over")));
+        assertThat(handed.getText()).contains("Huaxin").contains("col-1").contains("LOAN_REFERENCE, BORROWER_NAME, MOBILE");
+        assertThat(browser.findElements(By.id("handover-form"))).isEmpty();
+        assertThat(browser.findElement(listed).findElement(By.xpath("./ancestor::tr")).getText()).contains("with the agency");
+        shot("collections-handed-over");
     }
 }

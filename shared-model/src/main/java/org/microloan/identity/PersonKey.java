@@ -24,14 +24,19 @@ public record PersonKey(String value) {
 
     /** @param secret at least 32 bytes; @param idNumberOrCreditCode as the borrower gave it (case and spaces aside) */
     public static PersonKey of(byte[] secret, String idNumberOrCreditCode) {
+        return new PersonKey("pk_" + keyed(secret, idNumberOrCreditCode.strip().toUpperCase(Locale.ROOT)));
+    }
+
+    /** HMAC-SHA256 of {@code text} with {@code secret}, base64url. */
+    static String keyed(byte[] secret, String text) {
         if (secret.length < 32) {
             throw new IllegalArgumentException("the person key secret is at least 32 bytes, not " + secret.length);
         }
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-            byte[] digest = mac.doFinal(idNumberOrCreditCode.strip().toUpperCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));
-            return new PersonKey("pk_" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest));
+            byte[] digest = mac.doFinal(text.getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }

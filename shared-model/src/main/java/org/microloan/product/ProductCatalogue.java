@@ -68,7 +68,7 @@ public record ProductCatalogue(Map<String, Product> products, DecisionPolicy dec
         return new ProductCatalogue(products, new DecisionPolicy(Money.of(root.get("automatic-up-to")),
                 Money.of(root.get("review-above")), root.integer("max-reasons")), EarlyWarnings.from(p),
                 new CollectionsPlan(collections.integer("remind-days-before"), collections.integer("sms-up-to"),
-                        collections.integer("negotiation-up-to")),
+                        collections.integer("negotiation-up-to"), collections.integer("promise-within-days")),
                 new ConductRules(LocalTime.parse(conduct.get("quiet-from")), LocalTime.parse(conduct.get("quiet-until")),
                         conduct.integer("max-unanswered-calls-per-day")),
                 new CreditLineReview(review.decimal("raise-share"), review.decimal("cut-share"), review.decimal("price-step"),

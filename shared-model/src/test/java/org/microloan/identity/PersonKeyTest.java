@@ -27,4 +27,17 @@ class PersonKeyTest {
         assertThatThrownBy(() -> PersonKey.of("short".getBytes(StandardCharsets.UTF_8), "11010519491231002X"))
                 .hasMessageContaining("at least 32 bytes");
     }
+
+    @Test
+    void aTelephoneNumber_isOneKeyHoweverItIsTyped_shownMasked_andNotKept() {
+        NumberKey key = NumberKey.of(SECRET, "138 1234-5678").orElseThrow();
+
+        assertThat(NumberKey.of(SECRET, "13812345678")).contains(key);
+        assertThat(key.masked()).isEqualTo("138****5678");
+        assertThat(key.value()).startsWith("nk_").doesNotContain("12345678");
+        assertThat(key.value()).as("a number is not keyed like an ID number of the same digits")
+                .isNotEqualTo("nk_" + PersonKey.of(SECRET, "13812345678").value().substring(3));
+        assertThat(NumberKey.of(SECRET, "call me")).isEmpty();
+        assertThat(NumberKey.of(SECRET, "12345")).isEmpty();
+    }
 }

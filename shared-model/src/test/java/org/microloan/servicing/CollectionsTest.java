@@ -75,4 +75,58 @@ class CollectionsTest {
         assertThat(ProductCatalogue.bundled().conduct().mayCall(5)).isTrue();
         assertThat(ProductCatalogue.bundled().conduct().mayCall(6)).isFalse();
     }
+
+    @Test
+    void conduct_saysWhichRuleACallBreaks() {
+        ConductRules rules = ProductCatalogue.bundled().conduct();
+        Instant noon = Instant.parse("2026-11-22T04:00:00Z");
+        Instant lateEvening = Instant.parse("2026-11-22T14:30:00Z");
+
+        assertThat(rules.breachedBy(noon, SHANGHAI, CallParty.BORROWER, true, 5)).isEmpty();
+        assertThat(rules.breachedBy(noon, SHANGHAI, CallParty.BORROWER, true, 6)).contains(ConductRules.Breach.UNANSWERED_LIMIT);
+        assertThat(rules.breachedBy(lateEvening, SHANGHAI, CallParty.BORROWER, true, 0)).contains(ConductRules.Breach.QUIET_HOURS);
+        assertThat(rules.breachedBy(noon, SHANGHAI, CallParty.THIRD_PARTY, true, 0))
+                .contains(ConductRules.Breach.THIRD_PARTY_DISCLOSURE);
+        // a relative may be asked to pass on a message, without a word about the debt
+        assertThat(rules.breachedBy(noon, SHANGHAI, CallParty.THIRD_PARTY, false, 0)).isEmpty();
+        assertThat(rules.explain(ConductRules.Breach.UNANSWERED_LIMIT))
+                .isEqualTo("6 unanswered calls to this number today: no more until 08:00 tomorrow");
+    }
+
+    @Test
+    void conduct_theNextMomentACallIsAllowed() {
+        ConductRules rules = ProductCatalogue.bundled().conduct();
+        Instant noon = Instant.parse("2026-11-22T04:00:00Z");
+        Instant tomorrowAt8 = Instant.parse("2026-11-23T00:00:00Z");
+
+        assertThat(rules.nextCallAt(noon, SHANGHAI, 0)).isEqualTo(noon);
+        assertThat(rules.nextCallAt(noon, SHANGHAI, 6)).isEqualTo(tomorrowAt8);
+        assertThat(rules.nextCallAt(Instant.parse("2026-11-22T14:30:00Z"), SHANGHAI, 2)).isEqualTo(tomorrowAt8);
+    }
+
+    @Test
+    void collections_tierByDaysPastDue() {
+        CollectionsPlan plan = ProductCatalogue.bundled().collections();
+
+        assertThat(plan.tierOf(0)).isEmpty();
+        assertThat(plan.tierOf(1)).contains(CollectionTier.REMINDERS);
+        assertThat(plan.tierOf(7)).contains(CollectionTier.REMINDERS);
+        assertThat(plan.tierOf(8)).contains(CollectionTier.NEGOTIATION);
+        assertThat(plan.tierOf(30)).contains(CollectionTier.NEGOTIATION);
+        assertThat(plan.tierOf(31)).contains(CollectionTier.AGENCY);
+        assertThat(plan.daysOf(CollectionTier.NEGOTIATION)).isEqualTo(new CollectionsPlan.Days(8, Optional.of(30L)));
+        assertThat(plan.forAgency(30)).isFalse();
+        assertThat(plan.forAgency(31)).isTrue();
+    }
+
+    @Test
+    void aPromiseToPay_isKeptByMoneyInItsDays_andBrokenOnceTheyPass() {
+        PromiseToPay promise = new PromiseToPay(DAY, DAY.plusDays(5), org.microloan.money.Money.of("500.00"));
+
+        assertThat(promise.covers(DAY.minusDays(1))).isFalse();
+        assertThat(promise.covers(DAY.plusDays(5))).isTrue();
+        assertThat(promise.status(org.microloan.money.Money.of("499.99"), DAY.plusDays(5))).isEqualTo(PromiseToPay.Status.PENDING);
+        assertThat(promise.status(org.microloan.money.Money.of("499.99"), DAY.plusDays(6))).isEqualTo(PromiseToPay.Status.BROKEN);
+        assertThat(promise.status(org.microloan.money.Money.of("500.00"), DAY.plusDays(6))).isEqualTo(PromiseToPay.Status.KEPT);
+    }
 }

@@ -29,6 +29,16 @@ const WORDS = {
     dpd: 'Days past due', fiveTier: 'Class', due: 'Due', principal: 'Principal', interest: 'Interest', paid: 'Paid', settled: 'Settled',
     origin: 'Origin', account: 'Account', debit: 'Debit', credit: 'Credit', kind: 'Kind', none: 'None.', answered: 'answered',
     unanswered: 'not answered',
+    collections: 'Collections', tier: 'Tier', REMINDERS: 'Reminders', NEGOTIATION: 'Negotiation', AGENCY: 'Agency',
+    daysRange: 'days past due', owed: 'Owed now', nextCall: 'Next call allowed', lastCall: 'Last call', promise: 'Promise to pay',
+    withAgency: 'with the agency', forAgency: 'to hand over', inTier: 'loans in this tier', callNow: 'now',
+    party: 'Called', BORROWER: 'borrower', THIRD_PARTY: 'third party', number: 'Number', numberOnFile: 'the borrower\'s mobile on file',
+    aboutTheDebt: 'About the debt', note: 'Note', promiseAmount: 'Promised amount', promiseBy: 'Pay by', logCall: 'Log the call',
+    NO_ANSWER: 'no answer', PROMISE_TO_PAY: 'promise to pay', REFUSED_TO_PAY: 'refused to pay', DISPUTED: 'disputed',
+    CALL_BACK_LATER: 'call back later', WRONG_NUMBER: 'wrong number', LEFT_MESSAGE: 'left a message',
+    PENDING: 'pending', KEPT: 'kept', BROKEN: 'broken', unansweredToday: 'unanswered today', by: 'by',
+    handOver: 'Hand to the agency', agency: 'Agency', handoverReason: 'Why it goes to the agency', handedTo: 'Handed to',
+    dataGiven: 'data given', logged: 'Call logged',
   },
   zh: {
     title: '微贷后台', signIn: '登录', signOut: '退出', signInFirst: '员工通过机构的身份提供方登录。',
@@ -56,12 +66,28 @@ const WORDS = {
     dpd: '逾期天数', fiveTier: '分类', due: '到期日', principal: '本金', interest: '利息', paid: '已还', settled: '结清日',
     origin: '来源', account: '科目', debit: '借方', credit: '贷方', kind: '类型', none: '无。', answered: '已接通',
     unanswered: '未接通',
+    collections: '催收工作台', tier: '阶段', REMINDERS: '短信提醒', NEGOTIATION: '人工协商', AGENCY: '委外催收',
+    daysRange: '逾期天数', owed: '当前应还', nextCall: '最早可拨打', lastCall: '最近通话', promise: '承诺还款',
+    withAgency: '已委外', forAgency: '待委外', inTier: '笔贷款在此阶段', callNow: '现在',
+    party: '通话对象', BORROWER: '借款人', THIRD_PARTY: '第三方', number: '号码', numberOnFile: '借款人登记的手机号',
+    aboutTheDebt: '涉及债务', note: '备注', promiseAmount: '承诺金额', promiseBy: '承诺日期', logCall: '记录通话',
+    NO_ANSWER: '未接听', PROMISE_TO_PAY: '承诺还款', REFUSED_TO_PAY: '拒绝还款', DISPUTED: '有异议',
+    CALL_BACK_LATER: '稍后回电', WRONG_NUMBER: '号码错误', LEFT_MESSAGE: '已留言',
+    PENDING: '待兑现', KEPT: '已兑现', BROKEN: '已违约', unansweredToday: '今日未接通', by: '由',
+    handOver: '委托催收机构', agency: '催收机构', handoverReason: '委外理由', handedTo: '已委托给',
+    dataGiven: '提供的数据', logged: '通话已记录',
   },
 };
 
 // which views a role has: the same rules the API enforces (@RolesAllowed)
 const VIEWS = { reviews: ['reviewer', 'supervisor'], workflows: ['operator', 'supervisor'], audit: ['supervisor'],
-  portfolio: ['reviewer', 'collector', 'operator', 'supervisor'], loans: ['collector', 'operator', 'supervisor'] };
+  collections: ['collector', 'operator', 'supervisor'], portfolio: ['reviewer', 'collector', 'operator', 'supervisor'],
+  loans: ['collector', 'operator', 'supervisor'] };
+// who may log calls and hand loans over (operators read the lists)
+const COLLECTS = ['collector', 'supervisor'];
+const TIERS = ['REMINDERS', 'NEGOTIATION', 'AGENCY'];
+const PARTIES = ['BORROWER', 'THIRD_PARTY'];
+const OUTCOMES = ['NO_ANSWER', 'PROMISE_TO_PAY', 'REFUSED_TO_PAY', 'DISPUTED', 'CALL_BACK_LATER', 'WRONG_NUMBER', 'LEFT_MESSAGE'];
 const REPLAY_POINTS = ['Apply', 'VerifyIdentity', 'Score', 'QuoteRate', 'Disburse'];
 const BATCH_MOST = 25;
 
@@ -504,13 +530,127 @@ async function loans(page) {
     element('h3', {}, t('contacts')),
     table('loan-contacts', ['day', 'kind', 'status', 'dpd'], h.contacts.map(c => [c.businessDate, c.kind, c.status, String(c.daysPastDue)])),
     element('h3', {}, t('calls')),
-    table('loan-calls', ['at', 'status'], h.calls.map(c => [when(c.at), c.answered ? t('answered') : t('unanswered')])),
+    table('loan-calls', ['at', 'party', 'outcome', 'note', 'promise', 'who'], callRows(h.calls)),
     element('h3', {}, t('journal')),
     table('loan-journal', ['at', 'kind', 'account', 'debit', 'credit'], h.journal.map(j =>
       [when(j.postedAt), j.kind, j.account, j.debit, j.credit]))));
 }
 
-const RENDER = { reviews, workflows, audit, portfolio, loans };
+function promiseText(p) {
+  return p ? `¥${p.amount} ${t('by')} ${p.by} · ${t(p.status)}` : '';
+}
+
+function callRows(calls) {
+  return calls.map(c => [when(c.at), `${t(c.party)} ${c.number ?? ''}`, c.outcome ? t(c.outcome) : (c.answered ? t('answered') : t('unanswered')),
+    c.note ?? '', promiseText(c.promise), c.by ?? '']);
+}
+
+function select(name, id, values, chosen) {
+  return element('select', { name, id }, values.map(v => {
+    const o = element('option', { value: v }, t(v));
+    o.selected = v === chosen;
+    return o;
+  }));
+}
+
+/** Overdue loans by tier; one opens with its calls, the call log and, beyond negotiation, the hand-over. */
+async function collections(page) {
+  const me = person();
+  const filters = filtersOr('tier=NEGOTIATION');
+  const tier = TIERS.includes(filters.get('tier')) ? filters.get('tier') : 'NEGOTIATION';
+  const form = element('form', { class: 'filters' },
+    element('label', {}, t('tier'), select('tier', 'tier', TIERS, tier)),
+    element('button', { type: 'submit', id: 'tier-show' }, t('search')));
+  page.append(searching('collections', form));
+  const { body: list } = await api('GET', `/v1/ops/collections?tier=${tier}`);
+  page.append(element('p', { class: 'muted', id: 'tier-summary' }, `${list.firstDay}–${list.lastDay ?? '∞'} ${t('daysRange')} · `
+    + `${list.total} ${t('inTier')} · ${list.businessDate}`));
+  page.append(table('overdue-loans', ['loanId', 'product', 'dpd', 'owed', 'fiveTier', 'nextCall', 'lastCall', 'promise', 'agency'],
+    list.loans.map(l => [
+      element('a', { href: `#collections?tier=${tier}&loan=${l.loanId}`, class: 'open-loan' }, l.loanId.slice(0, 8)),
+      l.productCode, String(l.daysPastDue), `¥${l.owed}`, t(l.fiveTierClass),
+      element('span', { class: l.callableNow ? '' : 'overdue' }, l.callableNow ? t('callNow') : when(l.nextCallAt),
+        l.unansweredToday ? ` (${l.unansweredToday} ${t('unansweredToday')})` : ''),
+      l.lastCall ? `${when(l.lastCall.at)} ${t(l.lastCall.outcome ?? '')}` : '',
+      promiseText(l.promise),
+      l.withAgency ? t('withAgency') : l.forAgency ? element('strong', {}, t('forAgency')) : ''])));
+  const id = filters.get('loan');
+  if (!id) {
+    return;
+  }
+  const { body: loan } = await api('GET', `/v1/ops/loans/${encodeURIComponent(id)}`);
+  const listed = list.loans.find(l => l.loanId === id);
+  const s = loan.state;
+  const panel = element('section', { id: 'collection-loan' },
+    element('h3', {}, `${s.loanId} · ${loan.borrower ? `${loan.borrower.name} ${loan.borrower.mobile}` : ''}`),
+    element('p', {}, `${t('dpd')} ${s.daysPastDue} · ${t('outstanding')} ¥${s.outstandingPrincipal} · ${t('fiveTier')} ${t(s.fiveTierClass)}`),
+    table('loan-calls', ['at', 'party', 'outcome', 'note', 'promise', 'who'], callRows(loan.history.calls)));
+  page.append(panel);
+  if (loan.handover) {
+    const h = loan.handover;
+    panel.append(element('p', { id: 'handed-over' }, `${t('handedTo')} ${h.agencyName} · ${when(h.handedAt)} · ${h.handedBy} · `
+      + `${h.reason} · ${t('dataGiven')}: ${h.dataHandedOver.join(', ')}`));
+  }
+  if (!COLLECTS.some(r => me.roles.includes(r)) || s.status !== 'ACTIVE') {
+    return;
+  }
+  const outcome = select('outcome', 'call-outcome', OUTCOMES, 'NO_ANSWER');
+  const party = select('party', 'call-party', PARTIES, 'BORROWER');
+  const promise = element('span', { class: 'promise', hidden: '' },
+    element('label', {}, t('promiseAmount'), element('input', { name: 'amount', id: 'promise-amount', size: 10 })),
+    element('label', {}, t('promiseBy'), element('input', { name: 'by', id: 'promise-by', type: 'date' })));
+  const about = element('input', { type: 'checkbox', id: 'call-about-debt', name: 'aboutTheDebt' });
+  about.checked = true;
+  outcome.onchange = () => { promise.hidden = outcome.value !== 'PROMISE_TO_PAY'; };
+  const callForm = element('form', { class: 'filters', id: 'call-form' },
+    element('label', {}, t('party'), party),
+    element('label', {}, t('number'), element('input', { name: 'number', id: 'call-number', placeholder: t('numberOnFile'), size: 18 })),
+    element('label', {}, t('aboutTheDebt'), about),
+    element('label', {}, t('outcome'), outcome), promise,
+    element('label', {}, t('note'), element('input', { name: 'note', id: 'call-note', size: 30 })),
+    element('button', { type: 'submit', class: 'primary', id: 'call-log' }, t('logCall')));
+  callForm.onsubmit = async event => {
+    event.preventDefault();
+    const f = new FormData(callForm);
+    const body = { party: f.get('party'), outcome: f.get('outcome'), aboutTheDebt: about.checked };
+    if (f.get('number')) body.number = f.get('number');
+    if (f.get('note')) body.note = f.get('note');
+    if (body.outcome === 'PROMISE_TO_PAY') body.promise = { amount: f.get('amount'), by: f.get('by') };
+    try {
+      await api('POST', `/v1/ops/loans/${s.loanId}/calls`, body);
+      notice(t('logged'));
+    } catch (e) {
+      notice(e.message, true);
+    }
+    render();
+  };
+  panel.append(element('h3', {}, t('logCall')), callForm);
+  if (listed?.forAgency) {
+    const { body: agencies } = await api('GET', '/v1/ops/collections/agencies');
+    const choice = element('select', { name: 'agency', id: 'handover-agency' }, agencies.map(a => element('option', { value: a.id }, a.name)));
+    const reason = element('input', { name: 'reason', id: 'handover-reason', size: 40 });
+    const handover = element('form', { class: 'filters', id: 'handover-form' },
+      element('label', {}, t('agency'), choice), element('label', {}, t('handoverReason'), reason),
+      element('button', { type: 'submit', class: 'danger', id: 'handover-send' }, t('handOver')));
+    handover.onsubmit = async event => {
+      event.preventDefault();
+      if (!reason.value.trim()) {
+        notice(t('sayWhy'), true);
+        return;
+      }
+      try {
+        const { body: h } = await api('POST', `/v1/ops/loans/${s.loanId}/handover`, { agency: choice.value, reason: reason.value.trim() });
+        notice(`${t('handedTo')} ${h.agencyName}`);
+      } catch (e) {
+        notice(e.message, true);
+      }
+      render();
+    };
+    panel.append(element('h3', {}, t('handOver')), handover);
+  }
+}
+
+const RENDER = { reviews, workflows, audit, collections, portfolio, loans };
 
 async function render() {
   document.documentElement.lang = language === 'zh' ? 'zh-CN' : 'en';

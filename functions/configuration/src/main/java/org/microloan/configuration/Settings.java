@@ -52,6 +52,12 @@ public interface Settings {
     Map<String, Partner> partners();
 
     /**
+     * The licensed collection agencies a loan beyond negotiation may be handed to, by id
+     * ({@code microloan.agencies.<id>.name}): the whitelist; any other agency is refused.
+     */
+    Map<String, Agency> agencies();
+
+    /**
      * Where the local stack keeps the offset it moved its time by ({@code MICROLOAN_CLOCK_OFFSET_FILE}); never
      * set in AWS, where the functions run on the system clock.
      */
@@ -69,6 +75,11 @@ public interface Settings {
 
         /** Where the partner hears of its applications' status changes. */
         Optional<String> url();
+    }
+
+    interface Agency {
+        /** As staff see it, and as the contract names it. */
+        String name();
     }
 
     /** Locally a key (32 random bytes, base64); in AWS the KMS key that wraps a data key per value. */

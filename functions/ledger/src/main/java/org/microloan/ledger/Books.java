@@ -1,6 +1,5 @@
 package org.microloan.ledger;
 
-import org.microloan.product.Product;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -15,6 +14,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.microloan.money.Money;
+import org.microloan.product.Product;
+import org.microloan.schedule.BusinessDate;
 import org.microloan.servicing.BookedInstallment;
 import org.microloan.servicing.Due;
 import org.microloan.servicing.FiveTierClass;
@@ -96,6 +97,12 @@ public class Books {
                         .chain(contacts -> session.createSelectionQuery(
                                         "from CallAttempt where loanId = :loan order by at", CallAttempt.class)
                                 .setParameter("loan", loanId).getResultList()
+                                .chain(calls -> session.createSelectionQuery(
+                                        "from CollectionRecord where loanId = :loan", CollectionRecord.class)
+                                        .setParameter("loan", loanId).getResultList().map(collections -> {
+                                            LocalDate today = BusinessDate.today(clock);
+                                            return calls.stream().map(c -> CollectionCalls.view(c, collections, today)).toList();
+                                        }))
                                 .chain(calls -> session.createSelectionQuery("select e from JournalEntry e join fetch"
                                                 + " e.transaction t where t.loanId = :loan order by t.postedAt, t.id, e.id",
                                                 JournalEntry.class)
@@ -105,7 +112,7 @@ public class Books {
                                                         c.fromClass.name(), c.toClass.name(), c.reason)).toList(),
                                                 contacts.stream().map(c -> new LoanHistory.ContactMade(c.businessDate,
                                                         c.kind.name(), c.status.name(), c.daysPastDue)).toList(),
-                                                calls.stream().map(c -> new LoanHistory.Call(c.at, c.answered)).toList(),
+                                                calls,
                                                 journal.stream().map(e -> new LoanHistory.JournalLine(e.transaction.id,
                                                         e.transaction.kind.name(), e.transaction.postedAt, e.account.name(),
                                                         Money.ofFen(e.debitFen).toString(), Money.ofFen(e.creditFen).toString()))

@@ -23,7 +23,8 @@ public class ContactRecord {
 
     /**
      * DUE to go out now; DEFERRED past quiet hours until {@code sendAt}; SENT (with the provider's id);
-     * OPEN (a task in the negotiation queue); HANDED_OVER (to the agency).
+     * OPEN (a task: negotiation, or a hand-over to an agency, for a collector); HANDED_OVER (the collector handed
+     * the loan to an agency).
      */
     public enum Status { DUE, DEFERRED, SENT, OPEN, HANDED_OVER }
 

@@ -2,7 +2,6 @@ package org.microloan.ledger;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,15 +14,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.microloan.product.ProductCatalogue;
-import org.microloan.schedule.BusinessDate;
-import org.microloan.servicing.ConductRules;
 import org.microloan.servicing.EarlyWarnings;
 
 /**
  * What happens to a loan besides money: early-warning signals and the actions the catalogue gives them
  * (the borrower's line frozen or cut, each change recorded; the loan flagged for review; a business loan
- * called in), and call attempts, which the conduct rules bound (none in quiet hours, at most six
- * unanswered a day).
+ * called in). Collectors' calls are {@link CollectionCalls}.
  */
 @ApplicationScoped
 public class LoanEvents {
@@ -33,19 +29,10 @@ public class LoanEvents {
 
     private final Mutiny.SessionFactory sessions;
     private final ProductCatalogue products;
-    private final ConductRules conduct;
 
     public LoanEvents(Mutiny.SessionFactory sessions, ProductCatalogue products) {
         this.sessions = sessions;
         this.products = products;
-        this.conduct = products.conduct();
-    }
-
-    /** A call the conduct rules forbid: not made, and why. */
-    public static class CallRefusedException extends RuntimeException {
-        public CallRefusedException(String why) {
-            super(why);
-        }
     }
 
     public Uni<LoanEvent> signal(String loanId, EarlyWarnings.Signal signal, LocalDate on, String detail) {
@@ -90,31 +77,5 @@ public class LoanEvents {
                             rows.add(event);
                             return session.persistAll(rows.toArray()).replaceWith(event);
                         })));
-    }
-
-    /** Logs a call; refused (and not logged) in quiet hours, or after six unanswered calls that day. */
-    public Uni<CallAttempt> call(String loanId, Instant at, boolean answered) {
-        if (!conduct.sendAt(at, BusinessDate.CHINA).equals(at)) {
-            return Uni.createFrom().failure(new CallRefusedException("no calls between 22:00 and 08:00 borrower time"));
-        }
-        LocalDate day = at.atZone(BusinessDate.CHINA).toLocalDate();
-        Instant from = day.atStartOfDay(BusinessDate.CHINA).toInstant();
-        return sessions.withTransaction(session -> session.find(Loan.class, loanId, LockModeType.PESSIMISTIC_WRITE)
-                .onItem().ifNull().failWith(() -> new IllegalArgumentException("no loan " + loanId))
-                .chain(loan -> session.createSelectionQuery("select count(c) from CallAttempt c where c.loanId = :loan"
-                                + " and c.answered = false and c.at >= :from and c.at < :to", Long.class)
-                        .setParameter("loan", loanId).setParameter("from", from).setParameter("to", from.plusSeconds(86_400))
-                        .getSingleResult())
-                .chain(unanswered -> {
-                    if (!conduct.mayCall(unanswered.intValue())) {
-                        throw new CallRefusedException(unanswered + " unanswered calls today: no more until tomorrow");
-                    }
-                    CallAttempt attempt = new CallAttempt();
-                    attempt.id = UUID.randomUUID().toString();
-                    attempt.loanId = loanId;
-                    attempt.at = at;
-                    attempt.answered = answered;
-                    return session.persist(attempt).replaceWith(attempt);
-                }));
     }
 }

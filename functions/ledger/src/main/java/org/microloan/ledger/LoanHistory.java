@@ -11,7 +11,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * run made or deferred, the collectors' calls, and its journal (every line of every transaction, to the fen).
  */
 @RegisterForReflection(targets = {LoanHistory.class, LoanHistory.ClassChange.class, LoanHistory.ContactMade.class,
-        LoanHistory.Call.class, LoanHistory.JournalLine.class})
+        LoanHistory.Call.class, LoanHistory.Promise.class, LoanHistory.JournalLine.class})
 public record LoanHistory(List<ClassChange> classChanges, List<ContactMade> contacts, List<Call> calls,
                           List<JournalLine> journal) {
 
@@ -21,7 +21,16 @@ public record LoanHistory(List<ClassChange> classChanges, List<ContactMade> cont
     public record ContactMade(LocalDate businessDate, String kind, String status, long daysPastDue) {
     }
 
-    public record Call(Instant at, boolean answered) {
+    /**
+     * A collector's call: to whom and which number (masked), how it ended, by whom, and any promise to pay with
+     * where it stands. Calls logged before the workbench have no number, outcome or collector.
+     */
+    public record Call(Instant at, boolean answered, String party, boolean aboutTheDebt, String number, String outcome,
+                       String note, String by, Promise promise) {
+    }
+
+    /** @param status PENDING, KEPT or BROKEN */
+    public record Promise(String amount, LocalDate by, String status) {
     }
 
     public record JournalLine(String transactionId, String kind, Instant postedAt, String account, String debit,

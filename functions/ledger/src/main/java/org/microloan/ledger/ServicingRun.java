@@ -143,8 +143,9 @@ public class ServicingRun {
     }
 
     private static Uni<Set<String>> alreadyContacted(Mutiny.Session session, List<Loan> loans, LocalDate date) {
+        // a hand-over is asked for once: the task stays open until a collector hands the loan over
         return session.createSelectionQuery("select loanId, kind from ContactRecord"
-                        + " where businessDate = :date and loanId in :loans", Object[].class)
+                        + " where (businessDate = :date or kind = AGENCY_HANDOVER) and loanId in :loans", Object[].class)
                 .setParameter("date", date).setParameter("loans", loans.stream().map(l -> l.id).toList())
                 .getResultList().map(rows -> rows.stream().map(row -> row[0] + "#" + row[1]).collect(Collectors.toSet()));
     }
@@ -214,12 +215,8 @@ public class ServicingRun {
         c.sendAt = conduct.sendAt(now, BusinessDate.CHINA);
         c.status = switch (kind) {
             case DUE_REMINDER, OVERDUE_SMS -> c.sendAt.isAfter(now) ? ContactRecord.Status.DEFERRED : ContactRecord.Status.DUE;
-            case NEGOTIATION_TASK -> ContactRecord.Status.OPEN;
-            case AGENCY_HANDOVER -> ContactRecord.Status.HANDED_OVER;
+            case NEGOTIATION_TASK, AGENCY_HANDOVER -> ContactRecord.Status.OPEN;
         };
-        if (kind == Contact.AGENCY_HANDOVER) {
-            loan.withAgency = true;
-        }
         return c;
     }
 }

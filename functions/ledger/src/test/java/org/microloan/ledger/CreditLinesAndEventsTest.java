@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.UUID;
@@ -117,21 +116,6 @@ class CreditLinesAndEventsTest {
         assertThat(after.flaggedForReview).isTrue();
         assertThat(after.calledInOn).isNull();
         assertThat(lines.line(borrower, "EDUCATION").await().atMost(WAIT).frozen).isTrue();
-    }
-
-    @Test
-    void calls_noneAtNight_andSixUnansweredADay() {
-        Loan loan = bookWithLine("b-" + UUID.randomUUID());
-        Instant morning = Instant.parse("2026-02-20T01:00:00Z");   // 09:00 in Shanghai
-
-        assertThatThrownBy(() -> events.call(loan.id, Instant.parse("2026-02-20T15:00:00Z"), false).await().atMost(WAIT))
-                .hasMessage("no calls between 22:00 and 08:00 borrower time");
-        for (int i = 0; i < 6; i++) {
-            events.call(loan.id, morning.plusSeconds(600L * i), false).await().atMost(WAIT);
-        }
-        assertThatThrownBy(() -> events.call(loan.id, morning.plusSeconds(7200), false).await().atMost(WAIT))
-                .hasMessage("6 unanswered calls today: no more until tomorrow");
-        assertThat(events.call(loan.id, morning.plusSeconds(86_400), false).await().atMost(WAIT)).isNotNull();
     }
 
     @Test

@@ -20,8 +20,11 @@ import org.microloan.schedule.Frequency;
 import org.microloan.schedule.LoanTerms;
 import org.microloan.schedule.RepaymentMethod;
 import org.microloan.schedule.RepaymentSchedule;
+import org.microloan.servicing.CallOutcome;
+import org.microloan.servicing.CallParty;
 import org.microloan.servicing.PrepaymentChoice;
 import org.microloan.testing.Postgres;
+import org.microloan.testing.ServerClock;
 
 @QuarkusTest
 @QuarkusTestResource(Postgres.class)
@@ -42,7 +45,7 @@ class PortfolioTest {
     Portfolio portfolio;
 
     @Inject
-    LoanEvents events;
+    CollectionCalls calls;
 
     private Loan book(String product, String borrower) {
         RepaymentSchedule schedule = RepaymentSchedule.of(new LoanTerms(Money.of("1200"), new BigDecimal("0.12"), 3,
@@ -102,7 +105,13 @@ class PortfolioTest {
         Loan loan = book(product, "b-h");
         LocalDate on = LocalDate.parse("2026-02-25");
         runThrough(on);
-        events.call(loan.id, Instant.parse("2026-02-25T03:00:00Z"), false).await().atMost(WAIT);
+        ServerClock.at(Instant.parse("2026-02-25T03:00:00Z"));
+        try {
+            calls.log(new CollectionCalls.Call(loan.id, CallParty.BORROWER, true, "nk-h", "138****0000", CallOutcome.NO_ANSWER,
+                    null, Optional.empty(), "col-1")).await().atMost(WAIT);
+        } finally {
+            ServerClock.reset();
+        }
         repayments.post(new Repayment(loan.id, Money.of("413.30"), on, "kh", PrepaymentChoice.SHORTEN_TERM)).await().atMost(WAIT);
 
         LoanHistory history = books.history(loan.id).await().atMost(WAIT);

@@ -59,6 +59,13 @@ public final class Forms {
                 p.creditCode(), p.livenessToken()), f.finances(), f.consent(), f.payee());
     }
 
+    public static ApplicationForm withMobile(ApplicationForm f, String mobile) {
+        ApplicationForm.Personal p = f.personal();
+        return new ApplicationForm(f.productCode(), f.amount(), f.termMonths(), f.method(), f.frequency(),
+                f.applicationDate(), new ApplicationForm.Personal(p.name(), p.idNumber(), mobile, p.bankAccount(),
+                p.creditCode(), p.livenessToken()), f.finances(), f.consent(), f.payee());
+    }
+
     public static ApplicationForm withAmount(ApplicationForm f, String amount, int termMonths, String method) {
         return new ApplicationForm(f.productCode(), amount, termMonths, method, f.frequency(), f.applicationDate(),
                 f.personal(), f.finances(), f.consent(), f.payee());

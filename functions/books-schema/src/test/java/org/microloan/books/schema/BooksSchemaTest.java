@@ -58,8 +58,8 @@ class BooksSchemaTest {
         MigrateResult first = BooksSchema.migrate(url, "postgres", "postgres");
         MigrateResult second = BooksSchema.migrate(url, "postgres", "postgres");
 
-        assertThat(first.migrationsExecuted).isEqualTo(4);
-        assertThat(first.targetSchemaVersion).isEqualTo("4");
+        assertThat(first.migrationsExecuted).isEqualTo(5);
+        assertThat(first.targetSchemaVersion).isEqualTo("5");
         assertThat(second.migrationsExecuted).isZero();
         assertThat(one(url, "select count(*) from pg_indexes where indexname = 'installment_of_loan'")).isEqualTo("1");
         assertThat(one(url, "select count(*) from pg_indexes where indexname = 'collection_pending'")).isEqualTo("1");
@@ -77,14 +77,17 @@ class BooksSchemaTest {
                     + " flagged_for_review, with_agency) values ('l-1', 'a-1', 'b-1', 'EMERGENCY', 300000, 0.109,"
                     + " 'DAILY_ACCRUAL', 'ACT_360', 'MONTHLY', 'HALF_UP', date '2026-01-15', 'po-1', now(), 'ACTIVE', 'NORMAL',"
                     + " false, false)");
+            s.execute("insert into call_attempt (id, loan_id, at, answered) values ('c-1', 'l-1', now(), false)");
         }
 
         MigrateResult result = BooksSchema.migrate(url, "postgres", "postgres");
 
-        assertThat(result.targetSchemaVersion).isEqualTo("4");
+        assertThat(result.targetSchemaVersion).isEqualTo("5");
         assertThat(one(url, "select version from flyway_schema_history where type = 'BASELINE'")).isEqualTo("1");
         assertThat(one(url, "select principal_fen from loan where id = 'l-1'")).isEqualTo("300000");
         assertThat(one(url, "select paid_to from loan where id = 'l-1'")).as("a loan booked before 受托支付").isEqualTo("BORROWER");
         assertThat(one(url, "select count(*) from pg_indexes where indexname = 'loan_of_borrower'")).isEqualTo("1");
+        assertThat(one(url, "select party || ' ' || about_the_debt from call_attempt where id = 'c-1'"))
+                .as("a call logged before the workbench").isEqualTo("BORROWER true");
     }
 }

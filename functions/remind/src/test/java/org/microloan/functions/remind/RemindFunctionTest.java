@@ -201,7 +201,7 @@ class RemindFunctionTest {
                 .filter(i -> i.number == 1).findFirst().orElseThrow().penaltyAccruedFen).isEqualTo(5 * 32);
 
         runDay(FIRST_DUE.plusDays(40), "10:00");
-        assertThat(contacts(loan)).extracting(c -> c.kind + " " + c.status).contains("AGENCY_HANDOVER HANDED_OVER");
+        assertThat(contacts(loan)).extracting(c -> c.kind + " " + c.status).contains("AGENCY_HANDOVER OPEN");
         assertThat(classOf(loan)).isEqualTo("SPECIAL_MENTION");
 
         runDay(FIRST_DUE.plusDays(95), "10:00");
@@ -212,7 +212,7 @@ class RemindFunctionTest {
         assertThat(classOf(loan)).isEqualTo("LOSS");
         assertThat(run.classificationsOf(loan.id).await().atMost(WAIT)).extracting(c -> c.toClass.name())
                 .containsExactly("SPECIAL_MENTION", "SUBSTANDARD", "DOUBTFUL", "LOSS");
-        // handed over once: no contacts after the agency has it
+        // asked for once: the hand-over task stays open until a collector hands the loan to an agency
         assertThat(contacts(loan)).filteredOn(c -> c.kind.name().equals("AGENCY_HANDOVER")).hasSize(1);
 
         LocalDate payDay = FIRST_DUE.plusDays(371);

@@ -10,6 +10,8 @@ import org.microloan.workflow.DecisioningWorkflow;
 import org.microloan.workflow.OriginationWorkflow;
 import org.microloan.workflow.ServicingWorkflow;
 import software.amazon.awscdk.ArnComponents;
+import software.amazon.awscdk.Aws;
+import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.ArnFormat;
 import software.amazon.awscdk.CfnParameter;
 import software.amazon.awscdk.Duration;
@@ -24,6 +26,25 @@ import software.amazon.awscdk.services.apigatewayv2.CfnStage;
 import software.amazon.awscdk.services.apigatewayv2.HttpApi;
 import software.amazon.awscdk.services.apigatewayv2.HttpMethod;
 import software.amazon.awscdk.services.apigatewayv2.AddRoutesOptions;
+import software.amazon.awscdk.services.cognito.AccountRecovery;
+import software.amazon.awscdk.services.cognito.AuthFlow;
+import software.amazon.awscdk.services.cognito.CfnUserPoolGroup;
+import software.amazon.awscdk.services.cognito.CognitoDomainOptions;
+import software.amazon.awscdk.services.cognito.FeaturePlan;
+import software.amazon.awscdk.services.cognito.Mfa;
+import software.amazon.awscdk.services.cognito.MfaSecondFactor;
+import software.amazon.awscdk.services.cognito.OAuthFlows;
+import software.amazon.awscdk.services.cognito.OAuthScope;
+import software.amazon.awscdk.services.cognito.OAuthSettings;
+import software.amazon.awscdk.services.cognito.PasswordPolicy;
+import software.amazon.awscdk.services.cognito.SignInAliases;
+import software.amazon.awscdk.services.cognito.StandardThreatProtectionMode;
+import software.amazon.awscdk.services.cognito.UserPool;
+import software.amazon.awscdk.services.cognito.UserPoolClient;
+import software.amazon.awscdk.services.cognito.UserPoolClientIdentityProvider;
+import software.amazon.awscdk.services.cognito.UserPoolClientOptions;
+import software.amazon.awscdk.services.cognito.UserPoolDomain;
+import software.amazon.awscdk.services.cognito.UserPoolDomainOptions;
 import software.amazon.awscdk.services.cloudwatch.Alarm;
 import software.amazon.awscdk.services.cloudwatch.AlarmStatusWidget;
 import software.amazon.awscdk.services.cloudwatch.AlarmStatusWidgetProps;
@@ -266,6 +287,7 @@ public class PlatformStack extends Stack {
                 .actions(List.of("states:DescribeExecution", "states:GetExecutionHistory", "states:RedriveExecution"))
                 .resources(List.of(executions(origination), executions(servicing))).build());
         HttpApi http = httpApi();
+        staffSignIn(http, api);
         Queue deadLetters = partnerNotices();
         watch(http, deadLetters);
     }
@@ -569,6 +591,60 @@ public class PlatformStack extends Stack {
                         .build())
                 .build();
         return machine;
+    }
+
+    /**
+     * Staff sign in to the console at a Cognito user pool of their own: no self sign-up (an administrator adds
+     * each person and puts them in a group named after their role), a strong password and an authenticator
+     * app (TOTP) required, threat protection on. The console is a public client (authorization code with PKCE,
+     * no secret) whose only callback is the console on this API. The api verifies the pool's ID tokens
+     * (audience: the client, roles: {@code cognito:groups}) beside the borrowers' issuer.
+     */
+    private void staffSignIn(HttpApi http, Function api) {
+        UserPool pool = UserPool.Builder.create(this, "StaffPool")
+                .userPoolName("microloan-staff")
+                .selfSignUpEnabled(false)
+                .signInAliases(SignInAliases.builder().username(true).email(true).build())
+                .passwordPolicy(PasswordPolicy.builder().minLength(12).requireLowercase(true).requireUppercase(true)
+                        .requireDigits(true).requireSymbols(true).tempPasswordValidity(Duration.days(3)).build())
+                .mfa(Mfa.REQUIRED).mfaSecondFactor(MfaSecondFactor.builder().otp(true).sms(false).build())
+                .accountRecovery(AccountRecovery.EMAIL_ONLY)
+                .featurePlan(FeaturePlan.PLUS)
+                .standardThreatProtectionMode(StandardThreatProtectionMode.FULL_FUNCTION)
+                .deletionProtection(true)
+                .removalPolicy(RemovalPolicy.RETAIN)
+                .build();
+        for (org.microloan.access.Role role : org.microloan.access.Role.values()) {
+            if (role != org.microloan.access.Role.borrower) {
+                CfnUserPoolGroup.Builder.create(this, "StaffGroup" + Character.toUpperCase(role.name().charAt(0))
+                                + role.name().substring(1))
+                        .userPoolId(pool.getUserPoolId()).groupName(role.name())
+                        .description("microloan console: " + role.name()).build();
+            }
+        }
+        UserPoolDomain domain = pool.addDomain("StaffSignIn", UserPoolDomainOptions.builder()
+                .cognitoDomain(CognitoDomainOptions.builder().domainPrefix(software.amazon.awscdk.Fn.join("-",
+                        List.of("microloan-staff", Aws.ACCOUNT_ID))).build()).build());
+        String console = http.getApiEndpoint() + "/console/";
+        UserPoolClient client = pool.addClient("Console", UserPoolClientOptions.builder()
+                .userPoolClientName("microloan-console")
+                .generateSecret(false)
+                .authFlows(AuthFlow.builder().build())
+                .oAuth(OAuthSettings.builder().flows(OAuthFlows.builder().authorizationCodeGrant(true).build())
+                        .scopes(List.of(OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE))
+                        .callbackUrls(List.of(console)).logoutUrls(List.of(console)).build())
+                .supportedIdentityProviders(List.of(UserPoolClientIdentityProvider.COGNITO))
+                .preventUserExistenceErrors(true)
+                .idTokenValidity(Duration.hours(1)).accessTokenValidity(Duration.hours(1))
+                .refreshTokenValidity(Duration.hours(8))
+                .build());
+        api.addEnvironment("MICROLOAN_CONSOLE_AUTHORIZE_URL", domain.baseUrl() + "/oauth2/authorize");
+        api.addEnvironment("MICROLOAN_CONSOLE_TOKEN_URL", domain.baseUrl() + "/oauth2/token");
+        api.addEnvironment("MICROLOAN_CONSOLE_CLIENT_ID", client.getUserPoolClientId());
+        api.addEnvironment("MICROLOAN_CONSOLE_ISSUER", pool.getUserPoolProviderUrl());
+        api.addEnvironment("MICROLOAN_CONSOLE_PUBLIC_KEY_LOCATION", pool.getUserPoolProviderUrl() + "/.well-known/jwks.json");
+        CfnOutput.Builder.create(this, "ConsoleUrl").value(console)
+                .description("The back-office console; staff sign in at the StaffPool user pool").build();
     }
 
     private HttpApi httpApi() {

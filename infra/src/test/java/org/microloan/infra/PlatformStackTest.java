@@ -301,6 +301,31 @@ class PlatformStackTest {
     }
 
     @Test
+    void staffSignInAtTheirOwnUserPool_inARoleGroup_withMfa_throughAPublicCodeAndPkceClientBackToTheConsole() {
+        template.hasResourceProperties("AWS::Cognito::UserPool", Match.objectLike(Map.of(
+                "AdminCreateUserConfig", Map.of("AllowAdminCreateUserOnly", true),
+                "MfaConfiguration", "ON",
+                "EnabledMfas", List.of("SOFTWARE_TOKEN_MFA"),
+                "Policies", Map.of("PasswordPolicy", Match.objectLike(Map.of("MinimumLength", 12, "RequireSymbols", true))))));
+        template.hasResource("AWS::Cognito::UserPool", Map.of("DeletionPolicy", "Retain"));
+        assertThat(ofType("AWS::Cognito::UserPoolGroup")).extracting(g -> g.at("/Properties/GroupName").asText())
+                .containsExactlyInAnyOrder("reviewer", "collector", "operator", "supervisor");
+        JsonNode client = ofType("AWS::Cognito::UserPoolClient").get(0).path("Properties");
+        assertThat(client.path("GenerateSecret").asBoolean(false)).isFalse();
+        assertThat(client.path("AllowedOAuthFlows").toString()).isEqualTo("[\"code\"]");
+        assertThat(client.path("CallbackURLs").toString()).contains("HttpApi").contains("/console/");
+        JsonNode api = ofType("AWS::Lambda::Function").stream()
+                .filter(f -> "microloan api".equals(f.at("/Properties/Description").asText()))
+                .findFirst().orElseThrow().at("/Properties/Environment/Variables");
+        for (String name : List.of("MICROLOAN_CONSOLE_AUTHORIZE_URL", "MICROLOAN_CONSOLE_TOKEN_URL",
+                "MICROLOAN_CONSOLE_CLIENT_ID", "MICROLOAN_CONSOLE_ISSUER", "MICROLOAN_CONSOLE_PUBLIC_KEY_LOCATION")) {
+            assertThat(api.has(name)).as(name).isTrue();
+        }
+        assertThat(api.path("MICROLOAN_CONSOLE_PUBLIC_KEY_LOCATION").toString()).contains("/.well-known/jwks.json");
+        template.hasOutput("ConsoleUrl", Match.anyValue());
+    }
+
+    @Test
     void cdkNagsAwsSolutions_findNothing_everySuppressionSaysWhy() {
         assertThat(annotations.findError("*", Match.stringLikeRegexp("AwsSolutions-.*")))
                 .extracting(m -> m.getId() + ": " + m.getEntry().getData()).isEmpty();

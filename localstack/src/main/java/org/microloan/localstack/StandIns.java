@@ -35,6 +35,12 @@ record StandIns(String table, String encryptionKey, String databaseUrl, String p
         local.put("JWT_PUBLIC_KEY_LOCATION", Map.of("JWT_PUBLIC_KEY_LOCATION", jwtPublicKey));
         local.put("JWT_ISSUER", Map.of("JWT_ISSUER", TokenIssuer.ISSUER));
         local.put("JWT_AUDIENCE", Map.of("JWT_AUDIENCE", TokenIssuer.AUDIENCE));
+        // staff sign in at the development issuer, which also issues the borrowers' tokens: no user pool stands in,
+        // and the stack points the console at its own sign-in page (LocalStack)
+        for (String console : List.of("MICROLOAN_CONSOLE_AUTHORIZE_URL", "MICROLOAN_CONSOLE_TOKEN_URL",
+                "MICROLOAN_CONSOLE_CLIENT_ID", "MICROLOAN_CONSOLE_ISSUER", "MICROLOAN_CONSOLE_PUBLIC_KEY_LOCATION")) {
+            local.put(console, Map.of());
+        }
         return local;
     }
 }

@@ -123,16 +123,27 @@ class ConsoleBrowserIT {
         throw new AssertionError(uri + " never " + status + ": " + last);
     }
 
+    /** A borrower's application as the app sends it: answered 202, its id. */
+    private static String apply(String borrower, Map<String, Object> form) throws Exception {
+        HttpResponse<String> applied = StackClient.send("POST", stack.api().resolve("/v1/applications"), borrower, form,
+                UUID.randomUUID().toString());
+        assertThat(applied.statusCode()).as(applied.body()).isEqualTo(202);
+        return StackClient.JSON.readTree(applied.body()).path("applicationId").asText();
+    }
+
+    /** 3,000 for an emergency over 3 months: decided by the scorecard alone. */
+    private static Map<String, Object> smallLoan() {
+        return Demo.form("EMERGENCY", "3000.00", 3, "DAILY_ACCRUAL", "1996-05-04", "12000.00", "3500.00", "80000.00",
+                "0.00", "6000.00", BusinessDate.of(stack.clock().now()));
+    }
+
     @Test
     @Order(1)
     void staffSignIn_seeTheirRolesViews_andTwoPeopleDecideALargeReferral() throws Exception {
         String borrower = token("b-" + UUID.randomUUID(), "borrower");
         Map<String, Object> large = Demo.form("RENOVATION", "180000.00", 60, "EQUAL_INSTALLMENT", "1990-01-15", "14000.00",
                 "6000.00", "150000.00", "20000.00", "360000.00", BusinessDate.of(stack.clock().now()));
-        HttpResponse<String> applied = StackClient.send("POST", stack.api().resolve("/v1/applications"), borrower, large,
-                UUID.randomUUID().toString());
-        assertThat(applied.statusCode()).as(applied.body()).isEqualTo(202);
-        String id = StackClient.JSON.readTree(applied.body()).path("applicationId").asText();
+        String id = apply(borrower, large);
         URI application = stack.api().resolve("/v1/applications/" + id);
         until(application, borrower, "IN_REVIEW");
 
@@ -227,12 +238,7 @@ class ConsoleBrowserIT {
         try {
             for (int i = 0; i < 3; i++) {
                 String borrower = token("b-" + UUID.randomUUID(), "borrower");
-                Map<String, Object> form = Demo.form("EMERGENCY", "3000.00", 3, "DAILY_ACCRUAL", "1996-05-04", "12000.00",
-                        "3500.00", "80000.00", "0.00", "6000.00", BusinessDate.of(stack.clock().now()));
-                HttpResponse<String> applied = StackClient.send("POST", stack.api().resolve("/v1/applications"), borrower,
-                        form, UUID.randomUUID().toString());
-                assertThat(applied.statusCode()).as(applied.body()).isEqualTo(202);
-                ids.add(StackClient.JSON.readTree(applied.body()).path("applicationId").asText());
+                ids.add(apply(borrower, smallLoan()));
                 borrowers.add(borrower);
             }
             for (int i = 0; i < ids.size(); i++) {
@@ -266,10 +272,13 @@ class ConsoleBrowserIT {
         String today = BusinessDate.of(stack.clock().now()).toString();
         ((ChromeDriver) browser).executeScript("document.getElementById('filter-since').value = arguments[0];"
                 + "document.getElementById('filter-until').value = arguments[0];", today);
+        new Select(browser.findElement(By.id("filter-state"))).selectByValue("Score");
         browser.findElement(By.id("search")).click();
         waiting().until(ExpectedConditions.urlContains("error="));
         for (String id : ids) {
-            waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("tr[data-execution$=':" + id + "']")));
+            WebElement listed = waiting().until(ExpectedConditions.visibilityOfElementLocated(
+                    By.cssSelector("tr[data-execution$=':" + id + "']")));
+            assertThat(listed.findElement(By.cssSelector(".state")).getText()).as("stopped at the score").isEqualTo("Score");
         }
         shot("workflows-failed-by-error");
         waiting().until(ExpectedConditions.elementToBeClickable(By.id("select-all"))).click();
@@ -293,12 +302,7 @@ class ConsoleBrowserIT {
     @Order(3)
     void aCollectorLogsCallsUntilTheRulesRefuseOne_takesAPromise_andHandsALoanToAnAgency() throws Exception {
         String borrower = token("b-" + UUID.randomUUID(), "borrower");
-        Map<String, Object> form = Demo.form("EMERGENCY", "3000.00", 3, "DAILY_ACCRUAL", "1996-05-04", "12000.00",
-                "3500.00", "80000.00", "0.00", "6000.00", BusinessDate.of(stack.clock().now()));
-        HttpResponse<String> applied = StackClient.send("POST", stack.api().resolve("/v1/applications"), borrower, form,
-                UUID.randomUUID().toString());
-        assertThat(applied.statusCode()).as(applied.body()).isEqualTo(202);
-        String id = StackClient.JSON.readTree(applied.body()).path("applicationId").asText();
+        String id = apply(borrower, smallLoan());
         URI application = stack.api().resolve("/v1/applications/" + id);
         until(application, borrower, "QUOTED");
         assertThat(StackClient.accept(stack.api(), id, borrower).statusCode()).isEqualTo(200);

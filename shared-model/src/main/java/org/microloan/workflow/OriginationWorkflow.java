@@ -1,6 +1,7 @@
 package org.microloan.workflow;
 
 import java.util.List;
+import java.util.function.Predicate;
 
 import org.microloan.configuration.Bundled;
 
@@ -22,6 +23,22 @@ public final class OriginationWorkflow {
     public static final List<String> TERMINAL_STATES = List.of("Declined", "Expired", "Failed", "Disbursed");
 
     private OriginationWorkflow() {
+    }
+
+    /**
+     * The state of this workflow (the ASL's names) an application is at or stopped in: a wait (ManualReview,
+     * AwaitAcceptance), an end (Declined, Expired, Disbursed), or the furthest step its recorded results reach
+     * (Apply … Disburse): where it runs now, or where it failed.
+     */
+    public static String stateOf(ApplicationStatus status, Predicate<Step<?>> recorded) {
+        return switch (status) {
+            case IN_REVIEW -> "ManualReview";
+            case QUOTED -> "AwaitAcceptance";
+            case DECLINED -> "Declined";
+            case EXPIRED -> "Expired";
+            case DISBURSED -> "Disbursed";
+            default -> ReplayPoint.furthest(recorded).name();
+        };
     }
 
     /** The ASL text, with its substitutions still in place. */

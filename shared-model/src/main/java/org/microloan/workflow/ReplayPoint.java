@@ -3,6 +3,7 @@ package org.microloan.workflow;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * The steps of origination that ops can replay a failed application from (the {@code resumeFrom} of an
@@ -26,6 +27,17 @@ public enum ReplayPoint {
     /** The recorded step results a replay from here reuses. */
     public List<Step<?>> needs() {
         return needs;
+    }
+
+    /** The furthest step whose needs are all recorded: where a failed application stopped, and a replay resumes. */
+    public static ReplayPoint furthest(Predicate<Step<?>> recorded) {
+        List<ReplayPoint> points = Arrays.asList(values());
+        for (int i = points.size() - 1; i > 0; i--) {
+            if (points.get(i).needs.stream().allMatch(recorded)) {
+                return points.get(i);
+            }
+        }
+        return Apply;
     }
 
     public static Optional<ReplayPoint> named(String state) {

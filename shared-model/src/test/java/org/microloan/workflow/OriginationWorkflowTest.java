@@ -256,4 +256,20 @@ class OriginationWorkflowTest {
             node.forEach(n -> collectKeys(n, keys));
         }
     }
+
+    @Test
+    void whereAnApplicationStands_isAStateOfTheDefinition_orTheStepItsResultsReach() {
+        Set<Step<?>> scored = Set.of(Step.APPLY, Step.VERIFY_IDENTITY, Step.SCORE);
+
+        assertThat(OriginationWorkflow.stateOf(ApplicationStatus.FAILED, Set.<Step<?>>of()::contains)).isEqualTo("Apply");
+        assertThat(OriginationWorkflow.stateOf(ApplicationStatus.FAILED, Set.<Step<?>>of(Step.APPLY)::contains))
+                .isEqualTo("VerifyIdentity");
+        assertThat(OriginationWorkflow.stateOf(ApplicationStatus.FAILED, scored::contains)).isEqualTo("QuoteRate");
+        assertThat(OriginationWorkflow.stateOf(ApplicationStatus.ACCEPTED, Set.<Step<?>>of(Step.APPLY, Step.VERIFY_IDENTITY,
+                Step.SCORE, Step.QUOTE_RATE, Step.ACCEPTANCE)::contains)).isEqualTo("Disburse");
+        for (ApplicationStatus status : ApplicationStatus.values()) {
+            String state = OriginationWorkflow.stateOf(status, scored::contains);
+            assertThat(states.has(state) || sprint.has(state)).as(status + " → " + state).isTrue();
+        }
+    }
 }

@@ -91,13 +91,15 @@ public class ExecutionsResource {
     @Operation(summary = "List workflow executions",
             description = "The origination workflow's executions in a status (RUNNING, SUCCEEDED, FAILED, TIMED_OUT, "
                     + "ABORTED), newest first, a page of up to 100 at a time (`next` pages on). Each carries the failure "
-                    + "its application recorded (error and cause, long digit runs starred). `error` keeps those with "
+                    + "its application recorded (error and cause, long digit runs starred) and the state its application "
+                    + "is at or stopped in (Apply, VerifyIdentity, Score, QuoteRate, ManualReview, AwaitAcceptance, "
+                    + "Disburse, Declined, Expired, Disbursed). `state` keeps those in that state, `error` those with "
                     + "that error; `since` and `until` (China dates, both included) those started on those days.")
     @GET
     @Path("/executions")
     public Workflow.Executions executions(@QueryParam("status") String status, @QueryParam("next") String next,
                                           @QueryParam("error") String error, @QueryParam("since") String since,
-                                          @QueryParam("until") String until) {
+                                          @QueryParam("until") String until, @QueryParam("state") String state) {
         ExecutionStatus wanted = ExecutionStatus.fromValue(status == null ? "FAILED" : status);
         if (wanted == ExecutionStatus.UNKNOWN_TO_SDK_VERSION) {
             throw new Problems.BadFieldException("query:status", "send one of " + ExecutionStatus.knownValues());
@@ -109,12 +111,17 @@ public class ExecutionsResource {
                 .map(Workflow.Execution::applicationId).toList());
         List<Workflow.Execution> kept = new ArrayList<>();
         for (Workflow.Execution e : page.executions()) {
-            Workflow.Execution withFailure = failure(applications.get(e.applicationId()))
+            StoredApplication application = applications.get(e.applicationId());
+            Workflow.Execution withFailure = failure(application)
                     .map(f -> e.failed(f.path("Error").asText(null), Mask.digitRuns(said(f.path("Cause").asText(null)))))
                     .orElse(e);
+            if (application != null) {
+                withFailure = withFailure.at(OriginationWorkflow.stateOf(application.status(),
+                        step -> application.results().containsKey(step.key())));
+            }
             LocalDate started = BusinessDate.of(e.started());
-            if ((error == null || error.equals(withFailure.error())) && (from == null || !started.isBefore(from))
-                    && (to == null || !started.isAfter(to))) {
+            if ((error == null || error.equals(withFailure.error())) && (state == null || state.equals(withFailure.state()))
+                    && (from == null || !started.isBefore(from)) && (to == null || !started.isAfter(to))) {
                 kept.add(withFailure);
             }
         }

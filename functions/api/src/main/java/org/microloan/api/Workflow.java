@@ -119,13 +119,18 @@ public class Workflow {
 
     /**
      * One execution as ops see it: named by the application it runs, with the failure the application recorded
-     * when a step failed after its retries (none otherwise).
+     * when a step failed after its retries (none otherwise), and the state of the workflow the application is at
+     * or stopped in ({@link org.microloan.workflow.OriginationWorkflow#stateOf}).
      */
     public record Execution(String executionArn, String applicationId, String status, Instant started, Instant stopped,
-                            String error, String cause) {
+                            String error, String cause, String state) {
 
         public Execution failed(String error, String cause) {
-            return new Execution(executionArn, applicationId, status, started, stopped, error, cause);
+            return new Execution(executionArn, applicationId, status, started, stopped, error, cause, state);
+        }
+
+        public Execution at(String state) {
+            return new Execution(executionArn, applicationId, status, started, stopped, error, cause, state);
         }
     }
 
@@ -141,7 +146,7 @@ public class Workflow {
         ListExecutionsResponse page = sfn.listExecutions(b -> b.stateMachineArn(stateMachineArn).statusFilter(status)
                 .maxResults(100).nextToken(next));
         return new Executions(page.executions().stream().map(e -> new Execution(e.executionArn(), applicationOf(e.name()),
-                e.statusAsString(), e.startDate(), e.stopDate(), null, null)).toList(), page.nextToken());
+                e.statusAsString(), e.startDate(), e.stopDate(), null, null, null)).toList(), page.nextToken());
     }
 
     /** The application an execution runs, by its name (the application id, or that and a replay's suffix). */

@@ -38,7 +38,7 @@ const WORDS = {
     CALL_BACK_LATER: 'call back later', WRONG_NUMBER: 'wrong number', LEFT_MESSAGE: 'left a message',
     PENDING: 'pending', KEPT: 'kept', BROKEN: 'broken', unansweredToday: 'unanswered today', by: 'by',
     handOver: 'Hand to the agency', agency: 'Agency', handoverReason: 'Why it goes to the agency', handedTo: 'Handed to',
-    dataGiven: 'data given', logged: 'Call logged',
+    dataGiven: 'data given', logged: 'Call logged', state: 'State', anyState: 'any',
   },
   zh: {
     title: '微贷后台', signIn: '登录', signOut: '退出', signInFirst: '员工通过机构的身份提供方登录。',
@@ -75,7 +75,7 @@ const WORDS = {
     CALL_BACK_LATER: '稍后回电', WRONG_NUMBER: '号码错误', LEFT_MESSAGE: '已留言',
     PENDING: '待兑现', KEPT: '已兑现', BROKEN: '已违约', unansweredToday: '今日未接通', by: '由',
     handOver: '委托催收机构', agency: '催收机构', handoverReason: '委外理由', handedTo: '已委托给',
-    dataGiven: '提供的数据', logged: '通话已记录',
+    dataGiven: '提供的数据', logged: '通话已记录', state: '流程节点', anyState: '全部',
   },
 };
 
@@ -90,6 +90,9 @@ const PARTIES = ['BORROWER', 'THIRD_PARTY'];
 const OUTCOMES = ['NO_ANSWER', 'PROMISE_TO_PAY', 'REFUSED_TO_PAY', 'DISPUTED', 'CALL_BACK_LATER', 'WRONG_NUMBER', 'LEFT_MESSAGE'];
 const REPLAY_POINTS = ['Apply', 'VerifyIdentity', 'Score', 'QuoteRate', 'Disburse'];
 const BATCH_MOST = 25;
+// where an application stands in the workflow, as the API names the states (OriginationWorkflow.stateOf)
+const STATES = ['Apply', 'VerifyIdentity', 'Score', 'QuoteRate', 'ManualReview', 'AwaitAcceptance', 'Disburse', 'Declined',
+  'Expired', 'Disbursed'];
 
 let language = localStorage.getItem('console.language') || (navigator.language.startsWith('zh') ? 'zh' : 'en');
 const t = key => WORDS[language][key] ?? key;
@@ -315,8 +318,14 @@ async function workflows(page) {
       o.selected = s === (filters.get('status') || 'FAILED');
       return o;
     }));
+  const state = element('select', { name: 'state', id: 'filter-state' }, ['', ...STATES].map(s => {
+    const o = element('option', { value: s }, s || t('anyState'));
+    o.selected = s === (filters.get('state') || '');
+    return o;
+  }));
   const form = element('form', { class: 'filters' },
-    element('label', {}, t('status'), status), element('label', {}, t('error'), field('error', { size: 40 })),
+    element('label', {}, t('status'), status), element('label', {}, t('state'), state),
+    element('label', {}, t('error'), field('error', { size: 40 })),
     element('label', {}, t('since'), field('since', { type: 'date' })), element('label', {}, t('until'), field('until', { type: 'date' })),
     element('button', { type: 'submit', id: 'search' }, t('search')));
   page.append(searching('workflows', form));
@@ -332,7 +341,8 @@ async function workflows(page) {
     open.onclick = () => execution(panel, e).catch(x => notice(x.message, true));
     return element('tr', { 'data-execution': e.executionArn },
       element('td', {}, box), element('td', {}, e.applicationId.slice(0, 8)), element('td', {}, e.status),
-      element('td', {}, when(e.started)), element('td', {}, e.error ?? ''), element('td', { class: 'muted' }, e.cause ?? ''),
+      element('td', {}, when(e.started)), element('td', {}, e.error ?? ''), element('td', { class: 'state' }, e.state ?? ''),
+      element('td', { class: 'muted' }, e.cause ?? ''),
       element('td', { class: 'outcome' }), element('td', {}, open));
   });
   const all = element('input', { type: 'checkbox', id: 'select-all', 'aria-label': t('selectAll') });
@@ -376,7 +386,7 @@ async function workflows(page) {
   page.append(element('div', { class: 'batch' }, action, reason, run, progress, counted),
     element('table', { id: 'executions' },
       element('thead', {}, element('tr', {}, element('th', {}, all),
-        ...['application', 'status', 'started', 'error', 'cause', 'outcome', ''].map(k => element('th', {}, k ? t(k) : '')))),
+        ...['application', 'status', 'started', 'error', 'state', 'cause', 'outcome', ''].map(k => element('th', {}, k ? t(k) : '')))),
       element('tbody', {}, rows)),
     panel);
 }

@@ -9,7 +9,6 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.microloan.api.SignedIn.as;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,17 +28,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.microloan.ledger.Books;
-import org.microloan.ledger.Disbursement;
 import org.microloan.ledger.Loan;
-import org.microloan.money.Money;
 import org.microloan.origination.intake.ApplicationIntake;
 import org.microloan.origination.store.ApplicationStore;
 import org.microloan.schedule.BusinessDate;
-import org.microloan.schedule.DayCount;
-import org.microloan.schedule.Frequency;
-import org.microloan.schedule.LoanTerms;
-import org.microloan.schedule.RepaymentMethod;
-import org.microloan.schedule.RepaymentSchedule;
 import org.microloan.testing.DynamoDbLocal;
 import org.microloan.testing.Forms;
 import org.microloan.testing.Postgres;
@@ -83,17 +75,9 @@ class CollectionsWorkbenchTest {
 
     /** 12,000 at 12% over 12 months, its first installment unpaid since {@code daysAgo} days, the borrower's mobile given. */
     private Loan overdueBy(int daysAgo, String mobile) {
-        String borrower = "b-" + UUID.randomUUID();
-        String app = UUID.randomUUID().toString();
-        intake.submit(app, borrower, Forms.withMobile(Forms.emergency(), mobile), Instant.now());
         LocalDate firstDue = TODAY.minusDays(daysAgo);
-        RepaymentSchedule schedule = RepaymentSchedule.of(new LoanTerms(Money.of("12000"), new BigDecimal("0.12"), 12,
-                RepaymentMethod.EQUAL_INSTALLMENT, DayCount.THIRTY_360, Frequency.MONTHLY, firstDue.minusMonths(1), firstDue,
-                RoundingMode.HALF_UP, Money.ZERO));
-        Loan loan = books.bookDisbursement(new Disbursement(app, borrower, "EDUCATION", "po-" + app, schedule))
-                .await().atMost(WAIT);
-        store.recordLoan(borrower, loan.id, app);
-        return loan;
+        return new TwelveThousand(books, store, intake).book("b-" + UUID.randomUUID(),
+                Forms.withMobile(Forms.emergency(), mobile), firstDue.minusMonths(1), firstDue);
     }
 
     private static ValidatableResponse call(Loan loan, Map<String, ?> body) {

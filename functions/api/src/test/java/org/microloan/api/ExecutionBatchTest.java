@@ -104,7 +104,13 @@ class ExecutionBatchTest {
                         equalTo("org.microloan.workflow.ProviderUnavailableException"))
                 .body("executions.find { it.applicationId == '" + bureau + "' }.cause", startsWith("bureau refused ****"))
                 .body("executions.find { it.applicationId == '" + bureau + "' }.cause", not(containsString("11010519491231")))
-                .body("executions.find { it.applicationId == '" + kyc + "' }.cause", equalTo("kyc timed out"));
+                .body("executions.find { it.applicationId == '" + kyc + "' }.cause", equalTo("kyc timed out"))
+                .body("executions.find { it.applicationId == '" + bureau + "' }.state", equalTo("Score"));
+        // where they stopped: both had their identity verified, and failed at the score
+        as("op-1", "operator").when().get("/v1/ops/executions?status=TIMED_OUT&state=Score").then().statusCode(200)
+                .body("executions", hasSize(2));
+        as("op-1", "operator").when().get("/v1/ops/executions?status=TIMED_OUT&state=Disburse").then().statusCode(200)
+                .body("executions", hasSize(0));
         as("op-1", "operator").when().get("/v1/ops/executions?status=TIMED_OUT&error=Lambda.Unknown&since=" + today
                 + "&until=" + today).then().statusCode(200).body("executions.applicationId", contains(kyc));
         as("op-1", "operator").when().get("/v1/ops/executions?status=TIMED_OUT&until="

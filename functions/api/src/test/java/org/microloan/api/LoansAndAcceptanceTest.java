@@ -1,7 +1,5 @@
 package org.microloan.api;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -17,19 +15,12 @@ import io.smallrye.jwt.build.Jwt;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.microloan.ledger.Books;
-import org.microloan.ledger.Disbursement;
 import org.microloan.ledger.Loan;
-import org.microloan.money.Money;
 import org.microloan.origination.idempotency.DynamoIdempotencyStore;
 import org.microloan.origination.idempotency.IdempotencyRecord;
 import org.microloan.origination.intake.ApplicationIntake;
 import org.microloan.origination.store.ApplicationStore;
 import org.microloan.origination.store.ExposureReservations;
-import org.microloan.schedule.DayCount;
-import org.microloan.schedule.Frequency;
-import org.microloan.schedule.LoanTerms;
-import org.microloan.schedule.RepaymentMethod;
-import org.microloan.schedule.RepaymentSchedule;
 import org.microloan.testing.DynamoDbLocal;
 import org.microloan.testing.Forms;
 import org.microloan.testing.Postgres;
@@ -79,13 +70,7 @@ class LoansAndAcceptanceTest {
 
     /** 12,000 at 12% over 12 months from 2026-01-15, noted under the borrower. */
     private Loan loanOf(String borrower) {
-        RepaymentSchedule schedule = RepaymentSchedule.of(new LoanTerms(Money.of("12000"), new BigDecimal("0.12"), 12,
-                RepaymentMethod.EQUAL_INSTALLMENT, DayCount.THIRTY_360, Frequency.MONTHLY, LocalDate.parse("2026-01-15"),
-                null, RoundingMode.HALF_UP, Money.ZERO));
-        String app = UUID.randomUUID().toString();
-        Loan loan = books.bookDisbursement(new Disbursement(app, borrower, "EDUCATION", "po-" + app, schedule)).await().atMost(WAIT);
-        store.recordLoan(borrower, loan.id, app);
-        return loan;
+        return new TwelveThousand(books, store, intake).book(borrower, null, LocalDate.parse("2026-01-15"), null);
     }
 
     @Test

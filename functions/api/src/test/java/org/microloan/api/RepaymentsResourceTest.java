@@ -11,7 +11,6 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.microloan.api.SignedIn.as;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,18 +27,11 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.microloan.ledger.Books;
-import org.microloan.ledger.Disbursement;
 import org.microloan.ledger.Loan;
-import org.microloan.money.Money;
 import org.microloan.origination.intake.ApplicationIntake;
 import org.microloan.origination.store.ApplicationStore;
 import org.microloan.partner.WebhookSignature;
 import org.microloan.schedule.BusinessDate;
-import org.microloan.schedule.DayCount;
-import org.microloan.schedule.Frequency;
-import org.microloan.schedule.LoanTerms;
-import org.microloan.schedule.RepaymentMethod;
-import org.microloan.schedule.RepaymentSchedule;
 import org.microloan.testing.DynamoDbLocal;
 import org.microloan.testing.Forms;
 import org.microloan.testing.Postgres;
@@ -73,15 +65,7 @@ class RepaymentsResourceTest {
 
     /** 12,000 at 12% over 12 months, 30/360, on an application of the borrower's (its bound account). */
     private Loan loan(String borrower, LocalDate start, LocalDate firstDue) {
-        String app = UUID.randomUUID().toString();
-        intake.submit(app, borrower, Forms.emergency(), Instant.now());
-        RepaymentSchedule schedule = RepaymentSchedule.of(new LoanTerms(Money.of("12000"), new BigDecimal("0.12"), 12,
-                RepaymentMethod.EQUAL_INSTALLMENT, DayCount.THIRTY_360, Frequency.MONTHLY, start, firstDue,
-                RoundingMode.HALF_UP, Money.ZERO));
-        Loan loan = books.bookDisbursement(new Disbursement(app, borrower, "EDUCATION", "po-" + app, schedule))
-                .await().atMost(WAIT);
-        store.recordLoan(borrower, loan.id, app);
-        return loan;
+        return new TwelveThousand(books, store, intake).book(borrower, Forms.emergency(), start, firstDue);
     }
 
     /** Its first installment is due today. */

@@ -173,8 +173,22 @@ public interface Settings {
 
         Optional<String> tokenUrl();
 
+        /** The audience of staff tokens from {@link #issuer()}: Cognito's ID tokens carry the client id there. */
         @WithDefault("microloan-console")
         String clientId();
+
+        /**
+         * Staff's own token issuer, when it is not the borrowers' ({@code MICROLOAN_CONSOLE_ISSUER}; the deployment's
+         * Cognito user pool): a token with this {@code iss} is verified against {@link #publicKeyLocation()} (its
+         * JWKS) and {@link #clientId()}, its roles read from {@link #groupsClaim()}. Unset, staff tokens come from
+         * the borrowers' issuer (mp.jwt.verify.*), as on the local stack.
+         */
+        Optional<String> issuer();
+
+        Optional<String> publicKeyLocation();
+
+        @WithDefault("cognito:groups")
+        String groupsClaim();
     }
 
     /** The people's review of referred applications (PRODUCT.md §4: decided within an hour). */

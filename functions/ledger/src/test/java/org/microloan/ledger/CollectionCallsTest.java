@@ -1,6 +1,7 @@
 package org.microloan.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -27,6 +28,7 @@ import org.microloan.servicing.CallOutcome;
 import org.microloan.servicing.CallParty;
 import org.microloan.servicing.CollectionTier;
 import org.microloan.servicing.ConductRules;
+import org.microloan.servicing.PrepaymentChoice;
 import org.microloan.servicing.PromiseToPay;
 import org.microloan.testing.Postgres;
 import org.microloan.testing.ServerClock;
@@ -56,6 +58,9 @@ class CollectionCallsTest {
 
     @Inject
     Collections collections;
+
+    @Inject
+    Repayments repayments;
 
     @AfterEach
     void clockBack() {
@@ -184,5 +189,27 @@ class CollectionCallsTest {
         assertThat(handovers.handOver(late.id, "huaxin", "again", "col-2").await().atMost(WAIT))
                 .isInstanceOfSatisfying(AgencyHandovers.Outcome.Refused.class, r -> assertThat(r.code()).isEqualTo("already-with-agency"));
         assertThat(handovers.of(late.id).await().atMost(WAIT)).get().satisfies(h -> assertThat(h.handedBy).isEqualTo("col-1"));
+    }
+
+    @Test
+    void aLoanRepaidInFull_takesNoCall_andGoesToNoAgency() {
+        ServerClock.at(MORNING);
+        Loan loan = overdueBy(40);
+        Money payoff;
+        try {
+            repayments.check(new Repayment(loan.id, Money.of("1000000"), TODAY, "probe", PrepaymentChoice.SHORTEN_TERM))
+                    .await().atMost(WAIT);
+            throw new AssertionError("a million is more than this loan's pay-off");
+        } catch (PayoffExceededException e) {
+            payoff = e.payoff();
+        }
+        repayments.post(new Repayment(loan.id, payoff, TODAY, "all", PrepaymentChoice.SHORTEN_TERM)).await().atMost(WAIT);
+
+        assertThatThrownBy(() -> call(loan, "nk-" + UUID.randomUUID(), CallOutcome.NO_ANSWER))
+                .isInstanceOf(LoanSettledException.class);
+        assertThatThrownBy(() -> handovers.handOver(loan.id, "huaxin", "late", "col-1").await().atMost(WAIT))
+                .isInstanceOf(LoanSettledException.class);
+        assertThat(overdue.inTier(CollectionTier.AGENCY, TODAY, 500).await().atMost(WAIT).loans())
+                .extracting(l -> l.id).doesNotContain(loan.id);
     }
 }

@@ -116,7 +116,12 @@ class LambdaHostTest {
     @Test
     void invocationsThatFindEverySandboxBusy_startMoreUpToTheConcurrency_andIdleOnesAreRetired() throws Exception {
         List<String> ids = IntStream.range(0, 12).mapToObj(i -> submitted()).toList();
-        long coldBefore = host.usage().get("apply").coldStarts();
+        // what the tests before left running settles to one (the host keeps the last)
+        for (int i = 0; i < 200 && host.sandboxes().containsKey("apply") && host.sandboxes().get("apply").now() > 1; i++) {
+            Thread.sleep(50);
+        }
+        int running = host.sandboxes().containsKey("apply") ? host.sandboxes().get("apply").now() : 0;
+        long coldBefore = host.usage().containsKey("apply") ? host.usage().get("apply").coldStarts() : 0;
         ExecutorService clients = Executors.newFixedThreadPool(ids.size());
         try {
             List<Future<Lambdas.Invocation>> answers = clients.invokeAll(ids.stream()
@@ -130,7 +135,8 @@ class LambdaHostTest {
         }
         // the function's concurrency is 3: more sandboxes were started, never more than 3, each a cold start
         assertThat(host.sandboxes().get("apply").peak()).isEqualTo(3);
-        assertThat(host.usage().get("apply").coldStarts() - coldBefore).isBetween(1L, 2L);
+        // (a sandbox kept from before may itself be replaced: at most one cold start a sandbox)
+        assertThat(host.usage().get("apply").coldStarts() - coldBefore).isBetween(3L - running, 3L);
 
         // idle for the host's idle time (2 s here), all but one are retired, and that one still answers
         for (int i = 0; i < 200 && host.sandboxes().get("apply").now() > 1; i++) {

@@ -31,7 +31,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "ops", mixinStandardHelpOptions = true,
         description = "Back-office actions through the API, with a staff token (loanctl token --role ...).",
         subcommands = {OpsCommand.Reviews.class, OpsCommand.Review.class, OpsCommand.Confirm.class,
-                OpsCommand.Executions.class, OpsCommand.Replay.class, OpsCommand.ServicingRun.class})
+                OpsCommand.Executions.class, OpsCommand.Replay.class, OpsCommand.ServicingRun.class,
+                OpsCommand.Collections.class, OpsCommand.Call.class, OpsCommand.Handover.class})
 final class OpsCommand implements Runnable {
 
     @Spec
@@ -40,7 +41,7 @@ final class OpsCommand implements Runnable {
     @Override
     public void run() {
         throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                "name an action: reviews, review, confirm, executions, replay or servicing-run");
+                "name an action: reviews, review, confirm, executions, replay, servicing-run, collections, call or handover");
     }
 
     /** Where the API is and who is asking. */
@@ -196,9 +197,18 @@ final class OpsCommand implements Runnable {
                 description = "RUNNING, SUCCEEDED, FAILED, TIMED_OUT or ABORTED (default ${DEFAULT-VALUE}).")
         String status;
 
+        @Option(names = "--state", paramLabel = "STATE",
+                description = "Only those at or stopped in this state (Apply, VerifyIdentity, Score, QuoteRate, Disburse, ...).")
+        String state;
+
+        @Option(names = "--error", paramLabel = "ERROR", description = "Only those whose application recorded this error.")
+        String error;
+
         @Override
         public Integer call() throws InterruptedException {
-            return api.call("GET", "/v1/ops/executions?status=" + encoded(status), null, null);
+            return api.call("GET", "/v1/ops/executions?status=" + encoded(status)
+                    + (state == null ? "" : "&state=" + encoded(state)) + (error == null ? "" : "&error=" + encoded(error)),
+                    null, null);
         }
     }
 
@@ -240,6 +250,98 @@ final class OpsCommand implements Runnable {
         @Override
         public Integer call() throws InterruptedException {
             return api.call("POST", "/v1/ops/servicing-runs", Map.of("businessDate", date, "reason", said(reason)), null);
+        }
+    }
+
+    @Command(name = "collections", mixinStandardHelpOptions = true,
+            description = "Overdue loans in a collections tier, the most overdue first, with when each may next be called.")
+    static final class Collections implements Callable<Integer> {
+        @Mixin
+        Api api;
+
+        @Option(names = "--tier", defaultValue = "NEGOTIATION", paramLabel = "TIER",
+                description = "REMINDERS (1–7 days past due), NEGOTIATION (8–30) or AGENCY (more than 30); default ${DEFAULT-VALUE}.")
+        String tier;
+
+        @Override
+        public Integer call() throws InterruptedException {
+            return api.call("GET", "/v1/ops/collections?tier=" + encoded(tier), null, null);
+        }
+    }
+
+    @Command(name = "call", mixinStandardHelpOptions = true,
+            description = "Log a collection call; the server refuses what the conduct rules forbid and names the rule.")
+    static final class Call implements Callable<Integer> {
+        @Mixin
+        Api api;
+
+        @Parameters(index = "0", paramLabel = "LOAN", description = "The loan's id.")
+        String loan;
+
+        @Option(names = "--outcome", required = true, paramLabel = "OUTCOME", description = "NO_ANSWER, PROMISE_TO_PAY, "
+                + "REFUSED_TO_PAY, DISPUTED, CALL_BACK_LATER, WRONG_NUMBER or LEFT_MESSAGE.")
+        String outcome;
+
+        @Option(names = "--third-party", description = "Someone other than the borrower was called (never about the debt).")
+        boolean thirdParty;
+
+        @Option(names = "--number", paramLabel = "PHONE", description = "The number called (default: the borrower's mobile on file).")
+        String number;
+
+        @Option(names = "--note", paramLabel = "TEXT", description = "What was said.")
+        String note;
+
+        @Option(names = "--promise", paramLabel = "AMOUNT", description = "With PROMISE_TO_PAY: the amount promised.")
+        String promise;
+
+        @Option(names = "--by", paramLabel = "YYYY-MM-DD", description = "With PROMISE_TO_PAY: the day it is promised by.")
+        String by;
+
+        @Override
+        public Integer call() throws InterruptedException {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("party", thirdParty ? "THIRD_PARTY" : "BORROWER");
+            if (thirdParty) {
+                body.put("aboutTheDebt", false);
+            }
+            body.put("outcome", outcome);
+            if (number != null) {
+                body.put("number", number);
+            }
+            if (note != null) {
+                body.put("note", note);
+            }
+            if (promise != null || by != null) {
+                Map<String, Object> promised = new LinkedHashMap<>();
+                promised.put("amount", promise);
+                promised.put("by", by);
+                body.put("promise", promised);
+            }
+            return api.call("POST", "/v1/ops/loans/" + encoded(loan) + "/calls", body, null);
+        }
+    }
+
+    @Command(name = "handover", mixinStandardHelpOptions = true,
+            description = "Hand a loan more than 30 days past due to a licensed agency on the whitelist, once.")
+    static final class Handover implements Callable<Integer> {
+        @Mixin
+        Api api;
+
+        @Parameters(index = "0", paramLabel = "LOAN", description = "The loan's id.")
+        String loan;
+
+        @Option(names = "--agency", required = true, paramLabel = "ID", description = "The agency's id on the whitelist.")
+        String agency;
+
+        @Option(names = "--reason", required = true, paramLabel = "TEXT", description = "Why it goes to the agency.")
+        String reason;
+
+        @Override
+        public Integer call() throws InterruptedException {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("agency", agency);
+            body.put("reason", said(reason));
+            return api.call("POST", "/v1/ops/loans/" + encoded(loan) + "/handover", body, null);
         }
     }
 }

@@ -73,6 +73,25 @@ class OpsCommandTest {
     }
 
     @Test
+    void aCollectorsActions_callTheWorkbenchsEndpoints() {
+        Run.loanctl("ops", "collections", "--tier", "AGENCY", "--api", url, "--token", "t");
+        Run.loanctl("ops", "call", "l-1", "--outcome", "PROMISE_TO_PAY", "--promise", "500.00", "--by", "2026-12-05",
+                "--note", "salary on Friday", "--api", url, "--token", "t");
+        Run.loanctl("ops", "call", "l-1", "--third-party", "--number", "13900001111", "--outcome", "LEFT_MESSAGE",
+                "--api", url, "--token", "t");
+        Run.loanctl("ops", "handover", "l-1", "--agency", "huaxin", "--reason", "40 days past due", "--api", url, "--token", "t");
+        Run.loanctl("ops", "executions", "--state", "Score", "--error", "Lambda.Unknown", "--api", url, "--token", "t");
+        assertThat(asked).extracting(a -> a.substring(0, a.indexOf(" auth="))).containsExactly(
+                "GET /v1/ops/collections?tier=AGENCY ",
+                "POST /v1/ops/loans/l-1/calls {\"party\":\"BORROWER\",\"outcome\":\"PROMISE_TO_PAY\",\"note\":"
+                        + "\"salary on Friday\",\"promise\":{\"amount\":\"500.00\",\"by\":\"2026-12-05\"}}",
+                "POST /v1/ops/loans/l-1/calls {\"party\":\"THIRD_PARTY\",\"aboutTheDebt\":false,\"outcome\":"
+                        + "\"LEFT_MESSAGE\",\"number\":\"13900001111\"}",
+                "POST /v1/ops/loans/l-1/handover {\"agency\":\"huaxin\",\"reason\":\"40 days past due\"}",
+                "GET /v1/ops/executions?status=FAILED&state=Score&error=Lambda.Unknown ");
+    }
+
+    @Test
     void aRefusal_isExitOne_withTheRuleNamed_andBadInputIsExitTwo() {
         Run own = Run.loanctl("ops", "confirm", "a-1", "--agree", "--reason", "mine", "--api", url, "--token", "t");
         assertThat(own.exit()).isEqualTo(1);

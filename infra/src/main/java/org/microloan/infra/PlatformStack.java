@@ -598,9 +598,28 @@ public class PlatformStack extends Stack {
      * each person and puts them in a group named after their role), a strong password and an authenticator
      * app (TOTP) required, threat protection on. The console is a public client (authorization code with PKCE,
      * no secret) whose only callback is the console on this API. The api verifies the pool's ID tokens
-     * (audience: the client, roles: {@code cognito:groups}) beside the borrowers' issuer.
+     * (audience: the client, roles: {@code cognito:groups}) beside the borrowers' issuer. With the context
+     * {@code staffPool=false} there is no pool: the deployment names its own OpenID Connect provider by parameters.
      */
     private void staffSignIn(HttpApi http, Function api) {
+        String console = http.getApiEndpoint() + "/console/";
+        CfnOutput.Builder.create(this, "ConsoleUrl").value(console)
+                .description("The back-office console; its only sign-in callback").build();
+        if ("false".equals(String.valueOf(getNode().tryGetContext("staffPool")))) {
+            // where Cognito is not offered (AWS China regions) or the lender has its own: the provider it names
+            api.addEnvironment("MICROLOAN_CONSOLE_AUTHORIZE_URL", parameter("ConsoleAuthorizeUrl",
+                    "Staff sign-in: the OpenID Connect provider's authorization endpoint", null));
+            api.addEnvironment("MICROLOAN_CONSOLE_TOKEN_URL", parameter("ConsoleTokenUrl",
+                    "Staff sign-in: the provider's token endpoint (CORS open to the console)", null));
+            api.addEnvironment("MICROLOAN_CONSOLE_CLIENT_ID", parameter("ConsoleClientId",
+                    "Staff sign-in: the console's public client id (code with PKCE), the audience of staff tokens", null));
+            api.addEnvironment("MICROLOAN_CONSOLE_ISSUER", parameter("ConsoleIssuer", "Staff tokens' issuer (iss)", null));
+            api.addEnvironment("MICROLOAN_CONSOLE_PUBLIC_KEY_LOCATION", parameter("ConsoleJwksUrl",
+                    "Staff tokens' keys (the provider's JWKS URL)", null));
+            api.addEnvironment("MICROLOAN_CONSOLE_GROUPS_CLAIM", parameter("ConsoleGroupsClaim",
+                    "The claim of staff tokens that names their roles", "groups"));
+            return;
+        }
         UserPool pool = UserPool.Builder.create(this, "StaffPool")
                 .userPoolName("microloan-staff")
                 .selfSignUpEnabled(false)
@@ -625,7 +644,6 @@ public class PlatformStack extends Stack {
         UserPoolDomain domain = pool.addDomain("StaffSignIn", UserPoolDomainOptions.builder()
                 .cognitoDomain(CognitoDomainOptions.builder().domainPrefix(software.amazon.awscdk.Fn.join("-",
                         List.of("microloan-staff", Aws.ACCOUNT_ID))).build()).build());
-        String console = http.getApiEndpoint() + "/console/";
         UserPoolClient client = pool.addClient("Console", UserPoolClientOptions.builder()
                 .userPoolClientName("microloan-console")
                 .generateSecret(false)
@@ -643,8 +661,6 @@ public class PlatformStack extends Stack {
         api.addEnvironment("MICROLOAN_CONSOLE_CLIENT_ID", client.getUserPoolClientId());
         api.addEnvironment("MICROLOAN_CONSOLE_ISSUER", pool.getUserPoolProviderUrl());
         api.addEnvironment("MICROLOAN_CONSOLE_PUBLIC_KEY_LOCATION", pool.getUserPoolProviderUrl() + "/.well-known/jwks.json");
-        CfnOutput.Builder.create(this, "ConsoleUrl").value(console)
-                .description("The back-office console; staff sign in at the StaffPool user pool").build();
     }
 
     private HttpApi httpApi() {

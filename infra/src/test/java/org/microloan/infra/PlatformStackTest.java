@@ -326,6 +326,20 @@ class PlatformStackTest {
     }
 
     @Test
+    void withoutTheStaffPool_theDeploymentNamesItsOwnProvider(@TempDir Path other) throws IOException {
+        standIns(other, List.of());
+        App app = App.Builder.create().context(Map.of("staffPool", "false")).build();
+        Template own = Template.fromStack(new PlatformStack(app, "OwnProvider", Artifacts.in(other)));
+        own.resourceCountIs("AWS::Cognito::UserPool", 0);
+        for (String name : List.of("ConsoleAuthorizeUrl", "ConsoleTokenUrl", "ConsoleClientId", "ConsoleIssuer",
+                "ConsoleJwksUrl")) {
+            own.hasParameter(name, Map.of("Type", "String"));
+        }
+        own.hasParameter("ConsoleGroupsClaim", Map.of("Default", "groups"));
+        own.hasOutput("ConsoleUrl", Match.anyValue());
+    }
+
+    @Test
     void cdkNagsAwsSolutions_findNothing_everySuppressionSaysWhy() {
         assertThat(annotations.findError("*", Match.stringLikeRegexp("AwsSolutions-.*")))
                 .extracting(m -> m.getId() + ": " + m.getEntry().getData()).isEmpty();

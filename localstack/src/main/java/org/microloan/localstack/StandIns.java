@@ -38,7 +38,8 @@ record StandIns(String table, String encryptionKey, String databaseUrl, String p
         // staff sign in at the development issuer, which also issues the borrowers' tokens: no user pool stands in,
         // and the stack points the console at its own sign-in page (LocalStack)
         for (String console : List.of("MICROLOAN_CONSOLE_AUTHORIZE_URL", "MICROLOAN_CONSOLE_TOKEN_URL",
-                "MICROLOAN_CONSOLE_CLIENT_ID", "MICROLOAN_CONSOLE_ISSUER", "MICROLOAN_CONSOLE_PUBLIC_KEY_LOCATION")) {
+                "MICROLOAN_CONSOLE_CLIENT_ID", "MICROLOAN_CONSOLE_ISSUER", "MICROLOAN_CONSOLE_PUBLIC_KEY_LOCATION",
+                "MICROLOAN_CONSOLE_GROUPS_CLAIM")) {
             local.put(console, Map.of());
         }
         return local;

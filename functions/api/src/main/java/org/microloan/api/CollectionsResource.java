@@ -95,17 +95,18 @@ public class CollectionsResource {
 
     @Operation(summary = "Overdue loans in a collections tier",
             description = "Active loans by days past due on today's business date (China time): REMINDERS (1–7 days by "
-                    + "default), NEGOTIATION (8–30) or AGENCY (more than 30), most overdue first, up to limit (1–200). "
+                    + "default), NEGOTIATION (8–30, the default tier) or AGENCY (more than 30), most overdue first, up to "
+                    + "limit (1–200, default 50). "
                     + "Each with what it owes now, when the borrower's number may next be called under the conduct "
                     + "rules, its last call and latest promise to pay (PENDING, KEPT or BROKEN).")
     @GET
-    public WorkList tier(@QueryParam("tier") @DefaultValue("REMINDERS") String tier,
+    public WorkList tier(@QueryParam("tier") @DefaultValue("NEGOTIATION") String tier,
                          @QueryParam("limit") @DefaultValue("50") int limit) {
         CollectionTier t = Arrays.stream(CollectionTier.values()).filter(v -> v.name().equalsIgnoreCase(tier)).findFirst()
-                .orElseThrow(() -> new Problems.BadFieldException("tier", "send one of "
+                .orElseThrow(() -> new Problems.BadFieldException("query:tier", "send one of "
                         + Arrays.toString(CollectionTier.values()) + ", not '" + tier + "'"));
         if (limit < 1 || limit > MOST) {
-            throw new Problems.BadFieldException("limit", "send a limit from 1 to " + MOST + ", not " + limit);
+            throw new Problems.BadFieldException("query:limit", "send a limit from 1 to " + MOST + ", not " + limit);
         }
         Instant now = clock.instant();
         LocalDate today = BusinessDate.of(now);

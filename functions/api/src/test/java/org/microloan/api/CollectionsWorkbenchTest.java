@@ -116,9 +116,9 @@ class CollectionsWorkbenchTest {
         assertThat(entry(agency, forty)).containsEntry("daysPastDue", 40).containsEntry("forAgency", true);
 
         as("col-1", "collector").when().get("/v1/ops/collections?tier=LATE").then().statusCode(400)
-                .body("errors[0].field", equalTo("tier")).body("detail", containsString("REMINDERS, NEGOTIATION, AGENCY"));
+                .body("errors[0].field", equalTo("query:tier")).body("detail", containsString("REMINDERS, NEGOTIATION, AGENCY"));
         as("col-1", "collector").when().get("/v1/ops/collections?limit=0").then().statusCode(400)
-                .body("errors[0].field", equalTo("limit"));
+                .body("errors[0].field", equalTo("query:limit"));
         as("rev-1", "reviewer").when().get("/v1/ops/collections").then().statusCode(403);
         as("b-1", "borrower").when().get("/v1/ops/collections").then().statusCode(403);
         as("ops-1", "operator").when().get("/v1/ops/collections/agencies").then().statusCode(200)

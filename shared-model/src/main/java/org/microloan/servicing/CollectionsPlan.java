@@ -32,9 +32,8 @@ public record CollectionsPlan(int remindDaysBefore, int smsUpTo, int negotiation
 
     /** Loans beyond negotiation go to a licensed agency, once. */
     public boolean forAgency(long daysPastDue) {
-        return daysPastDue > negotiationUpTo;
+        return tierOf(daysPastDue).filter(tier -> tier == CollectionTier.AGENCY).isPresent();
     }
-
 
     /**
      * @param daysPastDue    0 when nothing is overdue
@@ -42,15 +41,10 @@ public record CollectionsPlan(int remindDaysBefore, int smsUpTo, int negotiation
      * @param withAgency     already handed over: the agency has it, nothing more to send
      */
     public Optional<Contact> contactFor(long daysPastDue, Optional<Long> daysToNextDue, boolean withAgency) {
-        if (daysPastDue > negotiationUpTo) {
-            return withAgency ? Optional.empty() : Optional.of(Contact.AGENCY_HANDOVER);
-        }
-        if (daysPastDue > smsUpTo) {
-            return Optional.of(Contact.NEGOTIATION_TASK);
-        }
-        if (daysPastDue > 0) {
-            return Optional.of(Contact.OVERDUE_SMS);
-        }
-        return daysToNextDue.filter(days -> days == remindDaysBefore).map(days -> Contact.DUE_REMINDER);
+        return tierOf(daysPastDue).map(tier -> switch (tier) {
+            case REMINDERS -> Optional.of(Contact.OVERDUE_SMS);
+            case NEGOTIATION -> Optional.of(Contact.NEGOTIATION_TASK);
+            case AGENCY -> withAgency ? Optional.<Contact>empty() : Optional.of(Contact.AGENCY_HANDOVER);
+        }).orElseGet(() -> daysToNextDue.filter(days -> days == remindDaysBefore).map(days -> Contact.DUE_REMINDER));
     }
 }

@@ -62,6 +62,11 @@ public record LoanAccount(Money principal, BigDecimal annualRate, RepaymentMetho
         return owed;
     }
 
+    /** Everything {@link #owed} on the day, in all: what a collector asks for now. */
+    public Money totalOwed(LocalDate on) {
+        return Money.total(owed(on).values().stream());
+    }
+
     public Money outstandingPrincipal() {
         return Money.total(installments.stream().map(BookedInstallment::principalDue));
     }
@@ -96,7 +101,7 @@ public record LoanAccount(Money principal, BigDecimal annualRate, RepaymentMetho
             return Money.ZERO;
         }
         LocalDate on = notBeforeLastPayment(date);
-        Money due = Money.total(owed(on).values().stream());
+        Money due = totalOwed(on);
         int dueOrPaid = (int) installments.stream().filter(i -> i.settled() || !i.dueDate().isAfter(on)).count();
         return due.plus(Payoff.quote(new LoanPosition(schedule(), dueOrPaid), on, servicing).total());
     }
@@ -223,7 +228,7 @@ public record LoanAccount(Money principal, BigDecimal annualRate, RepaymentMetho
         Money takes = switch (refused.refusal()) {
             case LOAN_SETTLED, NOT_POSITIVE, BELOW_AMOUNT_DUE -> Money.ZERO;
             case ABOVE_PAYOFF -> refused.payoff();
-            case BELOW_ACCRUED_INTEREST -> Money.total(owed(on).values().stream());
+            case BELOW_ACCRUED_INTEREST -> totalOwed(on);
         };
         if (!takes.isPositive()) {
             return new ReceivedMoney(this, Optional.empty(), amount.max(Money.ZERO));

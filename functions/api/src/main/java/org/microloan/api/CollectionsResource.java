@@ -3,12 +3,11 @@ package org.microloan.api;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -28,7 +27,6 @@ import org.microloan.ledger.CollectionRecord;
 import org.microloan.ledger.Loan;
 import org.microloan.ledger.LoanHistory;
 import org.microloan.ledger.OverdueLoans;
-import org.microloan.money.Money;
 import org.microloan.product.ProductCatalogue;
 import org.microloan.schedule.BusinessDate;
 import org.microloan.servicing.CallParty;
@@ -102,9 +100,7 @@ public class CollectionsResource {
     @GET
     public WorkList tier(@QueryParam("tier") @DefaultValue("NEGOTIATION") String tier,
                          @QueryParam("limit") @DefaultValue("50") int limit) {
-        CollectionTier t = Arrays.stream(CollectionTier.values()).filter(v -> v.name().equalsIgnoreCase(tier)).findFirst()
-                .orElseThrow(() -> new Problems.BadFieldException("query:tier", "send one of "
-                        + Arrays.toString(CollectionTier.values()) + ", not '" + tier + "'"));
+        CollectionTier t = RequestChoice.oneOf("query:tier", CollectionTier.values(), tier.toUpperCase(Locale.ROOT));
         if (limit < 1 || limit > MOST) {
             throw new Problems.BadFieldException("query:limit", "send a limit from 1 to " + MOST + ", not " + limit);
         }
@@ -137,10 +133,10 @@ public class CollectionsResource {
         LoanAccount account = loan.account();
         long daysPastDue = account.daysPastDue(today);
         LoanHistory.Call last = made.isEmpty() ? null : CollectionCalls.view(made.get(made.size() - 1), money, today);
-        LoanHistory.Promise promise = made.stream().map(c -> CollectionCalls.view(c, money, today).promise())
-                .filter(Objects::nonNull).reduce((first, second) -> second).orElse(null);
+        LoanHistory.Promise promise = made.stream().filter(c -> c.promisedFen != null).reduce((first, second) -> second)
+                .map(c -> CollectionCalls.view(c, money, today).promise()).orElse(null);
         Instant nextCall = conduct.nextCallAt(now, BusinessDate.CHINA, (int) unansweredToday);
-        return new OverdueLoan(loan.id, loan.productCode, daysPastDue, Money.total(account.owed(today).values().stream()).toString(),
+        return new OverdueLoan(loan.id, loan.productCode, daysPastDue, account.totalOwed(today).toString(),
                 account.outstandingPrincipal().toString(), loan.fiveTierClass.name(), loan.withAgency,
                 plan.forAgency(daysPastDue) && !loan.withAgency, nextCall, !nextCall.isAfter(now), unansweredToday,
                 made.size(), last, promise);

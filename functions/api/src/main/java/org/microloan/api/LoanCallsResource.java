@@ -3,7 +3,6 @@ package org.microloan.api;
 import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.Optional;
 
@@ -111,8 +110,8 @@ public class LoanCallsResource {
         if (body == null) {
             throw new Problems.BadFieldException("", "send party, outcome and, for a promise, promise {amount, by}");
         }
-        CallParty party = oneOf("/party", CallParty.values(), body.party());
-        CallOutcome outcome = oneOf("/outcome", CallOutcome.values(), body.outcome());
+        CallParty party = RequestChoice.oneOf("/party", CallParty.values(), body.party());
+        CallOutcome outcome = RequestChoice.oneOf("/outcome", CallOutcome.values(), body.outcome());
         if (body.note() != null && body.note().length() > 1000) {
             throw new Problems.BadFieldException("/note", "send a note of at most 1000 characters");
         }
@@ -167,11 +166,5 @@ public class LoanCallsResource {
                         "the borrower's application is not on file: send the number called"));
         return NumberKey.of(secret, mobile).orElseThrow(() -> new Problems.ConflictException("no-number-on-file",
                 "the borrower's mobile on file is not a telephone number: send the number called"));
-    }
-
-    private static <E extends Enum<E>> E oneOf(String field, E[] values, String given) {
-        return Arrays.stream(values).filter(v -> v.name().equals(given)).findFirst()
-                .orElseThrow(() -> new Problems.BadFieldException(field, "send one of " + Arrays.toString(values)
-                        + (given == null ? "" : ", not '" + given + "'")));
     }
 }

@@ -2,7 +2,6 @@ package org.microloan.api;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.List;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -63,12 +62,8 @@ public class LoanSignalsResource {
             @RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "revenue-drop",
                     summary = "A partner reports falling revenue",
                     value = "{\"signal\": \"REVENUE_DROP\", \"on\": \"2026-11-22\", \"detail\": \"monthly sales down 40% on the platform\"}"))) Signal body) {
-        EarlyWarnings.Signal signal;
-        try {
-            signal = EarlyWarnings.Signal.valueOf(body == null || body.signal() == null ? "" : body.signal());
-        } catch (IllegalArgumentException e) {
-            throw new Problems.BadFieldException("/signal", "send one of " + Arrays.toString(EarlyWarnings.Signal.values()));
-        }
+        EarlyWarnings.Signal signal = RequestChoice.oneOf("/signal", EarlyWarnings.Signal.values(),
+                body == null ? null : body.signal());
         LocalDate on = body.on() == null ? BusinessDate.today(clock) : RequestDate.parse("/on", body.on());
         if (Books.await(() -> books.loan(loanId)) == null) {
             throw new Problems.NotFoundException("no loan " + loanId);

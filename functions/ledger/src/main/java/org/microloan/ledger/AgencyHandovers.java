@@ -12,7 +12,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.microloan.configuration.Settings;
-import org.microloan.money.Money;
 import org.microloan.product.ProductCatalogue;
 import org.microloan.schedule.BusinessDate;
 import org.microloan.servicing.CollectionsPlan;
@@ -85,7 +84,7 @@ public class AgencyHandovers {
                     h.handedBy = by;
                     h.reason = reason;
                     h.daysPastDue = daysPastDue;
-                    h.owedFen = Money.total(account.owed(today).values().stream()).fen();
+                    h.owedFen = account.totalOwed(today).fen();
                     h.dataFields = HandoverField.ALL.stream().map(Enum::name).collect(Collectors.joining(","));
                     loan.withAgency = true;
                     return session.createMutationQuery("update ContactRecord set status = HANDED_OVER"

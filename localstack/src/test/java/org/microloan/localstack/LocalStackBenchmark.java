@@ -23,13 +23,14 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
+import org.microloan.localstack.metering.Meter;
 import org.microloan.testing.Forms;
 
 /**
  * How many applications a second the stack carries end to end on this machine: N borrowers apply,
  * accept as soon as the offer is there, and are paid out, C at a time, over HTTP.
  * {@code mvn -B package -DskipTests && mvn -B verify -pl localstack -Dit.test=LocalStackBenchmark
- * -Dapplications=60 -Dclients=8}; writes target/local-stack-benchmark.txt.
+ * -Dapplications=60 -Dclients=8 [-Dmetered=true]}; writes target/local-stack-benchmark.txt.
  */
 class LocalStackBenchmark {
 
@@ -59,8 +60,9 @@ class LocalStackBenchmark {
         int clients = Integer.getInteger("clients", 8);
         Path work = Path.of("target", "local-stack-benchmark");
         Instant begin = Instant.now();
+        // -Dmetered=true puts the meter's hop in front of DynamoDB Local (slower): its requests and units are counted
         try (LocalStack stack = LocalStack.start(new LocalStack.Options(Optional.empty(), work,
-                Path.of(System.getProperty("functions.dir", "../functions")), 0, 0, 0, false, false,
+                Path.of(System.getProperty("functions.dir", "../functions")), 0, 0, 0, false, Boolean.getBoolean("metered"),
                 Integer.getInteger("concurrency", LocalStack.CONCURRENCY)))) {
             Duration startup = Duration.between(begin, Instant.now());
             List<Duration> latencies = Collections.synchronizedList(new ArrayList<>());
@@ -106,6 +108,7 @@ class LocalStackBenchmark {
             }
             latencies.clear();
             offers.clear();
+            Meter.Reading meter0 = stack.meter().reading();
             Map<String, Duration> cpu0 = processorTime(work);
             cpu0.put("driver", clientsTime(clientThreads));
             Instant t0 = Instant.now();
@@ -117,6 +120,7 @@ class LocalStackBenchmark {
                 f.get();
             }
             Duration took = Duration.between(t0, Instant.now());
+            Meter.Reading metered = stack.meter().reading().minus(meter0);
             Map<String, Duration> cpuBy = processorTime(work);
             cpuBy.put("driver", clientsTime(clientThreads));
             cpu0.forEach((who, before) -> cpuBy.computeIfPresent(who, (w, after) -> after.minus(before)));
@@ -133,7 +137,7 @@ class LocalStackBenchmark {
                             + " with %d clients in %.1f s = %.2f applications/s; end-to-end p50 %d ms, p95 %d ms;"
                             + " submission to offer p50 %d ms; processor %.3f s an application (user + system, every"
                             + " process of the stack, the clients' own %.3f s not counted), by process: %s;"
-                            + " sandboxes (now/most) %s%n",
+                            + " sandboxes (now/most) %s; API requests %.1f an application%s%n",
                     startup.toMillis() / 1000.0, applications, clients, took.toMillis() / 1000.0,
                     applications * 1000.0 / took.toMillis(), sorted.get(sorted.size() / 2).toMillis(),
                     sorted.get(Math.min(sorted.size() - 1, (sorted.size() * 95 + 99) / 100 - 1)).toMillis(),
@@ -143,7 +147,11 @@ class LocalStackBenchmark {
                             .map(e -> String.format(Locale.ROOT, "%s %.3f", e.getKey(), e.getValue().toMillis() / 1000.0 / applications))
                             .collect(java.util.stream.Collectors.joining(", ")),
                     stack.host().sandboxes().entrySet().stream().map(e -> e.getKey() + " " + e.getValue().now() + "/"
-                            + e.getValue().peak()).collect(java.util.stream.Collectors.joining(", ")));
+                            + e.getValue().peak()).collect(java.util.stream.Collectors.joining(", ")),
+                    metered.apiRequests() / (double) applications, Boolean.getBoolean("metered")
+                            ? String.format(Locale.ROOT, ", DynamoDB requests %.1f an application (%.1f read and %.1f write units)",
+                            metered.dynamoDbRequests() / (double) applications, metered.readUnits() / applications,
+                            metered.writeUnits() / applications) : "");
             System.out.print(report);
             Files.writeString(Path.of("target", "local-stack-benchmark.txt"), report);
             assertThat(latencies).hasSize(applications);

@@ -77,7 +77,7 @@ public class Wiring {
         return new PersonalExposure(reservations, applications);
     }
 
-    /** A step's result is kept a week. */
+    /** An API request's answer is kept a week (the steps keep theirs on the application). */
     @Produces
     @ApplicationScoped
     Idempotency idempotency(DynamoDbClient dynamo, ObjectMapper json, Clock clock) {

@@ -17,17 +17,19 @@ public final class Meter {
     private final Map<String, AtomicLong> transitions = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> expressRequests = new ConcurrentHashMap<>();
     private final Map<String, DoubleAdder> expressGbSeconds = new ConcurrentHashMap<>();
+    private final AtomicLong dynamoDbRequests = new AtomicLong();
     private final DoubleAdder readUnits = new DoubleAdder();
     private final DoubleAdder writeUnits = new DoubleAdder();
 
     /** What the meter read at one moment; {@link #minus} gives what happened between two readings. */
     public record Reading(long apiRequests, Map<String, Long> transitions, Map<String, Long> expressRequests,
-                          Map<String, Double> expressGbSeconds, double readUnits, double writeUnits) {
+                          Map<String, Double> expressGbSeconds, long dynamoDbRequests, double readUnits,
+                          double writeUnits) {
 
         public Reading minus(Reading before) {
             return new Reading(apiRequests - before.apiRequests, less(transitions, before.transitions),
                     less(expressRequests, before.expressRequests), lessDouble(expressGbSeconds, before.expressGbSeconds),
-                    readUnits - before.readUnits, writeUnits - before.writeUnits);
+                    dynamoDbRequests - before.dynamoDbRequests, readUnits - before.readUnits, writeUnits - before.writeUnits);
         }
 
         private static Map<String, Long> less(Map<String, Long> after, Map<String, Long> before) {
@@ -62,7 +64,9 @@ public final class Meter {
         expressGbSeconds.computeIfAbsent(machine, m -> new DoubleAdder()).add(billed / 1000.0 * 64 / 1024);
     }
 
+    /** An item call to DynamoDB and the request units it consumed. */
     public void dynamoDb(double read, double write) {
+        dynamoDbRequests.incrementAndGet();
         readUnits.add(read);
         writeUnits.add(write);
     }
@@ -74,6 +78,6 @@ public final class Meter {
         expressRequests.forEach((k, v) -> r.put(k, v.get()));
         Map<String, Double> g = new TreeMap<>();
         expressGbSeconds.forEach((k, v) -> g.put(k, v.sum()));
-        return new Reading(apiRequests.get(), t, r, g, readUnits.sum(), writeUnits.sum());
+        return new Reading(apiRequests.get(), t, r, g, dynamoDbRequests.get(), readUnits.sum(), writeUnits.sum());
     }
 }

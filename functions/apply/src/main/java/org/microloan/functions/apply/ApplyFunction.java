@@ -23,7 +23,6 @@ public class ApplyFunction implements RequestHandler<StepInput, ApplyResult> {
 
     @Override
     public ApplyResult handleRequest(StepInput input, Context context) {
-        return steps.once(input, Step.APPLY, ApplyResult.class, Duration.ofMillis(context.getRemainingTimeInMillis()),
-                () -> eligibility.check(input));
+        return steps.once(input, Step.APPLY, Duration.ofMillis(context.getRemainingTimeInMillis()), eligibility::check);
     }
 }

@@ -13,7 +13,6 @@ import org.microloan.decision.KnockOut;
 import org.microloan.origination.intake.ApplicationForm;
 import org.microloan.origination.intake.ApplicationIntake;
 import org.microloan.origination.steps.StepContext;
-import org.microloan.origination.steps.StepInput;
 import org.microloan.origination.store.ApplicationStore;
 import org.microloan.origination.store.PersonalExposure;
 import org.microloan.origination.store.StoredApplication;
@@ -45,8 +44,7 @@ public class Eligibility {
         this.products = products;
     }
 
-    ApplyResult check(StepInput input) {
-        StoredApplication stored = steps.load(input);
+    ApplyResult check(StoredApplication stored) {
         Optional<ApplyResult> done = steps.recorded(stored, Step.APPLY);
         if (done.isPresent()) {
             return done.get();

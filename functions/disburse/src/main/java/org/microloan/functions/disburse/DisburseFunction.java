@@ -23,7 +23,6 @@ public class DisburseFunction implements RequestHandler<StepInput, DisburseResul
 
     @Override
     public DisburseResult handleRequest(StepInput input, Context context) {
-        return steps.once(input, Step.DISBURSE, DisburseResult.class, Duration.ofMillis(context.getRemainingTimeInMillis()),
-                () -> payout.disburse(input));
+        return steps.once(input, Step.DISBURSE, Duration.ofMillis(context.getRemainingTimeInMillis()), payout::disburse);
     }
 }

@@ -18,7 +18,6 @@ import org.microloan.money.Rate;
 import org.microloan.origination.intake.ApplicationForm;
 import org.microloan.origination.intake.ApplicationIntake;
 import org.microloan.origination.steps.StepContext;
-import org.microloan.origination.steps.StepInput;
 import org.microloan.origination.store.ApplicationStore;
 import org.microloan.origination.store.PersonalExposure;
 import org.microloan.origination.store.StoredApplication;
@@ -71,8 +70,7 @@ public class Payout {
         return "disburse-" + applicationId;
     }
 
-    DisburseResult disburse(StepInput input) {
-        StoredApplication loaded = steps.load(input);
+    DisburseResult disburse(StoredApplication loaded) {
         Optional<DisburseResult> done = steps.recorded(loaded, Step.DISBURSE);
         if (done.isPresent()) {
             return done.get();

@@ -17,11 +17,12 @@ import org.microloan.workflow.ConcurrentUpdateException;
 import org.microloan.workflow.KeyReusedException;
 
 /**
- * Runs a step at most once per key (application id and step): a second call with the same key and the
- * same payload returns the recorded result and does nothing; the same key with another payload is
- * refused; a run still in progress makes the caller retry later; a run that failed leaves nothing behind.
- * A claim lasts only as long as its run can: the Lambda's remaining time (as Powertools does), so a run that
- * crashed or timed out never turns the workflow's retries into "already running".
+ * Runs an API request that changes something at most once per key (the caller and its Idempotency-Key, and
+ * the call): a second call with the same key and the same payload returns the recorded result and does
+ * nothing; the same key with another payload is refused; a run still in progress makes the caller retry
+ * later; a run that failed leaves nothing behind. A claim lasts only as long as its run can: the Lambda's
+ * remaining time (as Powertools does), so a run that crashed or timed out never turns retries into "already
+ * running". (The workflow's steps claim on the application itself: {@code StepContext.once}.)
  */
 public final class Idempotency {
 
@@ -39,12 +40,14 @@ public final class Idempotency {
     }
 
     /**
+     * @param requestKey who asks and the key they sent ({@code borrower:Idempotency-Key})
+     * @param call       what is asked ({@code POST /v1/applications})
      * @param runsAtMost how long this run can still take: the function's remaining time, after which Lambda
      *                   has ended it, so the claim may be taken over
      */
-    public <T> T once(String applicationId, String step, Object payload, Class<T> type, Duration runsAtMost,
+    public <T> T once(String requestKey, String call, Object payload, Class<T> type, Duration runsAtMost,
                       Supplier<T> work) {
-        String key = step + "#" + applicationId;
+        String key = call + "#" + requestKey;
         String hash = sha256(write(payload));
         // the claim first, the record read only when the claim is refused: one round trip fewer on every first run
         Instant now = clock.instant();
@@ -52,7 +55,7 @@ public final class Idempotency {
                 now.plus(keep), now.plus(runsAtMost));
         if (!store.putRecord(claim, now)) {
             return recorded(key, hash, type).orElseThrow(
-                    () -> new ConcurrentUpdateException("step " + key + " is already running"));
+                    () -> new ConcurrentUpdateException(key + " is already running"));
         }
         T result;
         try {
@@ -76,7 +79,7 @@ public final class Idempotency {
             if (record.inProgressUntil().isBefore(clock.instant())) {
                 return Optional.empty();
             }
-            throw new ConcurrentUpdateException("step " + key + " is already running");
+            throw new ConcurrentUpdateException(key + " is already running");
         }
         if (!record.payloadHash().equals(hash)) {
             throw new KeyReusedException(key);

@@ -1,13 +1,14 @@
 package org.microloan.origination.steps;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.microloan.origination.idempotency.Idempotency;
 import org.microloan.origination.store.ApplicationStore;
 import org.microloan.origination.store.DynamoFailures;
 import org.microloan.origination.store.StoredApplication;
@@ -17,38 +18,53 @@ import org.microloan.workflow.Step;
 import org.microloan.workflow.UnknownApplicationException;
 
 /**
- * What every step does around its own work: run once per application, load the application, record the
- * outcome, as JSON.
+ * What every step does around its own work: claim the application for the step (one run at a time), hand it
+ * to the work, record the outcome, as JSON. The claim and the record are attributes of the application itself,
+ * so a step's first run makes two writes: the claim, which reads the application, and the record, which ends
+ * the claim.
  */
 @ApplicationScoped
 public class StepContext {
 
     private final ApplicationStore store;
     private final ObjectMapper json;
-    private final Idempotency idempotency;
+    private final Clock clock;
 
-    public StepContext(ApplicationStore store, ObjectMapper json, Idempotency idempotency) {
+    public StepContext(ApplicationStore store, ObjectMapper json, Clock clock) {
         this.store = store;
         this.json = json;
-        this.idempotency = idempotency;
+        this.clock = clock;
     }
 
     /**
-     * The step's work, once per application whatever the workflow replays: a repeat returns the recorded
-     * result. DynamoDB throttled or unreachable is named {@code StoreUnavailableException}, for a retry.
+     * The step's work on the application, one run at a time: while a run holds the step, another is refused
+     * ({@code ConcurrentUpdateException}, which the workflow retries), and a run that fails lets go. The work
+     * finds what an earlier run recorded on the application and returns it instead of acting again. DynamoDB
+     * throttled or unreachable is named {@code StoreUnavailableException}, for a retry.
      *
-     * @param runsAtMost the function's remaining time, after which another run may take over
+     * @param runsAtMost the function's remaining time, after which Lambda has ended the run, so another may claim
      */
-    public <T> T once(StepInput input, Step<?> step, Class<T> type, Duration runsAtMost, Supplier<T> work) {
-        return DynamoFailures.named(() -> idempotency.once(input.applicationId(), step.key(), input, type,
-                runsAtMost, work));
-    }
-
-    public StoredApplication load(StepInput input) {
+    public <T> T once(StepInput input, Step<?> step, Duration runsAtMost, Function<StoredApplication, T> work) {
         if (input == null || input.applicationId() == null || input.applicationId().isBlank()) {
             throw new IllegalArgumentException("the step needs {\"applicationId\": \"...\"}");
         }
-        return store.find(input.applicationId()).orElseThrow(() -> new UnknownApplicationException(input.applicationId()));
+        String id = input.applicationId();
+        return DynamoFailures.named(() -> {
+            Instant now = clock.instant();
+            Instant until = now.plus(runsAtMost);
+            StoredApplication claimed = store.claim(id, step.key(), now, until)
+                    .orElseThrow(() -> new UnknownApplicationException(id));
+            try {
+                return work.apply(claimed);
+            } catch (RuntimeException e) {
+                try {
+                    store.release(id, step.key(), until);
+                } catch (RuntimeException notReleased) {
+                    e.addSuppressed(notReleased);
+                }
+                throw e;
+            }
+        });
     }
 
     public <T> StoredApplication advance(StoredApplication current, ApplicationStatus to, Step<T> step, T value) {

@@ -17,12 +17,25 @@ public interface ApplicationStore {
 
     Optional<StoredApplication> find(String applicationId);
 
+    /**
+     * Claims the application for a run of the step, in the one write that reads it: the application as it is, or
+     * nothing when there is no such application. A claim lasts until {@code until} (what the run can take at most),
+     * ends when the step's result is recorded ({@link #advance}, {@link #record}) or the run lets go of it, and does
+     * not hold a step whose result is recorded already (a repeat only reads it).
+     *
+     * @throws org.microloan.workflow.ConcurrentUpdateException another run of the step holds it
+     */
+    Optional<StoredApplication> claim(String applicationId, String step, Instant now, Instant until);
+
+    /** Lets go of a run's claim on the step (the run failed), if the claim is still that run's. */
+    void release(String applicationId, String step, Instant until);
+
     /** The applications of these ids that exist, by id, in as few requests as the store allows (a page's worth). */
     Map<String, StoredApplication> findAll(Collection<String> applicationIds);
 
     /**
      * Moves the application to {@code to}, recording a step's result, if it is still at {@code
-     * expectedVersion} and {@code to} follows its status; the stored record after the write.
+     * expectedVersion} and {@code to} follows its status; the stored record after the write. The step's claim ends.
      *
      * @throws org.microloan.workflow.ConcurrentUpdateException another write came first
      * @throws IllegalTransitionException the status cannot move to {@code to}
@@ -31,7 +44,7 @@ public interface ApplicationStore {
 
     /**
      * Records a step's result without moving the status (a task token to wait on), under the same
-     * optimistic lock as {@link #advance}.
+     * optimistic lock as {@link #advance}. The step's claim ends.
      */
     StoredApplication record(StoredApplication current, String step, String resultJson);
 

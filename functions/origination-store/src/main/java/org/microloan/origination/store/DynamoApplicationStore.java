@@ -77,6 +77,42 @@ public final class DynamoApplicationStore implements ApplicationStore {
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(read(item));
     }
 
+    @Override
+    public Optional<StoredApplication> claim(String applicationId, String step, Instant now, Instant until) {
+        try {
+            return Optional.of(read(dynamo.updateItem(b -> b.tableName(table).key(key(applicationId))
+                    .updateExpression("SET #claim = :until")
+                    .conditionExpression("attribute_exists(#pk) AND (attribute_not_exists(#claim) OR #claim < :now"
+                            + " OR attribute_exists(#results.#step))")
+                    .expressionAttributeNames(Map.of("#pk", PK, "#claim", claimOf(step), "#results", "results", "#step", step))
+                    .expressionAttributeValues(Map.of(":until", n(until.toEpochMilli()), ":now", n(now.toEpochMilli())))
+                    .returnValues(ReturnValue.ALL_NEW)).attributes()));
+        } catch (ConditionalCheckFailedException e) {
+            if (find(applicationId).isEmpty()) {
+                return Optional.empty();
+            }
+            throw new ConcurrentUpdateException("step " + step + " of application " + applicationId + " is already running");
+        }
+    }
+
+    @Override
+    public void release(String applicationId, String step, Instant until) {
+        try {
+            dynamo.updateItem(b -> b.tableName(table).key(key(applicationId))
+                    .updateExpression("REMOVE #claim")
+                    .conditionExpression("#claim = :until")
+                    .expressionAttributeNames(Map.of("#claim", claimOf(step)))
+                    .expressionAttributeValues(Map.of(":until", n(until.toEpochMilli()))));
+        } catch (ConditionalCheckFailedException e) {
+            // the claim had run out and another run holds it now, or it was never there
+        }
+    }
+
+    /** A run's claim on a step: an attribute of the application, holding until when (epoch milliseconds). */
+    private static String claimOf(String step) {
+        return "claim#" + step;
+    }
+
     /** BatchGetItem's most keys a request. */
     private static final int BATCH = 100;
     private static final int UNPROCESSED_ATTEMPTS = 6;
@@ -135,7 +171,7 @@ public final class DynamoApplicationStore implements ApplicationStore {
         }
         String allowed = values.keySet().stream().filter(k -> k.startsWith(":from")).collect(Collectors.joining(", "));
         Map<String, String> names = new HashMap<>(Map.of("#status", "status", "#version", "version", "#results", "results",
-                "#step", step));
+                "#step", step, "#claim", claimOf(step)));
         if (to != ApplicationStatus.IN_REVIEW) {
             names.put("#queue", QUEUE);
             names.put("#queuedAt", QUEUED_AT);
@@ -144,7 +180,7 @@ public final class DynamoApplicationStore implements ApplicationStore {
             Map<String, AttributeValue> updated = dynamo.updateItem(b -> b.tableName(table).key(key(current.applicationId()))
                     .updateExpression("SET #status = :to, #version = #version + :one, #results.#step = :result"
                             // moving on leaves the review queue, where the workflow's ManualReview put it
-                            + (to == ApplicationStatus.IN_REVIEW ? "" : " REMOVE #queue, #queuedAt"))
+                            + " REMOVE #claim" + (to == ApplicationStatus.IN_REVIEW ? "" : ", #queue, #queuedAt"))
                     .conditionExpression("#version = :expected AND #status IN (" + allowed + ")")
                     .expressionAttributeNames(names)
                     .expressionAttributeValues(values)
@@ -164,9 +200,10 @@ public final class DynamoApplicationStore implements ApplicationStore {
     public StoredApplication record(StoredApplication current, String step, String resultJson) {
         try {
             return read(dynamo.updateItem(b -> b.tableName(table).key(key(current.applicationId()))
-                    .updateExpression("SET #version = #version + :one, #results.#step = :result")
+                    .updateExpression("SET #version = #version + :one, #results.#step = :result REMOVE #claim")
                     .conditionExpression("#version = :expected")
-                    .expressionAttributeNames(Map.of("#version", "version", "#results", "results", "#step", step))
+                    .expressionAttributeNames(Map.of("#version", "version", "#results", "results", "#step", step,
+                            "#claim", claimOf(step)))
                     .expressionAttributeValues(Map.of(":one", n(1), ":expected", n(current.version()), ":result", s(resultJson)))
                     .returnValues(ReturnValue.ALL_NEW)).attributes());
         } catch (ConditionalCheckFailedException e) {

@@ -99,6 +99,33 @@ class StepRecordsTest {
     }
 
     @Test
+    void aStepRunsOneAtATime_aFailedRunLetsGo_andAnUnknownApplicationIsNamed() {
+        String id = UUID.randomUUID().toString();
+        intake.submit(id, "b-" + id, Forms.emergency(), Instant.now());
+        StepInput input = new StepInput(id);
+        java.time.Duration runsAtMost = java.time.Duration.ofSeconds(30);
+
+        String seen = steps.once(input, Step.SCORE, runsAtMost, running -> {
+            // a second delivery of the same invocation while this one runs
+            assertThatThrownBy(() -> steps.once(input, Step.SCORE, runsAtMost, again -> "twice"))
+                    .isInstanceOf(ConcurrentUpdateException.class);
+            return running.status().name();
+        });
+        assertThat(seen).isEqualTo("RECEIVED");
+
+        assertThatThrownBy(() -> steps.once(input, Step.APPLY, runsAtMost, failing -> {
+            throw new IllegalStateException("the bureau answered nonsense");
+        })).hasMessage("the bureau answered nonsense");
+        String retried = steps.once(input, Step.APPLY, runsAtMost, StoredApplication::applicationId);
+        assertThat(retried).isEqualTo(id);
+
+        assertThatThrownBy(() -> steps.once(new StepInput("no-such-application"), Step.APPLY, runsAtMost, a -> a))
+                .isInstanceOf(org.microloan.workflow.UnknownApplicationException.class);
+        assertThatThrownBy(() -> steps.once(new StepInput(" "), Step.APPLY, runsAtMost, a -> a))
+                .hasMessageContaining("applicationId");
+    }
+
+    @Test
     void anAcceptanceRecordedBeforeItHadAShape_readsAsAnAcceptance() {
         String id = UUID.randomUUID().toString();
         intake.submit(id, "b-" + id, Forms.emergency(), Instant.now());

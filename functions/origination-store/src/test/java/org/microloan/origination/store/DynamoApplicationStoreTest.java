@@ -107,6 +107,50 @@ class DynamoApplicationStoreTest {
     }
 
     @Test
+    void aStepsClaim_readsTheApplication_holdsOffAnotherRun_andEndsWhenTheResultIsRecorded() {
+        StoredApplication a = received("b", Instant.now());
+        store.create(a);
+        Instant now = Instant.parse("2026-12-03T02:00:00Z");
+        Instant until = now.plusSeconds(30);
+
+        StoredApplication claimed = store.claim(a.applicationId(), "apply", now, until).orElseThrow();
+
+        assertThat(claimed.status()).isEqualTo(ApplicationStatus.RECEIVED);
+        assertThat(claimed.personal()).containsExactly(1, 2, 3);
+        assertThatThrownBy(() -> store.claim(a.applicationId(), "apply", now.plusSeconds(1), now.plusSeconds(31)))
+                .isInstanceOf(ConcurrentUpdateException.class).hasMessageContaining("apply").hasMessageContaining("already running");
+        // another step is not held by it, and the claim does not move the version another writer expects
+        assertThat(store.claim(a.applicationId(), "verify-identity", now, until)).isPresent();
+        StoredApplication applied = store.advance(claimed, ApplicationStatus.APPLIED, "apply", "{\"ok\":true}");
+        assertThat(applied.version()).isEqualTo(2);
+
+        // recorded: a repeat claims it at once, to read what was recorded
+        assertThat(store.claim(a.applicationId(), "apply", now.plusSeconds(2), now.plusSeconds(32)).orElseThrow().results())
+                .containsEntry("apply", "{\"ok\":true}");
+        assertThat(store.claim("no-such-application", "apply", now, until)).isEmpty();
+    }
+
+    @Test
+    void aStepsClaim_isTakenOverWhenItRunsOut_orWhenItsRunLetsGo() {
+        StoredApplication a = received("b", Instant.now());
+        store.create(a);
+        Instant now = Instant.parse("2026-12-03T02:00:00Z");
+        store.claim(a.applicationId(), "score", now, now.plusSeconds(30));
+
+        // the run that held it was ended by Lambda's timeout: its claim has run out
+        Instant later = now.plusSeconds(31);
+        assertThat(store.claim(a.applicationId(), "score", later, later.plusSeconds(30))).isPresent();
+
+        // the first run's late release does not end the second run's claim
+        store.release(a.applicationId(), "score", now.plusSeconds(30));
+        assertThatThrownBy(() -> store.claim(a.applicationId(), "score", later.plusSeconds(1), later.plusSeconds(31)))
+                .isInstanceOf(ConcurrentUpdateException.class);
+
+        store.release(a.applicationId(), "score", later.plusSeconds(30));
+        assertThat(store.claim(a.applicationId(), "score", later.plusSeconds(1), later.plusSeconds(31))).isPresent();
+    }
+
+    @Test
     void ofBorrower_listsTheirApplications_newestFirst() {
         String borrower = "b-" + UUID.randomUUID();
         StoredApplication older = received(borrower, Instant.parse("2026-11-01T08:00:00Z"));

@@ -23,7 +23,6 @@ public class QuoteRateFunction implements RequestHandler<StepInput, QuoteResult>
 
     @Override
     public QuoteResult handleRequest(StepInput input, Context context) {
-        return steps.once(input, Step.QUOTE_RATE, QuoteResult.class, Duration.ofMillis(context.getRemainingTimeInMillis()),
-                () -> quoting.quote(input));
+        return steps.once(input, Step.QUOTE_RATE, Duration.ofMillis(context.getRemainingTimeInMillis()), quoting::quote);
     }
 }

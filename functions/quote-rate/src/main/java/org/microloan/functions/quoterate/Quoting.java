@@ -13,7 +13,6 @@ import org.microloan.money.Money;
 import org.microloan.money.Rate;
 import org.microloan.origination.intake.ApplicationIntake;
 import org.microloan.origination.steps.StepContext;
-import org.microloan.origination.steps.StepInput;
 import org.microloan.origination.store.PersonalExposure;
 import org.microloan.origination.store.StoredApplication;
 import org.microloan.pricing.RateCap;
@@ -51,8 +50,7 @@ public class Quoting {
         this.clock = clock;
     }
 
-    QuoteResult quote(StepInput input) {
-        StoredApplication stored = steps.load(input);
+    QuoteResult quote(StoredApplication stored) {
         Optional<Offer> done = steps.recorded(stored, Step.QUOTE_RATE);
         if (done.isPresent()) {
             return lean(stored.applicationId(), done.get());

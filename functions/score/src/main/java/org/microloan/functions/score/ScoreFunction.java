@@ -23,7 +23,6 @@ public class ScoreFunction implements RequestHandler<StepInput, ScoreResult> {
 
     @Override
     public ScoreResult handleRequest(StepInput input, Context context) {
-        return steps.once(input, Step.SCORE, ScoreResult.class, Duration.ofMillis(context.getRemainingTimeInMillis()),
-                () -> scoring.decide(input));
+        return steps.once(input, Step.SCORE, Duration.ofMillis(context.getRemainingTimeInMillis()), scoring::decide);
     }
 }

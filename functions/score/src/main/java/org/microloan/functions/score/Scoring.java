@@ -15,7 +15,6 @@ import org.microloan.money.Money;
 import org.microloan.origination.intake.ApplicationForm;
 import org.microloan.origination.intake.ApplicationIntake;
 import org.microloan.origination.steps.StepContext;
-import org.microloan.origination.steps.StepInput;
 import org.microloan.origination.store.PersonalExposure;
 import org.microloan.origination.store.StoredApplication;
 import org.microloan.product.ProductCatalogue;
@@ -48,8 +47,7 @@ public class Scoring {
         this.scorecard = scorecard;
     }
 
-    ScoreResult decide(StepInput input) {
-        StoredApplication stored = steps.load(input);
+    ScoreResult decide(StoredApplication stored) {
         Optional<ScoreResult> done = steps.recorded(stored, Step.SCORE);
         if (done.isPresent()) {
             return done.get();

@@ -13,7 +13,6 @@ import org.microloan.integrations.providers.IdentityVerifier;
 import org.microloan.origination.intake.ApplicationForm;
 import org.microloan.origination.intake.ApplicationIntake;
 import org.microloan.origination.steps.StepContext;
-import org.microloan.origination.steps.StepInput;
 import org.microloan.origination.store.PersonalExposure;
 import org.microloan.origination.store.StoredApplication;
 import org.microloan.product.Product;
@@ -45,8 +44,7 @@ public class IdentityCheck {
         this.products = products;
     }
 
-    IdentityResult check(StepInput input) {
-        StoredApplication stored = steps.load(input);
+    IdentityResult check(StoredApplication stored) {
         Optional<IdentityResult> done = steps.recorded(stored, Step.VERIFY_IDENTITY);
         if (done.isPresent()) {
             return done.get();

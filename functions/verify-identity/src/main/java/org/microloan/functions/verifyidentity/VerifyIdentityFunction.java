@@ -23,7 +23,6 @@ public class VerifyIdentityFunction implements RequestHandler<StepInput, Identit
 
     @Override
     public IdentityResult handleRequest(StepInput input, Context context) {
-        return steps.once(input, Step.VERIFY_IDENTITY, IdentityResult.class,
-                Duration.ofMillis(context.getRemainingTimeInMillis()), () -> identity.check(input));
+        return steps.once(input, Step.VERIFY_IDENTITY, Duration.ofMillis(context.getRemainingTimeInMillis()), identity::check);
     }
 }

@@ -365,7 +365,7 @@ public final class LambdaHost implements Lambdas, AutoCloseable {
             // a native build's zip is a custom runtime (provided.al2023): its bootstrap polls the Runtime API itself
             List<String> command = Files.exists(bootstrap) ? List.of(bootstrap.toString())
                     : List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
+                    "-XX:+UseSerialGC", "-Xshare:auto",
                     "-D" + JNI_PROPERTY + "=" + runtimeLibrary(),
                     "-cp", code + ":" + code.resolve("lib") + "/*:" + runtimeClasspath(),
                     AWSLambda.class.getName(), function.handler());
@@ -377,6 +377,8 @@ public final class LambdaHost implements Lambdas, AutoCloseable {
                             .toFile()));
             Map<String, String> env = builder.environment();
             env.putAll(function.environment());
+            // the Java 17 runtime's own default, which a function's JAVA_TOOL_OPTIONS replaces
+            env.putIfAbsent("JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1");
             env.put("AWS_LAMBDA_RUNTIME_API", "127.0.0.1:" + runtimeApi.getAddress().getPort());
             env.put("AWS_LAMBDA_FUNCTION_NAME", function.name());
             env.put("AWS_LAMBDA_FUNCTION_TIMEOUT", Long.toString(function.timeout().toSeconds()));

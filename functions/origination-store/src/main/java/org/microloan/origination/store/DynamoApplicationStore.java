@@ -177,15 +177,15 @@ public final class DynamoApplicationStore implements ApplicationStore {
             names.put("#queuedAt", QUEUED_AT);
         }
         try {
-            Map<String, AttributeValue> updated = dynamo.updateItem(b -> b.tableName(table).key(key(current.applicationId()))
+            // no item asked back: the version condition makes the result the application as it was, plus this write
+            dynamo.updateItem(b -> b.tableName(table).key(key(current.applicationId()))
                     .updateExpression("SET #status = :to, #version = #version + :one, #results.#step = :result"
                             // moving on leaves the review queue, where the workflow's ManualReview put it
                             + " REMOVE #claim" + (to == ApplicationStatus.IN_REVIEW ? "" : ", #queue, #queuedAt"))
                     .conditionExpression("#version = :expected AND #status IN (" + allowed + ")")
                     .expressionAttributeNames(names)
-                    .expressionAttributeValues(values)
-                    .returnValues(ReturnValue.ALL_NEW)).attributes();
-            return read(updated);
+                    .expressionAttributeValues(values));
+            return current.after(to, step, resultJson);
         } catch (ConditionalCheckFailedException e) {
             StoredApplication now = find(current.applicationId()).orElseThrow();
             if (now.version() != current.version()) {
@@ -199,13 +199,13 @@ public final class DynamoApplicationStore implements ApplicationStore {
     @Override
     public StoredApplication record(StoredApplication current, String step, String resultJson) {
         try {
-            return read(dynamo.updateItem(b -> b.tableName(table).key(key(current.applicationId()))
+            dynamo.updateItem(b -> b.tableName(table).key(key(current.applicationId()))
                     .updateExpression("SET #version = #version + :one, #results.#step = :result REMOVE #claim")
                     .conditionExpression("#version = :expected")
                     .expressionAttributeNames(Map.of("#version", "version", "#results", "results", "#step", step,
                             "#claim", claimOf(step)))
-                    .expressionAttributeValues(Map.of(":one", n(1), ":expected", n(current.version()), ":result", s(resultJson)))
-                    .returnValues(ReturnValue.ALL_NEW)).attributes());
+                    .expressionAttributeValues(Map.of(":one", n(1), ":expected", n(current.version()), ":result", s(resultJson))));
+            return current.after(current.status(), step, resultJson);
         } catch (ConditionalCheckFailedException e) {
             throw new ConcurrentUpdateException("application " + current.applicationId() + " changed while " + step + " ran");
         }

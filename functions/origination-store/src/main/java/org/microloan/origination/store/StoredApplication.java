@@ -1,6 +1,7 @@
 package org.microloan.origination.store;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 
 import org.microloan.workflow.ApplicationStatus;
@@ -27,6 +28,17 @@ public record StoredApplication(
 
     public StoredApplication {
         results = Map.copyOf(results);
+    }
+
+    /**
+     * The application as a write left it that found it at this version, moved it to {@code to} and recorded the
+     * step's result: every write to an application moves its version, so nothing else can have changed.
+     */
+    StoredApplication after(ApplicationStatus to, String step, String resultJson) {
+        Map<String, String> recorded = new HashMap<>(results);
+        recorded.put(step, resultJson);
+        return new StoredApplication(applicationId, borrowerId, to, version + 1, createdAt, facts, personal, recorded,
+                personKey, workflowFailure);
     }
 
     /** Whose exposure the application counts in: the person, or for an application from before, the account. */

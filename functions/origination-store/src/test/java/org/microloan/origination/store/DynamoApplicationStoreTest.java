@@ -85,6 +85,21 @@ class DynamoApplicationStoreTest {
     }
 
     @Test
+    void advanceAndRecord_answerTheApplicationExactlyAsItIsNowStored() {
+        StoredApplication a = received("b", Instant.now());
+        store.create(a);
+
+        StoredApplication applied = store.advance(a, ApplicationStatus.APPLIED, "apply", "{\"ok\":true}");
+        assertThat(applied).usingRecursiveComparison().isEqualTo(store.find(a.applicationId()).orElseThrow());
+
+        StoredApplication noted = store.record(applied, "review-token", "{\"taskToken\":\"t-1\"}");
+        assertThat(noted).usingRecursiveComparison().isEqualTo(store.find(a.applicationId()).orElseThrow());
+        assertThat(noted.status()).isEqualTo(ApplicationStatus.APPLIED);
+        assertThat(noted.version()).isEqualTo(3);
+        assertThat(noted.results()).containsOnlyKeys("apply", "review-token");
+    }
+
+    @Test
     void advance_fromAStaleCopy_isAConcurrentUpdate() {
         StoredApplication a = received("b", Instant.now());
         store.create(a);

@@ -123,18 +123,17 @@ class LambdaHostTest {
         int running = host.sandboxes().containsKey("apply") ? host.sandboxes().get("apply").now() : 0;
         long coldBefore = host.usage().containsKey("apply") ? host.usage().get("apply").coldStarts() : 0;
         ExecutorService clients = Executors.newFixedThreadPool(ids.size());
+        List<Callable<Lambdas.Invocation>> burst = ids.stream().map(id -> (Callable<Lambdas.Invocation>) () -> host.invoke(
+                "apply", JSON.writeValueAsBytes(Map.of("applicationId", id)))).toList();
         try {
-            List<Future<Lambdas.Invocation>> answers = clients.invokeAll(ids.stream()
-                    .map(id -> (Callable<Lambdas.Invocation>) () -> host.invoke("apply",
-                            JSON.writeValueAsBytes(Map.of("applicationId", id)))).toList());
+            List<Future<Lambdas.Invocation>> answers = clients.invokeAll(burst);
             for (var answer : answers) {
                 assertThat(answer(answer.get()).path("status").asText()).isEqualTo("APPLIED");
             }
             // the warm sandbox may answer the whole burst while the new ones start: a cold start is counted at a
             // sandbox's first answer, so more bursts (the applications answered already: recorded) reach them
-            for (int burst = 0; burst < 10 && host.usage().get("apply").coldStarts() - coldBefore < 3L - running; burst++) {
-                for (var answer : clients.invokeAll(ids.stream().map(id -> (Callable<Lambdas.Invocation>) () -> host.invoke(
-                        "apply", JSON.writeValueAsBytes(Map.of("applicationId", id)))).toList())) {
+            for (int again = 0; again < 10 && host.usage().get("apply").coldStarts() - coldBefore < 3L - running; again++) {
+                for (var answer : clients.invokeAll(burst)) {
                     assertThat(answer(answer.get()).path("status").asText()).isEqualTo("APPLIED");
                 }
             }

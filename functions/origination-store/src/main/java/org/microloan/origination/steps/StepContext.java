@@ -72,16 +72,17 @@ public class StepContext {
     }
 
     /**
-     * Advances to {@code to}, or, when another writer recorded the same step and status at the same moment,
-     * the application as that writer left it: the borrower's answer and the payout step both record the
-     * acceptance (the API answers the workflow before it writes), and either may come first.
+     * Advances to {@code to}, or, when another writer recorded the same step at the same moment, the application
+     * as that writer left it: the borrower's answer and the payout step both record the acceptance (the API
+     * answers the workflow before it writes), and either may come first; the payout may even have paid out
+     * before the API writes, so the status may have gone on from {@code to}.
      */
     public <T> StoredApplication reach(StoredApplication current, ApplicationStatus to, Step<T> step, T value) {
         try {
             return advance(current, to, step, value);
         } catch (ConcurrentUpdateException e) {
             StoredApplication now = store.find(current.applicationId()).orElseThrow(() -> e);
-            if (now.status() == to && now.results().containsKey(step.key())) {
+            if (now.results().containsKey(step.key())) {
                 return now;
             }
             throw e;

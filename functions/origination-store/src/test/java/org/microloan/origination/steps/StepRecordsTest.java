@@ -135,7 +135,7 @@ class StepRecordsTest {
     }
 
     @Test
-    void theAcceptanceRecordedByAnotherWriterAtTheSameMoment_isReached_butAnyOtherChangeStillConflicts() {
+    void theAcceptanceRecordedByAnotherWriterAtTheSameMoment_isReached_evenPaidOut_butAnyOtherChangeStillConflicts() {
         String id = new Walk(intake, store, exposure).to(ApplicationStatus.QUOTED, Forms.emergency(), Map.of(
                 "quote-rate", "{\"offerId\":\"o-1\"}"));
         StoredApplication seen = store.find(id).orElseThrow();
@@ -144,6 +144,16 @@ class StepRecordsTest {
         StoredApplication reached = steps.reach(seen, ApplicationStatus.ACCEPTED, Step.ACCEPTANCE, new Acceptance(true, AT, "workflow"));
         assertThat(reached.status()).isEqualTo(ApplicationStatus.ACCEPTED);
         assertThat(steps.result(reached, Step.ACCEPTANCE).via()).isEqualTo("borrower");
+
+        // the payout step recorded the acceptance and paid out before the borrower's answer was written
+        String paid = new Walk(intake, store, exposure).to(ApplicationStatus.QUOTED, Forms.emergency(), Map.of(
+                "quote-rate", "{\"offerId\":\"o-3\"}"));
+        StoredApplication quoted = store.find(paid).orElseThrow();
+        StoredApplication accepted = steps.reach(quoted, ApplicationStatus.ACCEPTED, Step.ACCEPTANCE, new Acceptance(true, AT, "workflow"));
+        store.advance(accepted, ApplicationStatus.DISBURSED, Step.DISBURSE.key(), "{\"loanId\":\"l-3\"}");
+        StoredApplication answered = steps.reach(quoted, ApplicationStatus.ACCEPTED, Step.ACCEPTANCE, new Acceptance(true, AT, "borrower"));
+        assertThat(answered.status()).isEqualTo(ApplicationStatus.DISBURSED);
+        assertThat(steps.result(answered, Step.ACCEPTANCE).via()).isEqualTo("workflow");
 
         String other = new Walk(intake, store, exposure).to(ApplicationStatus.QUOTED, Forms.emergency(), Map.of(
                 "quote-rate", "{\"offerId\":\"o-2\"}"));

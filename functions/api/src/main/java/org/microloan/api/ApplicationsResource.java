@@ -27,10 +27,12 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.microloan.decision.Decision;
 import org.microloan.decision.Reason;
-import org.microloan.identity.Mask;
 import org.microloan.origination.idempotency.Idempotency;
 import org.microloan.origination.intake.ApplicationForm;
 import org.microloan.origination.intake.ApplicationIntake;
+import org.microloan.origination.intake.MaskedForm;
+import org.microloan.origination.intake.MaskedForm.MaskedPayee;
+import org.microloan.origination.intake.MaskedForm.MaskedPersonal;
 import org.microloan.origination.steps.StepContext;
 import org.microloan.origination.store.ApplicationStore;
 import org.microloan.origination.store.StoredApplication;
@@ -88,16 +90,6 @@ public class ApplicationsResource {
     @RegisterForReflection
     public record View(String applicationId, String status, MaskedPersonal personal, DecisionView decision, Offer offer,
                        MaskedPayee payee) {
-    }
-
-    /** 受托支付: the merchant or school the loan is paid to, its account masked; absent when paid to the borrower. */
-    @RegisterForReflection
-    public record MaskedPayee(String name, String creditCode, String account) {
-    }
-
-    /** Personal fields, masked: the only form they ever leave the store in. */
-    @RegisterForReflection
-    public record MaskedPersonal(String name, String idNumber, String mobile, String bankAccount) {
     }
 
     @RegisterForReflection
@@ -213,14 +205,9 @@ public class ApplicationsResource {
 
     /** An application as its borrower, or the partner who brought it, sees it: personal data masked. */
     static View view(StoredApplication stored, ApplicationIntake intake, StepContext steps) {
-        ApplicationForm opened = intake.open(stored);
-        ApplicationForm.Personal p = opened.personal();
-        return new View(stored.applicationId(), stored.status().name(),
-                new MaskedPersonal(Mask.name(p.name()), Mask.idNumber(p.idNumber()), Mask.mobile(p.mobile()),
-                        Mask.bankAccount(p.bankAccount())),
-                decided(stored, steps).orElse(null), steps.recorded(stored, Step.QUOTE_RATE).orElse(null),
-                Optional.ofNullable(opened.payee()).map(payee -> new MaskedPayee(payee.name(), payee.creditCode(),
-                        Mask.bankAccount(payee.account()))).orElse(null));
+        MaskedForm masked = intake.masked(stored);
+        return new View(stored.applicationId(), stored.status().name(), masked.personal(),
+                decided(stored, steps).orElse(null), steps.recorded(stored, Step.QUOTE_RATE).orElse(null), masked.payee());
     }
 
     /**

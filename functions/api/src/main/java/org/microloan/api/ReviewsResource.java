@@ -29,10 +29,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.microloan.configuration.Settings;
 import org.microloan.decision.MakerChecker;
 import org.microloan.decision.Reason;
-import org.microloan.identity.Mask;
 import org.microloan.money.Money;
 import org.microloan.origination.intake.ApplicationForm;
 import org.microloan.origination.intake.ApplicationIntake;
+import org.microloan.origination.intake.MaskedForm.MaskedPersonal;
 import org.microloan.origination.steps.StepContext;
 import org.microloan.origination.store.ApplicationStore;
 import org.microloan.origination.store.PersonalExposure;
@@ -98,7 +98,7 @@ public class ReviewsResource {
     @RegisterForReflection
     public record Waiting(String applicationId, long version, String product, String amount, Instant waitingSince,
                           long secondsLeft, boolean overdue, ScoreView score, List<Reason> reasons,
-                          ApplicationsResource.MaskedPersonal borrower, History history, boolean needsSecondPerson,
+                          MaskedPersonal borrower, History history, boolean needsSecondPerson,
                           ReviewProposal proposal) {
     }
 
@@ -127,8 +127,7 @@ public class ReviewsResource {
     }
 
     private Waiting waiting(StoredApplication a, Instant since, Instant now) {
-        ApplicationForm form = intake.open(a);
-        ApplicationForm.Personal p = form.personal();
+        ApplicationForm form = intake.facts(a);
         ScoreResult score = steps.recorded(a, Step.SCORE).orElse(null);
         long left = Duration.between(now, since.plus(target)).toSeconds();
         List<StoredApplication> before = store.ofBorrower(a.borrowerId()).stream()
@@ -137,8 +136,7 @@ public class ReviewsResource {
                 score == null ? null : new ScoreView(score.score(), score.grade() == null ? null : score.grade().name(),
                         score.pd(), score.modelVersion()),
                 score == null ? List.of() : score.reasons().stream().map(Reason::ofCode).toList(),
-                new ApplicationsResource.MaskedPersonal(Mask.name(p.name()), Mask.idNumber(p.idNumber()),
-                        Mask.mobile(p.mobile()), Mask.bankAccount(p.bankAccount())),
+                intake.masked(a).personal(),
                 new History(before.size(), store.loansOf(a.borrowerId()).size(), exposure.besides(a).toString()),
                 makerChecker.needsSecondPerson(Money.of(form.amount())),
                 steps.recorded(a, Step.REVIEW_PROPOSAL).filter(ReviewProposal::pending).orElse(null));

@@ -50,7 +50,7 @@ public class Eligibility {
             return done.get();
         }
         CreditApplication application = intake.creditApplication(stored);
-        ApplicationForm.Consent consent = intake.open(stored).consent();
+        ApplicationForm.Consent consent = intake.facts(stored).consent();
         Product product = products.get(application.productCode());
         List<KnockOut> reasons = new ArrayList<>(CreditDecision.productRules(application, product));
         reasons.addAll(CreditDecision.velocityRule(applicationsInTheLastDay(stored), product));

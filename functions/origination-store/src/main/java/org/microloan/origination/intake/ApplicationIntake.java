@@ -81,7 +81,8 @@ public class ApplicationIntake {
         byte[] sealed = cipher.seal(write(new Sealed(form.personal(), form.payee())).getBytes(StandardCharsets.UTF_8),
                 applicationId);
         StoredApplication application = new StoredApplication(applicationId, borrowerId, ApplicationStatus.RECEIVED, 1,
-                now, write(facts), sealed, Map.of(), personKey(form).value(), null);
+                now, write(facts), sealed, write(MaskedForm.of(form.personal(), form.payee())), Map.of(),
+                personKey(form).value(), null);
         store.create(application);
         return application;
     }
@@ -116,6 +117,15 @@ public class ApplicationIntake {
                 sealed.payee());
     }
 
+    /** What of the sealed part may be shown, masked; opened and masked for an application taken before it was kept. */
+    public MaskedForm masked(StoredApplication stored) {
+        if (stored.masked() != null) {
+            return read(stored.masked(), MaskedForm.class);
+        }
+        ApplicationForm opened = open(stored);
+        return MaskedForm.of(opened.personal(), opened.payee());
+    }
+
     /** What is sealed of an application: the person, and the merchant or school paid for them. */
     @RegisterForReflection
     record Sealed(ApplicationForm.Personal personal, ApplicationForm.Payee payee) {
@@ -123,7 +133,11 @@ public class ApplicationIntake {
 
     /** As shared-model decides on it. */
     public CreditApplication creditApplication(StoredApplication stored) {
-        ApplicationForm f = open(stored);
+        return creditApplication(open(stored));
+    }
+
+    /** As shared-model decides on it, from the form a step has already opened: each opening is a KMS Decrypt in AWS. */
+    public CreditApplication creditApplication(ApplicationForm f) {
         ApplicationForm.Finances m = f.finances();
         return new CreditApplication(f.productCode(), Money.of(f.amount()), f.termMonths(), RepaymentMethod.valueOf(f.method()),
                 f.frequency() == null ? Frequency.MONTHLY : Frequency.valueOf(f.frequency()), f.applicationDate(),

@@ -60,6 +60,9 @@ public final class DynamoApplicationStore implements ApplicationStore {
             item.put("personKey", s(a.personKey()));
         }
         item.put("personal", AttributeValue.fromB(SdkBytes.fromByteArray(a.personal())));
+        if (a.masked() != null) {
+            item.put("masked", s(a.masked()));
+        }
         item.put("results", AttributeValue.fromM(a.results().entrySet().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> s(e.getValue())))));
         item.put(GSI1_PK, s("BORROWER#" + a.borrowerId()));
@@ -263,7 +266,7 @@ public final class DynamoApplicationStore implements ApplicationStore {
         return new StoredApplication(item.get("applicationId").s(), item.get("borrowerId").s(),
                 ApplicationStatus.valueOf(item.get("status").s()), Long.parseLong(item.get("version").n()),
                 Instant.parse(item.get("createdAt").s()), item.get("facts").s(), item.get("personal").b().asByteArray(),
-                results, item.containsKey("personKey") ? item.get("personKey").s() : null,
+                item.containsKey("masked") ? item.get("masked").s() : null, results, item.containsKey("personKey") ? item.get("personKey").s() : null,
                 item.containsKey("workflowFailure") ? item.get("workflowFailure").s() : null);
     }
 

@@ -8,7 +8,8 @@ import org.microloan.workflow.ApplicationStatus;
 
 /**
  * An application as the store keeps it. {@code facts} is the non-personal part as JSON; {@code
- * personal} the encrypted personal part (name, ID number, phone, bank account); {@code results} each
+ * personal} the encrypted personal part (name, ID number, phone, bank account); {@code masked} what of it may be
+ * shown, masked, as JSON (absent on applications taken before it was kept); {@code results} each
  * step's recorded outcome as JSON, by step; {@code personKey} who the borrower is for the limits per person
  * (a keyed hash of the ID number, {@link org.microloan.identity.PersonKey}), absent on applications taken
  * before there was one; {@code workflowFailure} what the workflow recorded when a step failed after its retries
@@ -22,6 +23,7 @@ public record StoredApplication(
         Instant createdAt,
         String facts,
         byte[] personal,
+        String masked,
         Map<String, String> results,
         String personKey,
         String workflowFailure) {
@@ -37,7 +39,7 @@ public record StoredApplication(
     StoredApplication after(ApplicationStatus to, String step, String resultJson) {
         Map<String, String> recorded = new HashMap<>(results);
         recorded.put(step, resultJson);
-        return new StoredApplication(applicationId, borrowerId, to, version + 1, createdAt, facts, personal, recorded,
+        return new StoredApplication(applicationId, borrowerId, to, version + 1, createdAt, facts, personal, masked, recorded,
                 personKey, workflowFailure);
     }
 

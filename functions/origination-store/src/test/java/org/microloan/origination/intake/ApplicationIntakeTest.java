@@ -81,6 +81,27 @@ class ApplicationIntakeTest {
     }
 
     @Test
+    void anApplication_isShownMasked_withoutOpeningTheSealedPart_andOneTakenBeforeIsOpenedAndMasked() {
+        String id = UUID.randomUUID().toString();
+        intake.submit(id, "borrower-1", Forms.withProduct(Forms.emergency(), "RENOVATION"), Instant.now());
+        StoredApplication stored = store.find(id).orElseThrow();
+        String id17 = Forms.emergency().personal().idNumber();
+        MaskedForm expected = new MaskedForm(new MaskedForm.MaskedPersonal("张*", id17.substring(0, 6) + "********"
+                + id17.substring(14), "138****5678", "***************0123"),
+                new MaskedForm.MaskedPayee("北京好家装饰工程有限公司", "91110108MA01ABCD1E", "***************6543"));
+        assertThat(stored.masked()).doesNotContain("13812345678").doesNotContain(Forms.emergency().personal().idNumber())
+                .doesNotContain(Forms.MERCHANT.account());
+
+        StoredApplication unopenable = new StoredApplication(id, stored.borrowerId(), stored.status(), stored.version(),
+                stored.createdAt(), stored.facts(), new byte[] {1, 2, 3}, stored.masked(), stored.results(),
+                stored.personKey(), null);
+        assertThat(intake.masked(unopenable)).isEqualTo(expected);
+        StoredApplication takenBefore = new StoredApplication(id, stored.borrowerId(), stored.status(), stored.version(),
+                stored.createdAt(), stored.facts(), stored.personal(), null, stored.results(), stored.personKey(), null);
+        assertThat(intake.masked(takenBefore)).isEqualTo(expected);
+    }
+
+    @Test
     void aProductThatNeedsLiveness_refusesAnApplicationWithoutTheSdksToken() {
         ApplicationForm.Personal p = Forms.emergency().personal();
         ApplicationForm f = Forms.emergency();

@@ -29,7 +29,7 @@ class DynamoApplicationStoreTest {
 
     private static StoredApplication received(String borrower, Instant at) {
         return new StoredApplication(UUID.randomUUID().toString(), borrower, ApplicationStatus.RECEIVED, 1, at,
-                "{\"productCode\":\"EMERGENCY\"}", new byte[] {1, 2, 3}, Map.of(), "pk_" + borrower, null);
+                "{\"productCode\":\"EMERGENCY\"}", new byte[] {1, 2, 3}, "{\"personal\":{\"mobile\":\"138****5678\"}}", Map.of(), "pk_" + borrower, null);
     }
 
     @Test
@@ -42,6 +42,7 @@ class DynamoApplicationStoreTest {
         assertThat(found.status()).isEqualTo(ApplicationStatus.RECEIVED);
         assertThat(found.facts()).isEqualTo(a.facts());
         assertThat(found.personal()).containsExactly(1, 2, 3);
+        assertThat(found.masked()).isEqualTo(a.masked());
         assertThat(store.find("no-such-application")).isEmpty();
     }
 

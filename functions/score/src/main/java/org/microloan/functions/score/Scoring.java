@@ -56,7 +56,7 @@ public class Scoring {
         CreditBureau.Report report = bureau.report(new CreditBureau.Request(stored.applicationId(),
                 form.personal().idNumber(), form.personal().name(), form.consent().version(),
                 form.consent().acceptedAt().toString()));
-        CreditApplication application = intake.creditApplication(stored).withPastDefaultRecords(report.pastDefaultRecords());
+        CreditApplication application = intake.creditApplication(form).withPastDefaultRecords(report.pastDefaultRecords());
         // the amount is already reserved by apply: the rest of the person's exposure is what came before
         Money before = exposure.besides(stored);
         Decision decision = CreditDecision.decide(application, products.get(application.productCode()),

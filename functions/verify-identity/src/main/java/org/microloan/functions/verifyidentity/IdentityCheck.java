@@ -49,8 +49,9 @@ public class IdentityCheck {
         if (done.isPresent()) {
             return done.get();
         }
-        ApplicationForm.Personal personal = intake.open(stored).personal();
-        CreditApplication application = intake.creditApplication(stored);
+        ApplicationForm opened = intake.open(stored);
+        ApplicationForm.Personal personal = opened.personal();
+        CreditApplication application = intake.creditApplication(opened);
         Product product = products.get(application.productCode());
         ResidentId.Check id = ResidentId.check(personal.idNumber(), application.applicationDate());
         List<String> reasons = new ArrayList<>(CreditDecision.identityRules(application, id, product).stream()

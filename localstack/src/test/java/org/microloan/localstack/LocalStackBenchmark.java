@@ -69,7 +69,8 @@ class LocalStackBenchmark {
             List<Duration> offers = Collections.synchronizedList(new ArrayList<>());
             // the borrowers signed in before: the identity provider's signatures are not the platform's work
             java.util.concurrent.BlockingQueue<String> signedIn = new java.util.concurrent.LinkedBlockingQueue<>();
-            for (int i = 0; i < applications + 2 * clients; i++) {
+            int warmup = Integer.getInteger("warmup", 2 * clients);
+            for (int i = 0; i < applications + warmup; i++) {
                 signedIn.add(call("POST", stack.aws().resolve("/_local/token"), null,
                         Map.of("subject", "b-" + UUID.randomUUID(), "role", "borrower")).path("token").asText());
             }
@@ -100,7 +101,7 @@ class LocalStackBenchmark {
             // warm first, as a platform in service is: two rounds of the clients at once, so every sandbox the load
             // starts has started and served before the clock starts
             List<Future<?>> warming = new ArrayList<>();
-            for (int i = 0; i < 2 * clients; i++) {
+            for (int i = 0; i < warmup; i++) {
                 warming.add(pool.submit(one));
             }
             for (Future<?> f : warming) {
@@ -109,6 +110,7 @@ class LocalStackBenchmark {
             latencies.clear();
             offers.clear();
             Meter.Reading meter0 = stack.meter().reading();
+            long compiling0 = java.lang.management.ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
             Map<String, Duration> cpu0 = processorTime(work);
             cpu0.put("driver", clientsTime(clientThreads));
             Instant t0 = Instant.now();
@@ -121,6 +123,7 @@ class LocalStackBenchmark {
             }
             Duration took = Duration.between(t0, Instant.now());
             Meter.Reading metered = stack.meter().reading().minus(meter0);
+            long compiling = java.lang.management.ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - compiling0;
             Map<String, Duration> cpuBy = processorTime(work);
             cpuBy.put("driver", clientsTime(clientThreads));
             cpu0.forEach((who, before) -> cpuBy.computeIfPresent(who, (w, after) -> after.minus(before)));
@@ -137,7 +140,7 @@ class LocalStackBenchmark {
                             + " with %d clients in %.1f s = %.2f applications/s; end-to-end p50 %d ms, p95 %d ms;"
                             + " submission to offer p50 %d ms; processor %.3f s an application (user + system, every"
                             + " process of the stack, the clients' own %.3f s not counted), by process: %s;"
-                            + " sandboxes (now/most) %s; API requests %.1f an application%s%n",
+                            + " sandboxes (now/most) %s; API requests %.1f an application; the stack's JIT compiling %.3f s an application%s%n",
                     startup.toMillis() / 1000.0, applications, clients, took.toMillis() / 1000.0,
                     applications * 1000.0 / took.toMillis(), sorted.get(sorted.size() / 2).toMillis(),
                     sorted.get(Math.min(sorted.size() - 1, (sorted.size() * 95 + 99) / 100 - 1)).toMillis(),
@@ -148,7 +151,7 @@ class LocalStackBenchmark {
                             .collect(java.util.stream.Collectors.joining(", ")),
                     stack.host().sandboxes().entrySet().stream().map(e -> e.getKey() + " " + e.getValue().now() + "/"
                             + e.getValue().peak()).collect(java.util.stream.Collectors.joining(", ")),
-                    metered.apiRequests() / (double) applications, Boolean.getBoolean("metered")
+                    metered.apiRequests() / (double) applications, compiling / 1000.0 / applications, Boolean.getBoolean("metered")
                             ? String.format(Locale.ROOT, ", DynamoDB requests %.1f an application (%.1f read and %.1f write units)",
                             metered.dynamoDbRequests() / (double) applications, metered.readUnits() / applications,
                             metered.writeUnits() / applications) : "");

@@ -139,6 +139,8 @@ class PlatformStackTest {
         assertThat(apply).singleElement().satisfies(p -> {
             assertThat(p.path("Runtime").asText()).as("built for the JVM: Java with SnapStart").isEqualTo("java17");
             assertThat(p.at("/SnapStart/ApplyOn").asText()).isEqualTo("PublishedVersions");
+            assertThat(p.at("/Environment/Variables/JAVA_TOOL_OPTIONS").asText()).as("C1, warm after a few invocations")
+                    .isEqualTo("-XX:+TieredCompilation -XX:TieredStopAtLevel=1 -XX:CompileThresholdScaling=0.1");
         });
 
         assertThatThrownBy(() -> new PlatformStack(new App(), "NotNative", Artifacts.in(other)))

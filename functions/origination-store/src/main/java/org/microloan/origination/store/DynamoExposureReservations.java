@@ -1,7 +1,6 @@
 package org.microloan.origination.store;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -116,16 +115,22 @@ public final class DynamoExposureReservations implements ExposureReservations {
         return item == null || !item.containsKey("totalFen") ? Money.ZERO : Money.ofFen(Long.parseLong(item.get("totalFen").n()));
     }
 
+    /** One consistent query of the person's items: the total and every application's part. */
     @Override
-    public List<String> holders(String person) {
-        List<String> holders = new ArrayList<>();
-        dynamo.queryPaginator(b -> b.tableName(table).consistentRead(true)
-                        .keyConditionExpression("#pk = :pk AND begins_with(#sk, :held)")
-                        .filterExpression("amountFen > :zero")
-                        .expressionAttributeNames(Map.of("#pk", PK, "#sk", SK))
-                        .expressionAttributeValues(Map.of(":pk", s("PERSON#" + person), ":held", s("HELD#"), ":zero", n(0))))
-                .items().forEach(item -> holders.add(item.get(SK).s().substring("HELD#".length())));
-        return holders;
+    public Standing standing(String person) {
+        Money total = Money.ZERO;
+        Map<String, Money> held = new HashMap<>();
+        for (Map<String, AttributeValue> item : dynamo.queryPaginator(b -> b.tableName(table).consistentRead(true)
+                .keyConditionExpression("#pk = :pk").expressionAttributeNames(Map.of("#pk", PK))
+                .expressionAttributeValues(Map.of(":pk", s("PERSON#" + person)))).items()) {
+            String sk = item.get(SK).s();
+            if (sk.equals("EXPOSURE") && item.containsKey("totalFen")) {
+                total = Money.ofFen(Long.parseLong(item.get("totalFen").n()));
+            } else if (sk.startsWith("HELD#") && item.containsKey("amountFen")) {
+                held.put(sk.substring("HELD#".length()), Money.ofFen(Long.parseLong(item.get("amountFen").n())));
+            }
+        }
+        return new Standing(total, held);
     }
 
     @Override

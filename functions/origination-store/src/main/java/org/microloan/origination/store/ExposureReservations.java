@@ -1,6 +1,7 @@
 package org.microloan.origination.store;
 
 import java.util.List;
+import java.util.Map;
 
 import org.microloan.money.Money;
 
@@ -29,13 +30,26 @@ public interface ExposureReservations {
 
     Money total(String person);
 
-    /** The applications holding some of the person's room. */
-    List<String> holders(String person);
-
     Money held(String person, String applicationId);
 
-    /** What the person owes or has reserved besides this application. */
-    default Money besides(String person, String applicationId) {
-        return total(person).minus(held(person, applicationId)).max(Money.ZERO);
+    /** The person's total and what each application holds, read together. */
+    Standing standing(String person);
+
+    /** A person's exposure as one read found it. */
+    record Standing(Money total, Map<String, Money> held) {
+
+        public Standing {
+            held = Map.copyOf(held);
+        }
+
+        /** The applications holding some of the person's room. */
+        public List<String> holders() {
+            return held.entrySet().stream().filter(e -> e.getValue().isPositive()).map(Map.Entry::getKey).sorted().toList();
+        }
+
+        /** What the person owes or has reserved besides this application. */
+        public Money besides(String applicationId) {
+            return total.minus(held.getOrDefault(applicationId, Money.ZERO)).max(Money.ZERO);
+        }
     }
 }

@@ -31,14 +31,21 @@ public final class PersonalExposure {
         if (reservations.reserve(person, application.applicationId(), amount, limit)) {
             return true;
         }
-        return freeEnded(person, application.applicationId())
+        return freeEnded(person, application.applicationId(), reservations.standing(person))
                 && reservations.reserve(person, application.applicationId(), amount, limit);
     }
 
-    /** What the person owes or has reserved besides this application, once ended applications hold nothing. */
+    /**
+     * What the person owes or has reserved besides this application, once ended applications hold nothing: one
+     * read of the person's items, and a second only when an ended application's room was given back.
+     */
     public Money besides(StoredApplication application) {
-        freeEnded(application.exposureKey(), application.applicationId());
-        return reservations.besides(application.exposureKey(), application.applicationId());
+        String person = application.exposureKey();
+        ExposureReservations.Standing standing = reservations.standing(person);
+        if (freeEnded(person, application.applicationId(), standing)) {
+            standing = reservations.standing(person);
+        }
+        return standing.besides(application.applicationId());
     }
 
     public void hold(StoredApplication application, Money amount) {
@@ -50,9 +57,9 @@ public final class PersonalExposure {
     }
 
     /** @return whether any room was given back */
-    private boolean freeEnded(String person, String except) {
+    private boolean freeEnded(String person, String except, ExposureReservations.Standing standing) {
         boolean freed = false;
-        for (String holder : reservations.holders(person)) {
+        for (String holder : standing.holders()) {
             if (holder.equals(except)) {
                 continue;
             }

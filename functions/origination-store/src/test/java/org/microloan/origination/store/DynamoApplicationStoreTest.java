@@ -211,8 +211,25 @@ class DynamoApplicationStoreTest {
 
         assertThat(exposure.total(person)).isEqualTo(Money.of("160000"));
         assertThat(exposure.held(person, "app-1")).isEqualTo(Money.of("120000"));
-        assertThat(exposure.besides(person, "app-2")).isEqualTo(Money.of("120000"));
+        assertThat(exposure.standing(person).besides("app-2")).isEqualTo(Money.of("120000"));
         assertThat(exposure.reserve(person, "app-3", Money.of("40000"), Money.of("200000"))).isTrue();
+    }
+
+    @Test
+    void exposure_standing_readsTheTotalAndEveryApplicationsPartTogether_andHoldersAreThoseHoldingRoom() {
+        String person = "pk_" + UUID.randomUUID();
+        exposure.reserve(person, "app-1", Money.of("150000"), Money.of("200000"));
+        exposure.reserve(person, "app-2", Money.of("40000"), Money.of("200000"));
+        exposure.release(person, "app-2");
+
+        ExposureReservations.Standing standing = exposure.standing(person);
+
+        assertThat(standing.total()).isEqualTo(Money.of("150000"));
+        assertThat(standing.held()).containsEntry("app-1", Money.of("150000")).containsEntry("app-2", Money.ZERO);
+        assertThat(standing.holders()).containsExactly("app-1");
+        assertThat(standing.besides("app-1")).isEqualTo(Money.ZERO);
+        assertThat(standing.besides("app-3")).isEqualTo(Money.of("150000"));
+        assertThat(exposure.standing("pk_" + UUID.randomUUID())).isEqualTo(new ExposureReservations.Standing(Money.ZERO, java.util.Map.of()));
     }
 
     @Test

@@ -25,6 +25,9 @@ import static org.microloan.origination.store.OriginationTable.SK;
 public final class DynamoExposureReservations implements ExposureReservations {
 
     private static final int TRIES = 5;
+    /** The sort keys under the person: the total, and each application's part after the prefix. */
+    private static final String TOTAL = "EXPOSURE";
+    private static final String HELD = "HELD#";
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -35,11 +38,11 @@ public final class DynamoExposureReservations implements ExposureReservations {
     }
 
     private static Map<String, AttributeValue> totalKey(String person) {
-        return Map.of(PK, s("PERSON#" + person), SK, s("EXPOSURE"));
+        return Map.of(PK, s("PERSON#" + person), SK, s(TOTAL));
     }
 
     private static Map<String, AttributeValue> heldKey(String person, String applicationId) {
-        return Map.of(PK, s("PERSON#" + person), SK, s("HELD#" + applicationId));
+        return Map.of(PK, s("PERSON#" + person), SK, s(HELD + applicationId));
     }
 
     @Override
@@ -108,13 +111,6 @@ public final class DynamoExposureReservations implements ExposureReservations {
         dynamo.transactWriteItems(b -> b.transactItems(held, total));
     }
 
-    @Override
-    public Money total(String person) {
-        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).key(totalKey(person))
-                .consistentRead(true)).item();
-        return item == null || !item.containsKey("totalFen") ? Money.ZERO : Money.ofFen(Long.parseLong(item.get("totalFen").n()));
-    }
-
     /** One consistent query of the person's items: the total and every application's part. */
     @Override
     public Standing standing(String person) {
@@ -124,10 +120,10 @@ public final class DynamoExposureReservations implements ExposureReservations {
                 .keyConditionExpression("#pk = :pk").expressionAttributeNames(Map.of("#pk", PK))
                 .expressionAttributeValues(Map.of(":pk", s("PERSON#" + person)))).items()) {
             String sk = item.get(SK).s();
-            if (sk.equals("EXPOSURE") && item.containsKey("totalFen")) {
+            if (sk.equals(TOTAL) && item.containsKey("totalFen")) {
                 total = Money.ofFen(Long.parseLong(item.get("totalFen").n()));
-            } else if (sk.startsWith("HELD#") && item.containsKey("amountFen")) {
-                held.put(sk.substring("HELD#".length()), Money.ofFen(Long.parseLong(item.get("amountFen").n())));
+            } else if (sk.startsWith(HELD) && item.containsKey("amountFen")) {
+                held.put(sk.substring(HELD.length()), Money.ofFen(Long.parseLong(item.get("amountFen").n())));
             }
         }
         return new Standing(total, held);

@@ -28,7 +28,9 @@ public interface ExposureReservations {
         hold(person, applicationId, Money.ZERO);
     }
 
-    Money total(String person);
+    default Money total(String person) {
+        return standing(person).total();
+    }
 
     Money held(String person, String applicationId);
 

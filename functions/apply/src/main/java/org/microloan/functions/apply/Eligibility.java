@@ -49,8 +49,9 @@ public class Eligibility {
         if (done.isPresent()) {
             return done.get();
         }
-        CreditApplication application = intake.creditApplication(stored);
-        ApplicationForm.Consent consent = intake.facts(stored).consent();
+        ApplicationForm opened = intake.open(stored);
+        CreditApplication application = intake.creditApplication(opened);
+        ApplicationForm.Consent consent = opened.consent();
         Product product = products.get(application.productCode());
         List<KnockOut> reasons = new ArrayList<>(CreditDecision.productRules(application, product));
         reasons.addAll(CreditDecision.velocityRule(applicationsInTheLastDay(stored), product));

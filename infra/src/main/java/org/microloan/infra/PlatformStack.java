@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.microloan.partner.PartnerMerchant;
 import org.microloan.workflow.DecisioningWorkflow;
 import org.microloan.workflow.OriginationWorkflow;
 import org.microloan.workflow.ServicingWorkflow;
@@ -94,6 +95,8 @@ import software.amazon.awscdk.services.kms.Key;
 import software.amazon.awscdk.services.lambda.Alias;
 import software.amazon.awscdk.services.lambda.Architecture;
 import software.amazon.awscdk.services.lambda.Code;
+import software.amazon.awscdk.services.lambda.FilterCriteria;
+import software.amazon.awscdk.services.lambda.FilterRule;
 import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.lambda.Runtime;
 import software.amazon.awscdk.services.lambda.SnapStartConf;
@@ -704,6 +707,13 @@ public class PlatformStack extends Stack {
                 .retryAttempts(5)
                 .reportBatchItemFailures(false)
                 .onFailure(new SqsDlq(deadLetters))
+                // only a partner's application can have a partner to tell: Lambda drops every other record before
+                // it invokes, so a borrower's application costs notify-partners nothing
+                .filters(List.of(FilterCriteria.filter(Map.of(
+                        "eventName", FilterRule.or("INSERT", "MODIFY"),
+                        "dynamodb", Map.of(
+                                "Keys", Map.of("sk", Map.of("S", FilterRule.isEqual("APPLICATION"))),
+                                "NewImage", Map.of("borrowerId", Map.of("S", FilterRule.beginsWith(PartnerMerchant.PREFIX))))))))
                 .build());
         Rule.Builder.create(this, "PartnerNoticesSweep").description("Retries partner notices that are due")
                 .schedule(Schedule.rate(Duration.minutes(1)))

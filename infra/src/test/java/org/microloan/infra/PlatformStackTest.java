@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.microloan.partner.PartnerMerchant;
 import io.github.cdklabs.cdknag.AwsSolutionsChecks;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.Aspects;
@@ -227,10 +228,18 @@ class PlatformStackTest {
     }
 
     @Test
-    void notifyPartners_readsTheStream_bisectingBadBatches_withADeadLetterQueue_andASweepEachMinute() {
+    void notifyPartners_readsTheStream_ofPartnersApplicationsOnly_bisectingBadBatches_withADeadLetterQueue_andASweepEachMinute()
+            throws IOException {
         template.hasResourceProperties("AWS::Lambda::EventSourceMapping", Map.of(
                 "BisectBatchOnFunctionError", true, "MaximumRetryAttempts", 5, "StartingPosition", "TRIM_HORIZON",
                 "DestinationConfig", Map.of("OnFailure", Match.objectLike(Map.of()))));
+        JsonNode filters = JSON.valueToTree(template.findResources("AWS::Lambda::EventSourceMapping")).elements().next()
+                .at("/Properties/FilterCriteria/Filters");
+        assertThat(filters).hasSize(1);
+        assertThat(JSON.readTree(filters.get(0).path("Pattern").asText())).as("Lambda drops all but these before invoking")
+                .isEqualTo(JSON.readTree("""
+                        {"eventName": ["INSERT", "MODIFY"], "dynamodb": {"Keys": {"sk": {"S": ["APPLICATION"]}},
+                         "NewImage": {"borrowerId": {"S": [{"prefix": "%s"}]}}}}""".formatted(PartnerMerchant.PREFIX)));
         template.hasResourceProperties("AWS::Events::Rule", Map.of("ScheduleExpression", "rate(1 minute)"));
         template.hasResourceProperties("AWS::ApiGatewayV2::Api", Map.of("ProtocolType", "HTTP"));
     }

@@ -20,6 +20,7 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.microloan.localstack.streams.FilterPattern;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.CreateGlobalSecondaryIndexAction;
@@ -57,8 +58,20 @@ final class Deployment {
     record RateSchedule(String function, Duration every) {
     }
 
-    /** A function reading the table's stream: records a batch, retries after a failed batch, and halving it. */
-    record StreamMapping(String function, int batchSize, int retries, boolean bisect) {
+    /**
+     * A function reading the table's stream: records a batch, retries after a failed batch, and halving it; the
+     * filters a record must pass one of to reach the function (none: every record does).
+     */
+    record StreamMapping(String function, int batchSize, int retries, boolean bisect, List<FilterPattern> filters) {
+
+        StreamMapping {
+            filters = List.copyOf(filters);
+        }
+
+        /** Whether Lambda hands the record to the function at all. */
+        boolean passes(JsonNode record) {
+            return filters.isEmpty() || filters.stream().anyMatch(f -> f.matches(record));
+        }
     }
 
     /**
@@ -189,14 +202,16 @@ final class Deployment {
         return schedules;
     }
 
-    /** The functions reading the table's stream, with the mapping's batch, retries and bisection. */
+    /** The functions reading the table's stream, with the mapping's batch, retries, bisection and filters. */
     List<StreamMapping> streamMappings() {
         List<StreamMapping> mappings = new ArrayList<>();
         for (JsonNode p : ofType("AWS::Lambda::EventSourceMapping")) {
+            List<FilterPattern> filters = new ArrayList<>();
+            p.at("/FilterCriteria/Filters").forEach(f -> filters.add(FilterPattern.parse(f.path("Pattern").asText())));
             mappings.add(new StreamMapping(functionOf(p.path("FunctionName")), p.path("BatchSize").asInt(100),
                     // -1 (or absent) is Lambda's "until the record expires": a day of tries here too many, so 10
                     p.path("MaximumRetryAttempts").asInt(-1) < 0 ? 10 : p.path("MaximumRetryAttempts").asInt(),
-                    p.path("BisectBatchOnFunctionError").asBoolean(false)));
+                    p.path("BisectBatchOnFunctionError").asBoolean(false), filters));
         }
         return mappings;
     }

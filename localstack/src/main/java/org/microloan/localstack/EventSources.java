@@ -30,8 +30,9 @@ final class EventSources {
         this.clock = clock;
     }
 
-    /** The stream's records for {@code mapping}'s function, in batches of its size. */
-    void deliver(Deployment.StreamMapping mapping, List<JsonNode> records) {
+    /** The stream's records that pass {@code mapping}'s filters, to its function in batches of its size. */
+    void deliver(Deployment.StreamMapping mapping, List<JsonNode> read) {
+        List<JsonNode> records = read.stream().filter(mapping::passes).toList();
         for (int from = 0; from < records.size(); from += mapping.batchSize()) {
             batch(mapping, records.subList(from, Math.min(records.size(), from + mapping.batchSize())), mapping.retries());
         }

@@ -8,6 +8,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.microloan.localstack.streams.FilterPattern;
 
 /**
  * The compose path's deployment: the script the real LocalStack runs when it is ready
@@ -38,6 +39,14 @@ final class InitScript {
         Files.createDirectories(script.toAbsolutePath().getParent());
         Files.writeString(script, of(Deployment.read(Path.of(args[0]))));
         Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+
+    /** The mapping's filters as the CLI takes them, quoted for the shell's single quotes. */
+    private static String filterCriteria(List<FilterPattern> patterns) {
+        ObjectNode criteria = JSON.createObjectNode();
+        var filters = criteria.putArray("Filters");
+        patterns.forEach(p -> filters.addObject().put("Pattern", p.toString()));
+        return criteria.toString().replace("'", "'\\''");
     }
 
     private static String function(Deployment.Declared f) {
@@ -132,7 +141,8 @@ final class InitScript {
             s.append("awslocal lambda create-event-source-mapping --function-name ").append(m.function())
                     .append(" --event-source-arn \"$STREAM\" --starting-position TRIM_HORIZON --batch-size ")
                     .append(m.batchSize()).append(" --maximum-retry-attempts ").append(m.retries())
-                    .append(m.bisect() ? " --bisect-batch-on-function-error" : "").append('\n');
+                    .append(m.bisect() ? " --bisect-batch-on-function-error" : "")
+                    .append(m.filters().isEmpty() ? "" : " --filter-criteria '" + filterCriteria(m.filters()) + "'").append('\n');
         }
         s.append("echo \"micro-loan platform deployed on LocalStack\"\n");
         return s.toString();

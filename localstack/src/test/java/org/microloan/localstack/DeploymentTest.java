@@ -12,6 +12,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.microloan.localstack.streams.FilterPattern;
 
 class DeploymentTest {
 
@@ -125,7 +126,7 @@ class DeploymentTest {
     }
 
     @Test
-    void theSchedulesAndTheStreamMapping_comeFromTheTemplate_andAScheduleTheStackCannotKeepIsRefused(@TempDir Path dir)
+    void theSchedulesAndTheStreamMappingWithItsFilter_comeFromTheTemplate_andAScheduleOrFilterTheStackCannotKeepIsRefused(@TempDir Path dir)
             throws IOException {
         Path template = dir.resolve("Microloan.template.json");
         Files.writeString(template, """
@@ -140,6 +141,7 @@ class DeploymentTest {
                     "Targets": [{"Arn": {"Ref": "NotifyLive1"}, "Id": "Target0"}]}},
                   "Mapping": {"Type": "AWS::Lambda::EventSourceMapping", "Properties": {"BatchSize": 50,
                     "BisectBatchOnFunctionError": true, "MaximumRetryAttempts": 5,
+                    "FilterCriteria": {"Filters": [{"Pattern": "{\\"eventName\\": [\\"INSERT\\"]}"}]},
                     "FunctionName": {"Fn::Join": ["", [{"Fn::Select": [6, {"Fn::Split": [":", {"Ref": "NotifyLive1"}]}]}, ":live"]]}}}
                 }}""");
         Deployment deployment = Deployment.read(template);
@@ -149,8 +151,12 @@ class DeploymentTest {
                 "{\"now\": \"<aws.scheduler.scheduled-time>\"}"));
         assertThat(deployment.rateSchedules()).containsExactly(new Deployment.RateSchedule("notify-partners",
                 java.time.Duration.ofMinutes(2)));
-        assertThat(deployment.streamMappings()).containsExactly(new Deployment.StreamMapping("notify-partners", 50, 5, true));
+        assertThat(deployment.streamMappings()).containsExactly(new Deployment.StreamMapping("notify-partners", 50, 5, true,
+                List.of(FilterPattern.parse("{\"eventName\": [\"INSERT\"]}"))));
 
+        Files.writeString(template, Files.readString(template).replace("[\\\"INSERT\\\"]", "\\\"INSERT\\\""));
+        assertThatThrownBy(() -> Deployment.read(template).streamMappings()).as("a filter the stack cannot keep is refused")
+                .hasMessageContaining("[\"INSERT\"]");
         Files.writeString(template, Files.readString(template).replace("cron(5 8 * * ? *)", "cron(0 9 ? * MON-FRI *)"));
         assertThatThrownBy(() -> Deployment.read(template).dailySchedules("arn:local:stateMachine:"))
                 .hasMessageContaining("cron(0 9 ? * MON-FRI *)").hasMessageContaining("daily cron schedules");

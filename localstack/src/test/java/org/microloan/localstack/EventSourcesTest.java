@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.microloan.localstack.states.Lambdas;
 import org.microloan.localstack.states.LocalClock;
+import org.microloan.localstack.streams.FilterPattern;
 
 class EventSourcesTest {
 
@@ -42,7 +43,7 @@ class EventSourcesTest {
         };
         EventSources sources = new EventSources(function, new LocalClock(false, Optional.empty()));
 
-        sources.deliver(new Deployment.StreamMapping("notify-partners", 4, 5, true),
+        sources.deliver(new Deployment.StreamMapping("notify-partners", 4, 5, true, List.of()),
                 List.of(record(1), record(2), record(3), record(4), record(5), record(6)));
 
         assertThat(delivered).containsExactly(List.of("1", "2"), List.of("4"), List.of("5", "6"));
@@ -58,9 +59,33 @@ class EventSourcesTest {
         };
         EventSources sources = new EventSources(failing, new LocalClock(false, Optional.empty()));
 
-        sources.deliver(new Deployment.StreamMapping("notify-partners", 10, 2, false), List.of(record(1), record(2)));
+        sources.deliver(new Deployment.StreamMapping("notify-partners", 10, 2, false, List.of()), List.of(record(1), record(2)));
 
         assertThat(calls[0]).as("a try and two retries").isEqualTo(3);
         assertThat(sources.deadLetters()).hasSize(1).allSatisfy(l -> assertThat(l).contains("2 record(s) from 1"));
+    }
+
+    @Test
+    void onlyTheRecordsPassingAFilter_reachTheFunction_andABatchWithNoneIsNoInvocation() {
+        List<List<String>> delivered = new CopyOnWriteArrayList<>();
+        Lambdas function = (name, payload) -> {
+            try {
+                List<String> numbers = new ArrayList<>();
+                JSON.readTree(payload).path("Records").forEach(r -> numbers.add(r.at("/dynamodb/SequenceNumber").asText()));
+                delivered.add(numbers);
+                return new Lambdas.Invocation("{}".getBytes(StandardCharsets.UTF_8), null);
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        EventSources sources = new EventSources(function, new LocalClock(false, Optional.empty()));
+        Deployment.StreamMapping odd = new Deployment.StreamMapping("notify-partners", 2, 5, true,
+                List.of(FilterPattern.parse("{\"dynamodb\": {\"SequenceNumber\": [\"1\", \"3\", \"5\"]}}")));
+
+        sources.deliver(odd, List.of(record(1), record(2), record(3), record(4), record(5)));
+        sources.deliver(odd, List.of(record(6), record(8)));
+
+        assertThat(delivered).as("batches of the records that pass, and nothing for a read with none")
+                .containsExactly(List.of("1", "3"), List.of("5"));
     }
 }

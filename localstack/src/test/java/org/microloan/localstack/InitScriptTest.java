@@ -38,7 +38,8 @@ class InitScriptTest {
         assertThat(script).contains("events put-rule --name notify-partners-every-1-minutes --schedule-expression 'rate(1 minute)'",
                 "create-event-source-mapping --function-name notify-partners --event-source-arn \"$STREAM\" "
                         + "--starting-position TRIM_HORIZON --batch-size 100 --maximum-retry-attempts 5 "
-                        + "--bisect-batch-on-function-error");
+                        + "--bisect-batch-on-function-error --filter-criteria '{\"Filters\":[{\"Pattern\":"
+                        + "\"{\\\"dynamodb\\\":{\\\"NewImage\\\":{\\\"borrowerId\\\":{\\\"S\\\":[{\\\"prefix\\\":\\\"partner:\\\"}]}}}}\"}]}'");
         assertThat(script).as("no definition substitution left").doesNotContainPattern("\\$\\{[A-Z][a-z]\\w*}");
     }
 

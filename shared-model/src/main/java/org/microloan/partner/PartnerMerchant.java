@@ -9,7 +9,8 @@ import java.util.Optional;
  */
 public record PartnerMerchant(String partnerId, String merchantReference) {
 
-    private static final String PREFIX = "partner:";
+    /** How every partner merchant's borrower id begins: the stream's filter passes on only these applications. */
+    public static final String PREFIX = "partner:";
 
     public PartnerMerchant {
         if (partnerId == null || partnerId.isBlank() || partnerId.contains(":")) {

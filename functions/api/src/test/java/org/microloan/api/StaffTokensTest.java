@@ -9,6 +9,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.microloan.testing.DynamoDbLocal;
 import org.microloan.testing.Postgres;
@@ -24,6 +25,9 @@ import org.microloan.testing.ProviderStubs;
 @QuarkusTestResource(ProviderStubs.class)
 @QuarkusTestResource(SfnStub.class)
 class StaffTokensTest {
+
+    @Inject
+    VerifiedTokens verified;
 
     private static final String POOL = "https://cognito-idp.ap-east-1.amazonaws.com/ap-east-1_staff";
 
@@ -57,5 +61,20 @@ class StaffTokensTest {
         assertThat(collections(Jwt.subject("col-1").groups("collector").sign())).isEqualTo(200);
         assertThat(collections(Jwt.subject("col-1").groups("collector").sign("staffPrivateKey.pem"))).isEqualTo(401);
         assertThat(StaffTokens.issuerOf("not.a.token")).isEmpty();
+    }
+
+    @Test
+    void aBorrowersTokenOnceVerified_isTakenAgainWithoutASecondCheck_butAnAlteredOrExpiredOneIsStillRefused() {
+        String token = Jwt.subject("col-2").groups("collector").sign();
+        assertThat(collections(token)).isEqualTo(200);
+        int remembered = verified.remembered();
+        assertThat(collections(token)).isEqualTo(200);
+        assertThat(verified.remembered()).as("the same token is remembered once").isEqualTo(remembered).isPositive();
+
+        String altered = token.substring(0, token.length() - 2) + (token.endsWith("AA") ? "BB" : "AA");
+        assertThat(collections(altered)).as("a changed signature is checked, and fails").isEqualTo(401);
+        long past = System.currentTimeMillis() / 1000 - 3600;
+        assertThat(collections(Jwt.subject("col-2").groups("collector").issuedAt(past - 600).expiresAt(past).sign()))
+                .isEqualTo(401);
     }
 }

@@ -1,7 +1,5 @@
 package org.microloan.functions.apply;
 
-import java.time.Duration;
-
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import jakarta.inject.Inject;
@@ -9,7 +7,6 @@ import jakarta.inject.Named;
 import org.microloan.origination.steps.StepContext;
 import org.microloan.origination.steps.StepInput;
 import org.microloan.workflow.ApplyResult;
-import org.microloan.workflow.Step;
 
 /** The workflow's first step: is this application one the product and the limits allow? */
 @Named("apply")
@@ -23,6 +20,6 @@ public class ApplyFunction implements RequestHandler<StepInput, ApplyResult> {
 
     @Override
     public ApplyResult handleRequest(StepInput input, Context context) {
-        return steps.once(input, Step.APPLY, Duration.ofMillis(context.getRemainingTimeInMillis()), eligibility::check);
+        return steps.onRead(input, eligibility::check);
     }
 }

@@ -20,8 +20,8 @@ import org.microloan.workflow.UnknownApplicationException;
 /**
  * What every step does around its own work: claim the application for the step (one run at a time), hand it
  * to the work, record the outcome, as JSON. The claim and the record are attributes of the application itself,
- * so a step's first run makes two writes: the claim, which reads the application, and the record, which ends
- * the claim.
+ * so a claimed step's first run makes two writes: the claim, which reads the application, and the record, which
+ * ends the claim. A step with no effect outside the table needs no claim ({@link #onRead}).
  */
 @ApplicationScoped
 public class StepContext {
@@ -45,10 +45,7 @@ public class StepContext {
      * @param runsAtMost the function's remaining time, after which Lambda has ended the run, so another may claim
      */
     public <T> T once(StepInput input, Step<?> step, Duration runsAtMost, Function<StoredApplication, T> work) {
-        if (input == null || input.applicationId() == null || input.applicationId().isBlank()) {
-            throw new IllegalArgumentException("the step needs {\"applicationId\": \"...\"}");
-        }
-        String id = input.applicationId();
+        String id = applicationId(input);
         return DynamoFailures.named(() -> {
             Instant now = clock.instant();
             Instant until = now.plus(runsAtMost);
@@ -65,6 +62,25 @@ public class StepContext {
                 throw e;
             }
         });
+    }
+
+    /**
+     * The step's work on the application as it reads now, without a claim: for a step whose only effects are its
+     * conditional writes to the table (apply's reservation, quote-rate's hold, each step's record), so that of two
+     * runs at once one records and the other is refused ({@code ConcurrentUpdateException}, which the workflow
+     * retries, and the retry finds the record). A step that calls a provider or pays out uses {@link #once}.
+     * One write an application fewer than a claim, and no stream record for it.
+     */
+    public <T> T onRead(StepInput input, Function<StoredApplication, T> work) {
+        String id = applicationId(input);
+        return DynamoFailures.named(() -> work.apply(store.find(id).orElseThrow(() -> new UnknownApplicationException(id))));
+    }
+
+    private static String applicationId(StepInput input) {
+        if (input == null || input.applicationId() == null || input.applicationId().isBlank()) {
+            throw new IllegalArgumentException("the step needs {\"applicationId\": \"...\"}");
+        }
+        return input.applicationId();
     }
 
     public <T> StoredApplication advance(StoredApplication current, ApplicationStatus to, Step<T> step, T value) {

@@ -126,6 +126,31 @@ class StepRecordsTest {
     }
 
     @Test
+    void aStepWithNothingOutsideTheTable_runsUnclaimed_ofTwoRunsAtOnceOneRecords_andTheOthersRetryFindsThatRecord() {
+        String id = UUID.randomUUID().toString();
+        intake.submit(id, "b-" + id, Forms.emergency(), Instant.now());
+        StepInput input = new StepInput(id);
+        long before = store.find(id).orElseThrow().version();
+        ApplyResult first = new ApplyResult(id, ApplicationStatus.APPLIED, List.of(), "v1", AT);
+        ApplyResult second = new ApplyResult(id, ApplicationStatus.APPLIED, List.of(), "v2", AT);
+
+        steps.onRead(input, running -> {
+            assertThat(store.find(id).orElseThrow().version()).as("reading wrote nothing: no claim").isEqualTo(before);
+            // another run of the same step, at the same moment, records first
+            steps.onRead(input, other -> steps.advance(other, ApplicationStatus.APPLIED, Step.APPLY, second));
+            assertThatThrownBy(() -> steps.advance(running, ApplicationStatus.APPLIED, Step.APPLY, first))
+                    .isInstanceOf(ConcurrentUpdateException.class);
+            return null;
+        });
+        ApplyResult retried = steps.onRead(input, again -> steps.recorded(again, Step.APPLY).orElseThrow());
+        assertThat(retried).as("the workflow's retry finds what was recorded").isEqualTo(second);
+
+        assertThatThrownBy(() -> steps.onRead(new StepInput("no-such-application"), a -> a))
+                .isInstanceOf(org.microloan.workflow.UnknownApplicationException.class);
+        assertThatThrownBy(() -> steps.onRead(new StepInput(" "), a -> a)).hasMessageContaining("applicationId");
+    }
+
+    @Test
     void anAcceptanceRecordedBeforeItHadAShape_readsAsAnAcceptance() {
         String id = UUID.randomUUID().toString();
         intake.submit(id, "b-" + id, Forms.emergency(), Instant.now());

@@ -1,7 +1,5 @@
 package org.microloan.functions.quoterate;
 
-import java.time.Duration;
-
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import jakarta.inject.Inject;
@@ -9,7 +7,6 @@ import jakarta.inject.Named;
 import org.microloan.origination.steps.StepContext;
 import org.microloan.origination.steps.StepInput;
 import org.microloan.workflow.QuoteResult;
-import org.microloan.workflow.Step;
 
 /** The fourth step: the offer. */
 @Named("quote-rate")
@@ -23,6 +20,6 @@ public class QuoteRateFunction implements RequestHandler<StepInput, QuoteResult>
 
     @Override
     public QuoteResult handleRequest(StepInput input, Context context) {
-        return steps.once(input, Step.QUOTE_RATE, Duration.ofMillis(context.getRemainingTimeInMillis()), quoting::quote);
+        return steps.onRead(input, quoting::quote);
     }
 }

@@ -25,21 +25,27 @@ class EventSourcesTest {
         return JSON.createObjectNode().set("dynamodb", JSON.createObjectNode().put("SequenceNumber", String.valueOf(n)));
     }
 
+    /** The sequence numbers of the records an invocation carries. */
+    private static List<String> numbers(byte[] payload) {
+        try {
+            List<String> numbers = new ArrayList<>();
+            JSON.readTree(payload).path("Records").forEach(r -> numbers.add(r.at("/dynamodb/SequenceNumber").asText()));
+            return numbers;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Test
     void aBatchWithOnePoisonRecord_isHalvedUntilOnlyThatRecordFails_andOnlyItIsDeadLettered() {
         List<List<String>> delivered = new CopyOnWriteArrayList<>();
         Lambdas function = (name, payload) -> {
-            try {
-                List<String> numbers = new ArrayList<>();
-                JSON.readTree(payload).path("Records").forEach(r -> numbers.add(r.at("/dynamodb/SequenceNumber").asText()));
-                if (numbers.contains("3")) {
-                    return new Lambdas.Invocation("{\"errorType\":\"Boom\"}".getBytes(StandardCharsets.UTF_8), "Unhandled");
-                }
-                delivered.add(numbers);
-                return new Lambdas.Invocation("{}".getBytes(StandardCharsets.UTF_8), null);
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
+            List<String> numbers = numbers(payload);
+            if (numbers.contains("3")) {
+                return new Lambdas.Invocation("{\"errorType\":\"Boom\"}".getBytes(StandardCharsets.UTF_8), "Unhandled");
             }
+            delivered.add(numbers);
+            return new Lambdas.Invocation("{}".getBytes(StandardCharsets.UTF_8), null);
         };
         EventSources sources = new EventSources(function, new LocalClock(false, Optional.empty()));
 
@@ -69,14 +75,8 @@ class EventSourcesTest {
     void onlyTheRecordsPassingAFilter_reachTheFunction_andABatchWithNoneIsNoInvocation() {
         List<List<String>> delivered = new CopyOnWriteArrayList<>();
         Lambdas function = (name, payload) -> {
-            try {
-                List<String> numbers = new ArrayList<>();
-                JSON.readTree(payload).path("Records").forEach(r -> numbers.add(r.at("/dynamodb/SequenceNumber").asText()));
-                delivered.add(numbers);
-                return new Lambdas.Invocation("{}".getBytes(StandardCharsets.UTF_8), null);
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
+            delivered.add(numbers(payload));
+            return new Lambdas.Invocation("{}".getBytes(StandardCharsets.UTF_8), null);
         };
         EventSources sources = new EventSources(function, new LocalClock(false, Optional.empty()));
         Deployment.StreamMapping odd = new Deployment.StreamMapping("notify-partners", 2, 5, true,

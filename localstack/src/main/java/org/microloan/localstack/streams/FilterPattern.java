@@ -93,7 +93,8 @@ public final class FilterPattern {
             Map.Entry<String, JsonNode> field = fields.next();
             JsonNode value = event == null ? null : event.get(field.getKey());
             boolean ok = field.getValue().isObject()
-                    ? value != null && value.isObject() && matches(field.getValue(), value)
+                    // a missing object still matches a pattern whose every rule is exists: false
+                    ? (value == null || value.isObject()) && matches(field.getValue(), value)
                     : anyRule(field.getValue(), value);
             if (!ok) {
                 return false;

@@ -50,6 +50,9 @@ class FilterPatternTest {
         assertThat(FilterPattern.parse("{\"name\": [{\"equals-ignore-case\": \"MING\"}]}").matches(event)).isTrue();
         assertThat(FilterPattern.parse("{\"missing\": [{\"exists\": false}]}").matches(event)).isTrue();
         assertThat(FilterPattern.parse("{\"missing\": [{\"exists\": true}]}").matches(event)).isFalse();
+        assertThat(FilterPattern.parse("{\"outer\": {\"inner\": [{\"exists\": false}]}}").matches(event))
+                .as("nothing under a missing object").isTrue();
+        assertThat(FilterPattern.parse("{\"outer\": {\"inner\": [\"x\"]}}").matches(event)).isFalse();
         assertThat(FilterPattern.parse("{\"status\": [\"OVERDUE\", \"PAID\"], \"name\": [\"Li\"]}").matches(event))
                 .as("every field must match").isFalse();
     }

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -25,7 +26,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingDeque;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
@@ -47,8 +49,9 @@ import org.microloan.localstack.states.Lambdas;
  * an invocation beyond the concurrency waits for a sandbox instead of being throttled.
  *
  * <p>A sandbox whose process dies fails what it was running as Lambda reports it ({@code Runtime.ExitError}), and
- * is replaced when it was the last or work is waiting; an invocation that runs past the function's timeout fails
- * as {@code Sandbox.Timedout} and its sandbox is ended. After each invocation the host writes Lambda's
+ * is replaced when it was the last or work is waiting; an invocation that runs past the function's timeout (from
+ * when a sandbox took it) fails as {@code Sandbox.Timedout}, and its sandbox is ended after its threads are dumped
+ * into the function's log. After each invocation the host writes Lambda's
  * {@code START}, {@code END} and {@code REPORT} lines into the function's log (duration, billed duration, memory
  * size, the sandbox's peak memory, the init duration of a cold start) and counts them ({@link #usage()}).
  */
@@ -84,8 +87,9 @@ public final class LambdaHost implements Lambdas, AutoCloseable {
     private final Path workDir;
     private final Duration idleAfter;
     private final Map<String, Slot> slots = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService retirer = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "lambda-retirer");
+    /** Retires idle sandboxes and ends invocations that run past their function's timeout. */
+    private final ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(1, r -> {
+        Thread t = new Thread(r, "lambda-timers");
         t.setDaemon(true);
         return t;
     });
@@ -99,8 +103,10 @@ public final class LambdaHost implements Lambdas, AutoCloseable {
     public LambdaHost(Path workDir, Duration idleAfter) {
         this.workDir = workDir;
         this.idleAfter = idleAfter;
+        // an invocation's timeout is cancelled when it is answered: most are, and none should linger
+        timers.setRemoveOnCancelPolicy(true);
         long every = Math.max(100, idleAfter.toMillis() / 4);
-        retirer.scheduleWithFixedDelay(() -> slots.values().forEach(Slot::retireIdle), every, every, TimeUnit.MILLISECONDS);
+        timers.scheduleWithFixedDelay(() -> slots.values().forEach(Slot::retireIdle), every, every, TimeUnit.MILLISECONDS);
     }
 
     public synchronized void deploy(Function function) {
@@ -150,7 +156,7 @@ public final class LambdaHost implements Lambdas, AutoCloseable {
     @Override
     public void close() {
         closing = true;
-        retirer.shutdownNow();
+        timers.shutdownNow();
         slots.values().forEach(Slot::close);
     }
 
@@ -191,18 +197,16 @@ public final class LambdaHost implements Lambdas, AutoCloseable {
             queue.add(pending);
             scale();
             try {
-                return pending.answer().get(function.timeout().toMillis() + 30_000, TimeUnit.MILLISECONDS);
-            } catch (TimeoutException e) {
-                queue.remove(pending);
-                Invocation timedOut = error("Sandbox.Timedout", "RequestId: " + pending.requestId()
-                        + " Error: Task timed out after " + function.timeout().toSeconds() + " seconds");
-                for (Sandbox sandbox : sandboxes) {
-                    if (sandbox.current.compareAndSet(pending, null)) {
-                        // Lambda ends a sandbox whose invocation timed out
-                        sandbox.process.destroyForcibly();
+                try {
+                    return pending.answer().get(function.timeout().toMillis() + 30_000, TimeUnit.MILLISECONDS);
+                } catch (TimeoutException e) {
+                    if (queue.remove(pending)) {
+                        return error("Sandbox.Timedout", "RequestId: " + pending.requestId() + " Error: no sandbox took it in "
+                                + (function.timeout().toSeconds() + 30) + " seconds");
                     }
+                    // a sandbox took it late: its timeout, counted from then, ends it
+                    return pending.answer().get();
                 }
-                return timedOut;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new ServiceException("Lambda.ServiceException", "interrupted");
@@ -258,7 +262,8 @@ public final class LambdaHost implements Lambdas, AutoCloseable {
         }
 
         /** Lambda's END and REPORT lines for an invocation a sandbox answered, counted. */
-        private void report(Sandbox sandbox, String requestId, long begun, long init) {
+        /** @param status null for an invocation answered, {@code timeout} for one ended at the timeout */
+        private void report(Sandbox sandbox, String requestId, long begun, long init, String status) {
             double millis = (System.nanoTime() - begun) / 1_000_000.0;
             long billed = (long) Math.ceil(millis);
             synchronized (this) {
@@ -266,8 +271,9 @@ public final class LambdaHost implements Lambdas, AutoCloseable {
             }
             // END and REPORT in one write: one open of the log per line would be on every invocation's path
             log("END RequestId: " + requestId + "\n" + String.format(Locale.ROOT, "REPORT RequestId: %s\tDuration: %.2f ms\t"
-                    + "Billed Duration: %d ms\tMemory Size: %d MB\tMax Memory Used: %d MB%s", requestId, millis, billed,
-                    function.memoryMb(), sandbox.peakMegabytes(), init > 0 ? "\tInit Duration: " + init + ".00 ms" : ""));
+                    + "Billed Duration: %d ms\tMemory Size: %d MB\tMax Memory Used: %d MB%s%s", requestId, millis, billed,
+                    function.memoryMb(), sandbox.peakMegabytes(), init > 0 ? "\tInit Duration: " + init + ".00 ms" : "",
+                    status == null ? "" : "\tStatus: " + status));
         }
 
         private void log(String line) {
@@ -340,6 +346,10 @@ public final class LambdaHost implements Lambdas, AutoCloseable {
         private volatile long begun;
         /** The invocation it runs: taken back once, by its answer, its process's end or its timeout. */
         private final AtomicReference<Pending> current = new AtomicReference<>();
+        /** Ends the invocation it runs at the function's timeout, counted from when it took it, as Lambda does. */
+        private volatile ScheduledFuture<?> timeout;
+        /** A JVM, not a native build's bootstrap: one that can be asked for its threads. */
+        private volatile boolean jvm;
 
         Sandbox(Slot slot, int number) {
             this.slot = slot;
@@ -363,7 +373,8 @@ public final class LambdaHost implements Lambdas, AutoCloseable {
             startedAt = System.currentTimeMillis();
             Path bootstrap = code.resolve("bootstrap");
             // a native build's zip is a custom runtime (provided.al2023): its bootstrap polls the Runtime API itself
-            List<String> command = Files.exists(bootstrap) ? List.of(bootstrap.toString())
+            jvm = !Files.exists(bootstrap);
+            List<String> command = !jvm ? List.of(bootstrap.toString())
                     : List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-XX:+UseSerialGC", "-Xshare:auto",
                     "-D" + JNI_PROPERTY + "=" + runtimeLibrary(),
@@ -414,6 +425,7 @@ public final class LambdaHost implements Lambdas, AutoCloseable {
         /** Its process ended: what it was running fails as Lambda says. */
         private void died(Process which) {
             alive = false;
+            cancelTimeout();
             runtimeApi.stop(0);
             Pending was = current.getAndSet(null);
             if (was != null) {
@@ -448,7 +460,8 @@ public final class LambdaHost implements Lambdas, AutoCloseable {
                             init = initEndedAt - startedAt;
                             initEndedAt = 0;
                         }
-                        slot.report(this, requestId, begun, init);
+                        cancelTimeout();
+                        slot.report(this, requestId, begun, init, null);
                         done.answer().complete(new Invocation(body, path.endsWith("/error") ? "Unhandled" : null));
                     }
                 }
@@ -491,6 +504,8 @@ public final class LambdaHost implements Lambdas, AutoCloseable {
             }
             begun = System.nanoTime();
             slot.log("START RequestId: " + next.requestId() + " Version: $LATEST");
+            Pending taken = next;
+            timeout = timers.schedule(() -> timedOut(taken), function.timeout().toMillis(), TimeUnit.MILLISECONDS);
             exchange.getResponseHeaders().set("Lambda-Runtime-Aws-Request-Id", next.requestId());
             exchange.getResponseHeaders().set("Lambda-Runtime-Deadline-Ms", Long.toString(next.deadlineMillis()));
             exchange.getResponseHeaders().set("Lambda-Runtime-Invoked-Function-Arn",
@@ -502,6 +517,51 @@ public final class LambdaHost implements Lambdas, AutoCloseable {
             exchange.sendResponseHeaders(200, next.payload().length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(next.payload());
+            }
+        }
+
+        private void cancelTimeout() {
+            ScheduledFuture<?> running = timeout;
+            if (running != null) {
+                running.cancel(false);
+            }
+        }
+
+        /** Still running at the function's timeout: Lambda's lines for it, its threads, and the sandbox ended. */
+        private void timedOut(Pending pending) {
+            if (!current.compareAndSet(pending, null)) {
+                return;
+            }
+            String seconds = String.format(Locale.ROOT, "%.2f", function.timeout().toMillis() / 1000.0);
+            threadDump();
+            slot.log(Instant.now() + " " + pending.requestId() + " Task timed out after " + seconds + " seconds");
+            slot.report(this, pending.requestId(), begun, 0, "timeout");
+            pending.answer().complete(error("Sandbox.Timedout", "RequestId: " + pending.requestId()
+                    + " Error: Task timed out after " + seconds + " seconds"));
+            process.destroyForcibly();
+        }
+
+        /**
+         * What the sandbox's threads were doing, into the function's log: Lambda cannot show it, but a function
+         * that hangs here is a bug to find, and its stacks are where it waited.
+         */
+        private void threadDump() {
+            Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+            if (!jvm || !Files.isExecutable(jcmd)) {
+                return;
+            }
+            Path log = workDir.resolve("logs").resolve(function.name() + ".log");
+            slot.log("the local stack's thread dump of the sandbox (pid " + process.pid() + ") at its timeout:");
+            try {
+                Process dump = new ProcessBuilder(jcmd.toString(), Long.toString(process.pid()), "Thread.print")
+                        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+                if (!dump.waitFor(10, TimeUnit.SECONDS)) {
+                    dump.destroyForcibly();
+                }
+            } catch (IOException e) {
+                slot.log("no thread dump: " + e.getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }
 

@@ -51,6 +51,16 @@ final class RailCallbacks implements ServeEventListener {
         return NAME;
     }
 
+    /**
+     * Only for the stubs that name it: WireMock calls a listener for every request it serves unless it says
+     * otherwise, and a rail calls back only for a collection it answered PENDING, never for one it has already
+     * settled or refused, nor for another provider's request.
+     */
+    @Override
+    public boolean applyGlobally() {
+        return false;
+    }
+
     @Override
     public void afterComplete(ServeEvent event, Parameters parameters) {
         if (target == null) {

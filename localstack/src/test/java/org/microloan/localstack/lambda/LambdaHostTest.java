@@ -1,6 +1,8 @@
 package org.microloan.localstack.lambda;
 
 import org.microloan.origination.store.OriginationTable;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +16,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -173,6 +176,32 @@ class LambdaHostTest {
         assertThat(host.process("apply").pid()).isNotEqualTo(first.pid());
         assertThat(Duration.between(killedAt, Instant.now())).as("served by the new process, not lost to the old poll")
                 .isLessThan(Duration.ofSeconds(30));
+    }
+
+    @Test
+    void anInvocationStillRunningAtTheTimeout_failsAsLambdaSays_withTheSandboxsThreadsInTheLog_andTheSandboxIsEnded()
+            throws Exception {
+        // a table that takes the request and never answers: the step waits on it past its 2 s timeout
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Path zip = Path.of(System.getProperty("functions.dir", "../functions"), "apply", "target", "function.zip");
+            host.deploy(new LambdaHost.Function("apply-stuck", zip,
+                    "io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest",
+                    Map.of("TABLE_NAME", "origination", "MICROLOAN_ENCRYPTION_KEY", KEY,
+                            "AWS_ENDPOINT_URL_DYNAMODB", "http://127.0.0.1:" + silent.getLocalPort()), Duration.ofSeconds(2), 512, 1));
+            ProcessHandle sandbox = host.process("apply-stuck");
+
+            Lambdas.Invocation stuck = host.invoke("apply-stuck", JSON.writeValueAsBytes(Map.of("applicationId", "a-1")));
+
+            assertThat(stuck.functionError()).isEqualTo("Unhandled");
+            assertThat(answer(stuck).path("errorType").asText()).isEqualTo("Sandbox.Timedout");
+            assertThat(answer(stuck).path("errorMessage").asText()).endsWith("Error: Task timed out after 2.00 seconds");
+            assertThat(sandbox.onExit().get(10, TimeUnit.SECONDS).isAlive()).as("the sandbox is ended").isFalse();
+            String log = Files.readString(work.resolve("logs").resolve("apply-stuck.log"));
+            assertThat(log).contains("Task timed out after 2.00 seconds")
+                    .containsPattern("REPORT RequestId: [-0-9a-f]{36}\tDuration: \\d+\\.\\d\\d ms.*\tStatus: timeout")
+                    // where it waited: the handler's thread, in the SDK's call to the table
+                    .contains("Full thread dump", "software.amazon.awssdk");
+        }
     }
 
     @Test

@@ -113,6 +113,7 @@ class LocalStackBenchmark {
             long compiling0 = java.lang.management.ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
             Map<String, Duration> cpu0 = processorTime(work);
             cpu0.put("driver", clientsTime(clientThreads));
+            long[] machine0 = machineTicks();
             Instant t0 = Instant.now();
             List<Future<?>> all = new ArrayList<>();
             for (int i = 0; i < applications; i++) {
@@ -122,6 +123,7 @@ class LocalStackBenchmark {
                 f.get();
             }
             Duration took = Duration.between(t0, Instant.now());
+            long[] machine = machineTicks();
             Meter.Reading metered = stack.meter().reading().minus(meter0);
             long compiling = java.lang.management.ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - compiling0;
             Map<String, Duration> cpuBy = processorTime(work);
@@ -140,7 +142,7 @@ class LocalStackBenchmark {
                             + " with %d clients in %.1f s = %.2f applications/s; end-to-end p50 %d ms, p95 %d ms;"
                             + " submission to offer p50 %d ms; processor %.3f s an application (user + system, every"
                             + " process of the stack, the clients' own %.3f s not counted), by process: %s;"
-                            + " sandboxes (now/most) %s; API requests %.1f an application; the stack's JIT compiling %.3f s an application%s%n",
+                            + " sandboxes (now/most) %s; API requests %.1f an application; the stack's JIT compiling %.3f s an application%s",
                     startup.toMillis() / 1000.0, applications, clients, took.toMillis() / 1000.0,
                     applications * 1000.0 / took.toMillis(), sorted.get(sorted.size() / 2).toMillis(),
                     sorted.get(Math.min(sorted.size() - 1, (sorted.size() * 95 + 99) / 100 - 1)).toMillis(),
@@ -154,7 +156,8 @@ class LocalStackBenchmark {
                     metered.apiRequests() / (double) applications, compiling / 1000.0 / applications, Boolean.getBoolean("metered")
                             ? String.format(Locale.ROOT, ", DynamoDB requests %.1f an application (%.1f read and %.1f write units)",
                             metered.dynamoDbRequests() / (double) applications, metered.readUnits() / applications,
-                            metered.writeUnits() / applications) : "");
+                            metered.writeUnits() / applications) : "") + machineShare(machine0, machine);
+            report += System.lineSeparator();
             System.out.print(report);
             Files.writeString(Path.of("target", "local-stack-benchmark.txt"), report);
             assertThat(latencies).hasSize(applications);
@@ -176,6 +179,41 @@ class LocalStackBenchmark {
         Stream.concat(Stream.concat(Stream.of(self), self.descendants()), books).distinct()
                 .forEach(p -> by.merge(who(p), p.info().totalCpuDuration().orElse(Duration.ZERO), Duration::plus));
         return by;
+    }
+
+    /**
+     * The machine's processor ticks from /proc/stat (user, nice, system, idle, iowait, irq, softirq, steal), or none
+     * where there is no such file. On a shared virtual machine the hypervisor's steal moves every figure above.
+     */
+    private static long[] machineTicks() {
+        try {
+            String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long[] ticks = new long[8];
+            for (int i = 0; i < ticks.length; i++) {
+                ticks[i] = Long.parseLong(cpu[i + 1]);
+            }
+            return ticks;
+        } catch (java.io.IOException | RuntimeException e) {
+            return new long[0];
+        }
+    }
+
+    private static String machineShare(long[] before, long[] after) {
+        if (before.length == 0 || after.length == 0) {
+            return "";
+        }
+        long[] d = new long[before.length];
+        long total = 0;
+        for (int i = 0; i < d.length; i++) {
+            d[i] = after[i] - before[i];
+            total += d[i];
+        }
+        if (total <= 0) {
+            return "";
+        }
+        return String.format(Locale.ROOT, "; the machine's processors over the run: %.0f%% busy, %.0f%% idle or waiting,"
+                + " %.0f%% taken by the hypervisor (steal)", 100.0 * (d[0] + d[1] + d[2] + d[5] + d[6]) / total,
+                100.0 * (d[3] + d[4]) / total, 100.0 * d[7] / total);
     }
 
     private static Duration clientsTime(List<Thread> threads) {

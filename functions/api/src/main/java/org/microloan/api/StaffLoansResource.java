@@ -11,7 +11,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.microloan.identity.Mask;
 import org.microloan.ledger.AgencyHandovers;
 import org.microloan.ledger.Books;
 import org.microloan.ledger.Collections;
@@ -73,8 +72,9 @@ public class StaffLoansResource {
         if (loan == null) {
             throw new Problems.NotFoundException("no loan " + loanId);
         }
-        Borrower borrower = store.find(loan.applicationId).map(a -> intake.open(a).personal())
-                .map(p -> new Borrower(Mask.name(p.name()), Mask.mobile(p.mobile()))).orElse(null);
+        // masked at intake and kept beside the sealed part: showing it opens nothing (a KMS Decrypt in AWS)
+        Borrower borrower = store.find(loan.applicationId).map(a -> intake.masked(a).personal())
+                .map(p -> new Borrower(p.name(), p.mobile())).orElse(null);
         return new StaffLoan(Books.await(() -> books.state(loanId, BusinessDate.today(clock))), borrower,
                 LoansResource.scheduleOf(loan),
                 Books.await(() -> collections.ofLoan(loanId)).stream().map(c -> LoansResource.viewOf(c, repayments)).toList(),

@@ -261,8 +261,10 @@ public final class LambdaHost implements Lambdas, AutoCloseable {
             scale();
         }
 
-        /** Lambda's END and REPORT lines for an invocation a sandbox answered, counted. */
-        /** @param status null for an invocation answered, {@code timeout} for one ended at the timeout */
+        /**
+         * Lambda's END and REPORT lines for an invocation a sandbox ran, counted.
+         * @param status null for an invocation answered, {@code timeout} for one ended at the timeout
+         */
         private void report(Sandbox sandbox, String requestId, long begun, long init, String status) {
             double millis = (System.nanoTime() - begun) / 1_000_000.0;
             long billed = (long) Math.ceil(millis);
@@ -278,11 +280,16 @@ public final class LambdaHost implements Lambdas, AutoCloseable {
 
         private void log(String line) {
             try {
-                Files.writeString(workDir.resolve("logs").resolve(function.name() + ".log"), line + "\n",
+                Files.writeString(logFile(), line + "\n",
                         StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
             } catch (IOException e) {
                 System.err.println(function.name() + ": cannot write its log: " + e);
             }
+        }
+
+        /** The function's log: its sandboxes' output and the host's lines about its invocations. */
+        private Path logFile() {
+            return workDir.resolve("logs").resolve(function.name() + ".log");
         }
 
         private Path unpack() {
@@ -380,12 +387,11 @@ public final class LambdaHost implements Lambdas, AutoCloseable {
                     "-D" + JNI_PROPERTY + "=" + runtimeLibrary(),
                     "-cp", code + ":" + code.resolve("lib") + "/*:" + runtimeClasspath(),
                     AWSLambda.class.getName(), function.handler());
-            if (Files.exists(bootstrap) && !bootstrap.toFile().setExecutable(true)) {
+            if (!jvm && !bootstrap.toFile().setExecutable(true)) {
                 throw new IllegalStateException("cannot make " + bootstrap + " executable");
             }
             ProcessBuilder builder = new ProcessBuilder(command).directory(code.toFile()).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(workDir.resolve("logs").resolve(function.name() + ".log")
-                            .toFile()));
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(slot.logFile().toFile()));
             Map<String, String> env = builder.environment();
             env.putAll(function.environment());
             // the Java 17 runtime's own default, which a function's JAVA_TOOL_OPTIONS replaces
@@ -550,11 +556,10 @@ public final class LambdaHost implements Lambdas, AutoCloseable {
             if (!jvm || !Files.isExecutable(jcmd)) {
                 return;
             }
-            Path log = workDir.resolve("logs").resolve(function.name() + ".log");
             slot.log("the local stack's thread dump of the sandbox (pid " + process.pid() + ") at its timeout:");
             try {
                 Process dump = new ProcessBuilder(jcmd.toString(), Long.toString(process.pid()), "Thread.print")
-                        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+                        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(slot.logFile().toFile())).start();
                 if (!dump.waitFor(10, TimeUnit.SECONDS)) {
                     dump.destroyForcibly();
                 }

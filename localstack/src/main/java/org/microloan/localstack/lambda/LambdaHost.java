@@ -160,7 +160,7 @@ public final class LambdaHost implements Lambdas, AutoCloseable {
         slots.values().forEach(Slot::close);
     }
 
-    private record Pending(String requestId, byte[] payload, CompletableFuture<Invocation> answer, long deadlineMillis) {
+    private record Pending(String requestId, byte[] payload, CompletableFuture<Invocation> answer) {
     }
 
     /** One function: its sandboxes, the invocations waiting for one, and what its REPORT lines add up to. */
@@ -192,8 +192,7 @@ public final class LambdaHost implements Lambdas, AutoCloseable {
         }
 
         Invocation invoke(byte[] payload) {
-            long deadline = System.currentTimeMillis() + function.timeout().toMillis();
-            Pending pending = new Pending(UUID.randomUUID().toString(), payload, new CompletableFuture<>(), deadline);
+            Pending pending = new Pending(UUID.randomUUID().toString(), payload, new CompletableFuture<>());
             queue.add(pending);
             scale();
             try {
@@ -509,11 +508,13 @@ public final class LambdaHost implements Lambdas, AutoCloseable {
                 return;
             }
             begun = System.nanoTime();
+            // Lambda's timeout runs from when a sandbox takes the invocation; its deadline header says the same
+            long deadline = System.currentTimeMillis() + function.timeout().toMillis();
             slot.log("START RequestId: " + next.requestId() + " Version: $LATEST");
             Pending taken = next;
             timeout = timers.schedule(() -> timedOut(taken), function.timeout().toMillis(), TimeUnit.MILLISECONDS);
             exchange.getResponseHeaders().set("Lambda-Runtime-Aws-Request-Id", next.requestId());
-            exchange.getResponseHeaders().set("Lambda-Runtime-Deadline-Ms", Long.toString(next.deadlineMillis()));
+            exchange.getResponseHeaders().set("Lambda-Runtime-Deadline-Ms", Long.toString(deadline));
             exchange.getResponseHeaders().set("Lambda-Runtime-Invoked-Function-Arn",
                     "arn:aws:lambda:us-east-1:000000000000:function:" + function.name());
             exchange.getResponseHeaders().set("Lambda-Runtime-Trace-Id", "Root=1-00000000-" + next.requestId()
